@@ -1,0 +1,124 @@
+/**
+ * The validated, frozen configuration. `parseConfig` (config/parse-config.ts) is the only producer:
+ * every default is applied there, so consumers never re-check or re-default.
+ */
+import type { HttpMethod, ScalarName } from '../model/source-model.js';
+
+export type AuthConfig =
+  | { readonly type: 'none' }
+  | { readonly type: 'basic'; readonly login: string; readonly password: string }
+  | { readonly type: 'bearer'; readonly token: string }
+  /** The GraphQL request's own `Authorization` header goes upstream unchanged. */
+  | { readonly type: 'forward' };
+
+export interface TimeoutsConfig {
+  /** TCP connect timeout, default 5000. */
+  readonly connectMs: number;
+  /** Time to the response headers and between body chunks, default 15000. */
+  readonly readMs: number;
+}
+
+export interface RetryConfig {
+  /** Total attempts for a GET, first one included (default 3). Writes are never retried. */
+  readonly attempts: number;
+  /** Backoff base and cap (exponential with full jitter). */
+  readonly baseDelayMs: number;
+  readonly maxDelayMs: number;
+  /** A `Retry-After` longer than this is not waited for: the 429 is returned (default 10000). */
+  readonly maxRetryAfterMs: number;
+}
+
+export interface BreakerConfig {
+  /** Consecutive failures (5xx, timeouts, resets) that open the breaker (default 5). */
+  readonly failureThreshold: number;
+  /** How long it stays open before one half-open probe (default 10000). */
+  readonly openMs: number;
+}
+
+export interface UpstreamConfig {
+  /** e.g. `http://127.0.0.1:8069/bj_api_sync/v1`, no trailing slash. */
+  readonly baseUrl: string;
+  readonly auth: AuthConfig;
+  readonly timeouts: TimeoutsConfig;
+  readonly retries: RetryConfig;
+  /** Concurrent requests in flight to this upstream at most (default 8). */
+  readonly concurrency: number;
+  /** Token bucket in requests per minute; null = off (default). The vendor's proxy allows 100/min. */
+  readonly rateLimitPerMinute: number | null;
+  readonly breaker: BreakerConfig;
+  /** Largest response body read, in bytes (default 10 MiB). */
+  readonly maxResponseBytes: number;
+  /** Client request headers (lower case) that may be forwarded upstream (default: accept-language). */
+  readonly forwardHeaders: readonly string[];
+}
+
+export interface FieldConfig {
+  /** Forces the GraphQL type of a field instead of inferring it. */
+  readonly type?: ScalarName;
+  /** Values of a selection field: makes it an enum. */
+  readonly enum?: readonly string[];
+  /** GraphQL field name override. */
+  readonly name?: string;
+}
+
+export interface EndpointConfig {
+  /** The configured name: the URL segment and the key in the config file. */
+  readonly name: string;
+  readonly methods: readonly HttpMethod[];
+  /** Overrides the upstream's auth for this endpoint. */
+  readonly auth: AuthConfig | null;
+  /** External key of the identifier (default `id`). */
+  readonly idKey: string;
+  /** GraphQL type name override (default: PascalCase singular of the name). */
+  readonly typeName: string | null;
+  /** Configured filter keys (query-string keys the endpoint accepts). */
+  readonly filters: readonly string[];
+  /** Filter key that accepts a comma-separated identifier list, or null. */
+  readonly idListFilter: string | null;
+  /** External key of a relational field → endpoint name it points to. */
+  readonly relations: Readonly<Record<string, string>>;
+  readonly fields: Readonly<Record<string, FieldConfig>>;
+  /** Largest `limit` sent to the upstream and allowed in a query (default 100). */
+  readonly maxPageSize: number;
+  /** Per-endpoint timeouts (default: the upstream's). */
+  readonly timeouts: TimeoutsConfig;
+  /** How a Many2one is written: `object` `{ "<idKey>": v }` (default) or bare `id`. */
+  readonly many2oneWrite: 'object' | 'id';
+}
+
+export interface IntrospectionConfig {
+  /** Pages sampled per endpoint (default 3) of `pageSize` records (default 100). */
+  readonly pages: number;
+  readonly pageSize: number;
+}
+
+export interface ServerConfig {
+  readonly host: string;
+  readonly port: number;
+  /** Largest GraphQL request body (default 1 MiB). */
+  readonly bodyLimitBytes: number;
+  /** Allowed CORS origins; empty = CORS off (same-origin only). `*` allows any. */
+  readonly corsOrigins: readonly string[];
+  /** Report REST calls per operation in the response's `extensions.cost` (default false; on in the demo). */
+  readonly costInExtensions: boolean;
+  /** Most REST calls one operation may make (default 50). */
+  readonly budget: number;
+  /** Deadline for a whole GraphQL operation, queueing and retries included (default 30000). */
+  readonly operationDeadlineMs: number;
+  /** `limit` of a list field when the query gives none (default 20). */
+  readonly defaultPageSize: number;
+  /** Serve GraphiQL at GET /graphql for browsers (default true). */
+  readonly graphiql: boolean;
+}
+
+export interface Config {
+  /** Absolute path of the file it came from, or null when built in code (the demo). */
+  readonly source: string | null;
+  readonly upstream: UpstreamConfig;
+  /** Sorted by name. */
+  readonly endpoints: readonly EndpointConfig[];
+  readonly introspection: IntrospectionConfig;
+  readonly server: ServerConfig;
+  /** Directory of the generated schema (default `schema`, relative to the config file). */
+  readonly schemaDir: string;
+}

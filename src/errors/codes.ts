@@ -1,0 +1,102 @@
+/**
+ * The one table of error codes. Clients, tests and the CLI match on `code`.
+ * The README's table is generated from this one and a test keeps them identical.
+ */
+export interface ErrorCodeSpec {
+  /** HTTP status of the GraphQL response when the error is request-level; upstream status is separate. */
+  readonly httpStatus: number;
+  /** Process exit code when the error ends a CLI command. */
+  readonly exitCode: number;
+  /** What it means and what to do, one sentence, shown in the README. */
+  readonly meaning: string;
+}
+
+export const ERROR_CODES = {
+  BAD_USER_INPUT: {
+    httpStatus: 400,
+    exitCode: 2,
+    meaning:
+      'The upstream rejected the input (400, or a `{error, line_id, status_code}` mapping-line failure); `upstream.lineId` names the config line.',
+  },
+  UNAUTHENTICATED: {
+    httpStatus: 401,
+    exitCode: 3,
+    meaning: 'The upstream answered 401: credentials missing or wrong for that endpoint.',
+  },
+  FORBIDDEN: {
+    httpStatus: 403,
+    exitCode: 3,
+    meaning: "The upstream answered 403: the endpoint's technical user lacks rights on the Odoo model.",
+  },
+  NOT_FOUND: {
+    httpStatus: 404,
+    exitCode: 4,
+    meaning:
+      'The upstream answered 404 to a write or list (a by-id read of an unknown id returns `null` instead of this error).',
+  },
+  METHOD_NOT_ALLOWED: {
+    httpStatus: 405,
+    exitCode: 4,
+    meaning: 'The upstream answered 405: the method is not enabled on that endpoint.',
+  },
+  UPSTREAM_RATE_LIMITED: {
+    httpStatus: 429,
+    exitCode: 5,
+    meaning:
+      'The upstream (or its proxy) answered 429, or the local rate limit had no token before the deadline; retry after `retryAfterMs`.',
+  },
+  UPSTREAM_ERROR: {
+    httpStatus: 502,
+    exitCode: 5,
+    meaning: 'The upstream answered another 4xx or a 5xx.',
+  },
+  UPSTREAM_TIMEOUT: {
+    httpStatus: 504,
+    exitCode: 5,
+    meaning: 'A read (GET) got no answer within the read timeout or the operation deadline, retries included.',
+  },
+  UPSTREAM_UNAVAILABLE: {
+    httpStatus: 503,
+    exitCode: 5,
+    meaning:
+      'The upstream refused or reset the connection, or the circuit breaker is open and failing fast.',
+  },
+  UPSTREAM_WRITE_OUTCOME_UNKNOWN: {
+    httpStatus: 504,
+    exitCode: 6,
+    meaning:
+      'A POST, PUT or DELETE was sent but no answer came (timeout or reset): it may or may not have been applied. It was not retried; read the record before trying again.',
+  },
+  UPSTREAM_BAD_RESPONSE: {
+    httpStatus: 502,
+    exitCode: 5,
+    meaning: 'The upstream answered with non-JSON, an HTML page, a body over the size cap, or a shape we cannot read.',
+  },
+  UPSTREAM_BUDGET_EXCEEDED: {
+    httpStatus: 400,
+    exitCode: 2,
+    meaning:
+      "The operation needs (or its worst case would need) more REST calls than the per-operation budget allows; narrow it or raise `server.budget`.",
+  },
+  CONFIG_INVALID: {
+    httpStatus: 500,
+    exitCode: 2,
+    meaning: 'The config file is invalid; every issue is listed with its path and the fix.',
+  },
+  SCHEMA_DRIFT: {
+    httpStatus: 500,
+    exitCode: 1,
+    meaning: '`check` found that the upstream no longer matches `schema/`; the diff says which changes are breaking.',
+  },
+  INTERNAL_SERVER_ERROR: {
+    httpStatus: 500,
+    exitCode: 70,
+    meaning: 'Anything else: masked for the client, details in the log only.',
+  },
+} as const satisfies Record<string, ErrorCodeSpec>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(ERROR_CODES, value);
+}

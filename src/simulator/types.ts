@@ -1,0 +1,111 @@
+/**
+ * Public surface of the BJET-compatible simulator (`createSimulator` in simulator/create-simulator.ts).
+ * Tests, the demo and the benchmarks use only this.
+ */
+import type { HttpMethod } from '../model/source-model.js';
+
+export type SimAuth =
+  | { readonly type: 'none' }
+  | { readonly type: 'basic'; readonly login: string; readonly password: string }
+  | { readonly type: 'bearer'; readonly token: string };
+
+/** The contract's switches (shared/bjet-api.md, last section), set at start. */
+export interface SimulatorSwitches {
+  /** GET list body: a bare array (default) or `{ "data": [...] }`. */
+  readonly listEnvelope: 'bare' | 'data';
+  /** Status of a successful POST: 201 (default) or 200. */
+  readonly postStatus: 201 | 200;
+  /** `{id}` in URLs: the endpoint's identifier key value (default) or the Odoo database id. */
+  readonly identifierMode: 'key' | 'odoo-id';
+  /** Many2one on write: a nested object (default) or a bare identifier. */
+  readonly many2oneWrite: 'object' | 'id';
+  /** Enable the `in`-operator filter key (comma-separated list) on endpoints that define one. */
+  readonly inFilter: boolean;
+}
+
+export type LatencySpec =
+  | { readonly kind: 'fixed'; readonly ms: number }
+  | { readonly kind: 'random'; readonly minMs: number; readonly maxMs: number };
+
+export type FaultKind = 'status-500' | 'timeout' | 'reset' | 'malformed-json' | 'html-error' | 'status-429';
+
+export interface FaultSpec {
+  readonly kind: FaultKind;
+  /** Fault the next N matching requests ... */
+  readonly count?: number;
+  /** ... or each matching request with this probability (0..1), drawn from the seeded generator. */
+  readonly rate?: number;
+  /** Only these methods (default: all). */
+  readonly methods?: readonly HttpMethod[];
+  /** For `status-429`: the `Retry-After` header in seconds (default 1). */
+  readonly retryAfterSeconds?: number;
+  /** For `timeout`: the request is read, then never answered (until the socket closes). */
+  /** For `reset`: `before` destroys the socket before reading the body, `after` after applying the write. */
+  readonly resetWhen?: 'before' | 'after';
+}
+
+export interface RequestRecord {
+  readonly seq: number;
+  readonly method: string;
+  /** Path without the query, e.g. `/bj_api_sync/v1/partners/7`. */
+  readonly path: string;
+  /** Endpoint name when the path matched one, else null. */
+  readonly endpoint: string | null;
+  /** Query parameters as received. */
+  readonly query: Readonly<Record<string, string>>;
+  /** Status sent, or 0 when no response was sent (timeout, reset). */
+  readonly status: number;
+  /** `X-Request-ID` as received (not a credential), or null. */
+  readonly requestId: string | null;
+}
+
+export interface SimulatorOptions {
+  /** Seed of the dataset and of random faults/latency (default 42). */
+  readonly seed?: number;
+  /** Dataset scale: 1 (default) is a few hundred records per big endpoint; 10 for benchmarks. */
+  readonly size?: number;
+  readonly switches?: Partial<SimulatorSwitches>;
+  /** Per-endpoint auth override; endpoint name → auth. */
+  readonly auth?: Readonly<Record<string, SimAuth>>;
+  /** Per-endpoint allowed methods override. */
+  readonly methods?: Readonly<Record<string, readonly HttpMethod[]>>;
+  /** Latency for every endpoint at start. */
+  readonly latency?: LatencySpec;
+  /** Serve `GET/DELETE /__sim/records`, `POST /__sim/faults`, ... (default false). */
+  readonly admin?: boolean;
+  /** Base path, default `/bj_api_sync/v1`. */
+  readonly basePath?: string;
+}
+
+export interface EndpointDescription {
+  readonly name: string;
+  readonly model: string;
+  readonly idKey: string;
+  readonly methods: readonly HttpMethod[];
+  readonly auth: SimAuth;
+  readonly filters: readonly { readonly key: string; readonly operator: 'eq' | 'contains' | 'in' }[];
+  readonly count: number;
+}
+
+export interface Simulator {
+  /** Listens on host (default 127.0.0.1) and port (default 0 = ephemeral); resolves to the base URL. */
+  listen(port?: number, host?: string): Promise<string>;
+  close(): Promise<void>;
+  /** e.g. `http://127.0.0.1:40123/bj_api_sync/v1`; throws before listen. */
+  readonly baseUrl: string;
+  /** Every request served, in order (credentials never recorded). */
+  readonly records: readonly RequestRecord[];
+  clearRecords(): void;
+  /** Most requests in flight at once since start or the last reset. */
+  readonly peakInFlight: number;
+  resetPeak(): void;
+  /** `'*'` applies to every endpoint. Replaces earlier latency for that target. */
+  setLatency(endpoint: string, latency: LatencySpec | null): void;
+  /** Adds a fault rule for an endpoint (`'*'` for all). */
+  addFault(endpoint: string, fault: FaultSpec): void;
+  clearFaults(): void;
+  /** The endpoints, their auth (with credentials, for printing by `simulate`) and sizes. */
+  describe(): readonly EndpointDescription[];
+  /** Resets the dataset to its seeded state (records and faults kept). */
+  resetData(): void;
+}

@@ -1,0 +1,68 @@
+/**
+ * Public surface of the upstream client (`createUpstreamClient` in upstream/create-upstream-client.ts).
+ * All REST traffic goes through one client per upstream; resolvers and introspection use only this.
+ */
+import type { HttpMethod } from '../model/source-model.js';
+
+/** Per-GraphQL-operation facts every REST call of that operation carries. */
+export interface CallContext {
+  /** Sent as `X-Request-ID` on every call (the client's own, or one we made). */
+  readonly requestId: string;
+  /** Epoch ms after which no call starts and queued calls fail (`UPSTREAM_TIMEOUT`). */
+  readonly deadline: number;
+  /** The GraphQL request's `Authorization` header, used only by `forward` auth. */
+  readonly authorization?: string | undefined;
+  /** Client headers already filtered by the allow-list (lower-case names). */
+  readonly forwardedHeaders?: Readonly<Record<string, string>>;
+  /** Aborts queued and in-flight calls of this operation. */
+  readonly signal?: AbortSignal;
+  /** Called once per HTTP request actually sent (retries count), for cost accounting. */
+  readonly onCall?: (call: CallRecord) => void;
+}
+
+export interface CallRecord {
+  readonly method: HttpMethod;
+  readonly endpoint: string;
+  /** Path template, e.g. `/partners/{id}`. */
+  readonly path: string;
+  readonly status: number | null;
+  readonly durationMs: number;
+  readonly attempt: number;
+}
+
+export interface UpstreamRequest {
+  readonly method: HttpMethod;
+  /** Configured endpoint name (must be in the config). */
+  readonly endpoint: string;
+  /** Record identifier, URL-encoded by the client; absent for list and create. */
+  readonly id?: string;
+  /** Query string parameters (limit, offset, filters). */
+  readonly query?: Readonly<Record<string, string>>;
+  /** JSON body for POST and PUT. */
+  readonly body?: unknown;
+}
+
+export interface UpstreamResponse {
+  readonly status: number;
+  /** Parsed JSON (null for an empty body). */
+  readonly body: unknown;
+}
+
+export type UpstreamRecord = Readonly<Record<string, unknown>>;
+
+export interface UpstreamClient {
+  /** Sends one request; throws a BjetError for any non-2xx, transport failure or unreadable body. */
+  request(request: UpstreamRequest, ctx: CallContext): Promise<UpstreamResponse>;
+  /** GET list; reads a bare array or `{ data: [...] }`. */
+  list(endpoint: string, query: Readonly<Record<string, string>>, ctx: CallContext): Promise<UpstreamRecord[]>;
+  /** GET by id; `null` on 404. */
+  get(endpoint: string, id: string, ctx: CallContext): Promise<UpstreamRecord | null>;
+  /** POST; the created record (fails with UPSTREAM_BAD_RESPONSE when the identifier is missing). */
+  create(endpoint: string, body: UpstreamRecord, ctx: CallContext): Promise<UpstreamRecord>;
+  /** PUT (partial); the body as answered, which may not be a record. */
+  update(endpoint: string, id: string, body: UpstreamRecord, ctx: CallContext): Promise<unknown>;
+  /** DELETE; the body as answered. */
+  remove(endpoint: string, id: string, ctx: CallContext): Promise<unknown>;
+  /** Closes the connection pools. */
+  close(): Promise<void>;
+}
