@@ -1,0 +1,9 @@
+import type { Command } from '../commands.js';
+
+export const command: Command = {
+  summary: 'demo',
+  async run() {
+    process.stderr.write('bjet-graphql demo: not implemented yet\n');
+    return 2;
+  },
+};
