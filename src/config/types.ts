@@ -59,6 +59,16 @@ export interface FieldConfig {
   readonly enum?: readonly string[];
   /** GraphQL field name override. */
   readonly name?: string;
+  /**
+   * Left out of the create and update inputs (computed or system fields). Defaults to true for
+   * Odoo's log-access keys (`create_date`, `write_date`, `create_uid`, `write_uid`, `__last_update`).
+   */
+  readonly readOnly?: boolean;
+  /**
+   * Non-null in the create input (default false: a value always present on read is often an Odoo
+   * default, so it is not demanded on create; the upstream rejects what it really needs).
+   */
+  readonly required?: boolean;
 }
 
 export interface EndpointConfig {
@@ -121,4 +131,10 @@ export interface Config {
   readonly server: ServerConfig;
   /** Directory of the generated schema (default `schema`, relative to the config file). */
   readonly schemaDir: string;
+}
+
+/** One problem found in a config file: a dotted path (`endpoints.partners.relations.country_id`) and the fix. */
+export interface ConfigIssue {
+  readonly path: string;
+  readonly message: string;
 }

@@ -1,0 +1,88 @@
+/**
+ * The config file's shape as zod schemas: strict (unknown keys are issues), defaults left to
+ * `parseConfig`, so this file says only what may be written.
+ */
+import { z } from 'zod';
+
+const positiveInt = z.int().min(1);
+const nonNegativeInt = z.int().min(0);
+const nonEmpty = z.string().min(1);
+
+export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'DELETE'] as const;
+export const SCALAR_NAMES = ['ID', 'Int', 'Float', 'Boolean', 'String', 'DateTime', 'Date', 'JSON'] as const;
+
+const authSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('none') }),
+  z.strictObject({ type: z.literal('basic'), login: nonEmpty, password: nonEmpty }),
+  z.strictObject({ type: z.literal('bearer'), token: nonEmpty }),
+  z.strictObject({ type: z.literal('forward') }),
+]);
+
+const timeoutsSchema = z.strictObject({ connectMs: positiveInt.optional(), readMs: positiveInt.optional() });
+
+const upstreamSchema = z.strictObject({
+  baseUrl: z.url({ protocol: /^https?$/ }),
+  auth: authSchema.optional(),
+  timeouts: timeoutsSchema.optional(),
+  retries: z
+    .strictObject({
+      attempts: positiveInt.optional(),
+      baseDelayMs: nonNegativeInt.optional(),
+      maxDelayMs: nonNegativeInt.optional(),
+      maxRetryAfterMs: nonNegativeInt.optional(),
+    })
+    .optional(),
+  concurrency: positiveInt.optional(),
+  rateLimitPerMinute: positiveInt.nullable().optional(),
+  breaker: z.strictObject({ failureThreshold: positiveInt.optional(), openMs: positiveInt.optional() }).optional(),
+  maxResponseBytes: positiveInt.optional(),
+  forwardHeaders: z.array(nonEmpty).optional(),
+});
+
+const fieldSchema = z.strictObject({
+  type: z.enum(SCALAR_NAMES).optional(),
+  enum: z.array(nonEmpty).min(1).optional(),
+  name: nonEmpty.optional(),
+  readOnly: z.boolean().optional(),
+  required: z.boolean().optional(),
+});
+
+const endpointSchema = z.strictObject({
+  methods: z.array(z.enum(HTTP_METHODS)).min(1).optional(),
+  auth: authSchema.optional(),
+  idKey: nonEmpty.optional(),
+  typeName: nonEmpty.optional(),
+  filters: z.array(nonEmpty).optional(),
+  idListFilter: nonEmpty.nullable().optional(),
+  relations: z.record(z.string(), nonEmpty).optional(),
+  fields: z.record(z.string(), fieldSchema).optional(),
+  maxPageSize: positiveInt.optional(),
+  timeouts: timeoutsSchema.optional(),
+  many2oneWrite: z.enum(['object', 'id']).optional(),
+});
+
+const serverSchema = z.strictObject({
+  host: nonEmpty.optional(),
+  port: z.int().min(0).max(65535).optional(),
+  bodyLimitBytes: positiveInt.optional(),
+  corsOrigins: z.array(nonEmpty).optional(),
+  costInExtensions: z.boolean().optional(),
+  budget: positiveInt.optional(),
+  operationDeadlineMs: positiveInt.optional(),
+  defaultPageSize: positiveInt.optional(),
+  graphiql: z.boolean().optional(),
+});
+
+export const configFileSchema = z.strictObject({
+  upstream: upstreamSchema,
+  // `countries:` with no value is YAML null: the same as `countries: {}`.
+  endpoints: z.record(z.string(), endpointSchema.nullable()),
+  introspection: z.strictObject({ pages: positiveInt.optional(), pageSize: positiveInt.optional() }).optional(),
+  server: serverSchema.optional(),
+  schemaDir: nonEmpty.optional(),
+});
+
+export type ConfigFile = z.infer<typeof configFileSchema>;
+export type EndpointFile = z.infer<typeof endpointSchema>;
+export type AuthFile = z.infer<typeof authSchema>;
+export type TimeoutsFile = z.infer<typeof timeoutsSchema>;
