@@ -19,8 +19,12 @@ export interface SimulatorSwitches {
   readonly identifierMode: 'key' | 'odoo-id';
   /** Many2one on write: a nested object (default) or a bare identifier. */
   readonly many2oneWrite: 'object' | 'id';
-  /** Enable the `in`-operator filter key (comma-separated list) on endpoints that define one. */
-  readonly inFilter: boolean;
+  /**
+   * Enable the `in`-operator filter key (comma-separated list) on endpoints that define one:
+   * `true` for all of them, or the names of the endpoints that get it. Off, the key is ignored like
+   * any unknown query key.
+   */
+  readonly inFilter: boolean | readonly string[];
 }
 
 export type LatencySpec =

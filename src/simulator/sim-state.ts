@@ -1,0 +1,26 @@
+/** Everything a running simulator holds; built once by createSimulator. */
+import type { Store } from './data/store.js';
+import type { FaultBook } from './fault-book.js';
+import type { LatencyBook } from './latency-book.js';
+import type { EndpointMapping } from './mapping-types.js';
+import type { RequestLog } from './request-log.js';
+import type { SimulatorSwitches } from './types.js';
+
+export interface SimState {
+  store: Store;
+  readonly endpoints: ReadonlyMap<string, EndpointMapping>;
+  readonly switches: SimulatorSwitches;
+  readonly basePath: string;
+  readonly admin: boolean;
+  readonly faults: FaultBook;
+  readonly latency: LatencyBook;
+  readonly log: RequestLog;
+  /** Back to the seeded dataset. */
+  resetData(): void;
+}
+
+/** A JSON answer, as plain data, before it goes on the wire. */
+export interface Reply {
+  readonly status: number;
+  readonly body: unknown;
+}
