@@ -40,6 +40,10 @@ export interface FieldModel {
   /** True where any sample was `false` (non-Boolean), `null` or missing. */
   readonly nullable: boolean;
   readonly value: ValueModel;
+  /** Left out of the create and update inputs (config `readOnly`); written only when true. */
+  readonly readOnly?: boolean;
+  /** Non-null in the create input (config `required`); written only when true. */
+  readonly required?: boolean;
 }
 
 export interface FilterModel {
