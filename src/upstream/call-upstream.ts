@@ -1,0 +1,132 @@
+/**
+ * One logical call: request building, the guarded attempts, the GET-only retry loop, accounting
+ * (`ctx.onCall`) and logging. Writes are attempted exactly once.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Dispatcher } from 'undici';
+import type { Logger } from 'pino';
+import { BjetError } from '../errors/bjet-error.js';
+import type { RetryConfig } from '../config/types.js';
+import { buildRequest, type BuiltRequest, type EndpointRoute } from './build-request.js';
+import { mapTransportError } from './map-transport-error.js';
+import { readResponse } from './read-response.js';
+import { secretsOfAuthorization } from './redact-secrets.js';
+import { isRetryableStatus, planRetry } from './retry-policy.js';
+import { sendRequest } from './send-request.js';
+import type { CallContext, UpstreamRequest, UpstreamResponse } from './types.js';
+import { upstreamFailure, type CallSite } from './upstream-failure.js';
+import type { UpstreamGuard } from './upstream-guard.js';
+
+/** What every call of one client shares. */
+export interface ClientState {
+  readonly guard: UpstreamGuard;
+  readonly retries: RetryConfig;
+  readonly maxBytes: number;
+  readonly secrets: readonly string[];
+  readonly poolFor: (connectMs: number) => Dispatcher;
+  readonly logger: Logger | undefined;
+  readonly now: () => number;
+  readonly random: () => number;
+}
+
+/** A 2xx answer and the attempt that got it (for shape errors raised by the caller). */
+export interface UpstreamAnswer extends UpstreamResponse {
+  readonly attempt: number;
+}
+
+type Attempt =
+  | { readonly ok: true; readonly response: UpstreamResponse }
+  | { readonly ok: false; readonly error: BjetError; readonly retryable: boolean };
+
+const NO_SECRETS: readonly string[] = [];
+
+export async function callUpstream(
+  state: ClientState,
+  route: EndpointRoute,
+  request: UpstreamRequest,
+  ctx: CallContext,
+): Promise<UpstreamAnswer> {
+  const built = buildRequest(route, request, ctx);
+  const extraSecrets = route.forwardAuth ? secretsOfAuthorization(ctx.authorization) : NO_SECRETS;
+  for (let attempt = 1; ; attempt += 1) {
+    const site: CallSite = { method: built.method, endpoint: route.endpoint, template: built.template, attempt };
+    const outcome = await attemptOnce(state, route, built, site, ctx, extraSecrets);
+    if (outcome.ok) return { status: outcome.response.status, body: outcome.response.body, attempt };
+    if (!outcome.retryable || built.method !== 'GET') throw outcome.error;
+    const delay = planRetry(
+      state.retries,
+      { attempt, retryAfterMs: outcome.error.upstream?.retryAfterMs, remainingMs: ctx.deadline - state.now() },
+      state.random,
+    );
+    if (delay === null) throw outcome.error;
+    state.logger?.warn(
+      { endpoint: route.endpoint, path: built.template, attempt, code: outcome.error.code, delayMs: delay, requestId: ctx.requestId },
+      'upstream retry',
+    );
+    try {
+      await sleep(delay, undefined, { signal: ctx.signal });
+    } catch {
+      throw outcome.error;
+    }
+  }
+}
+
+async function attemptOnce(
+  state: ClientState,
+  route: EndpointRoute,
+  built: BuiltRequest,
+  site: CallSite,
+  ctx: CallContext,
+  extraSecrets: readonly string[],
+): Promise<Attempt> {
+  if (ctx.deadline - state.now() <= 0 || ctx.signal?.aborted === true) {
+    throw upstreamFailure('UPSTREAM_TIMEOUT', site, 'the operation deadline passed before the request was sent');
+  }
+  await state.guard.enter(site, ctx);
+  const started = performance.now();
+  let status: number | null = null;
+  try {
+    const timeoutMs = Math.max(1, Math.min(route.timeouts.readMs, ctx.deadline - state.now()));
+    const raw = await sendRequest(state.poolFor(route.timeouts.connectMs), built, {
+      timeoutMs,
+      maxBytes: state.maxBytes,
+      signal: ctx.signal,
+    });
+    status = raw.status;
+    state.guard.record(raw.status >= 500 ? 'unhealthy' : 'healthy');
+    const rc = { site, secrets: state.secrets, extraSecrets, now: state.now() };
+    try {
+      return { ok: true, response: readResponse(raw, rc) };
+    } catch (error) {
+      if (!(error instanceof BjetError)) throw error;
+      return { ok: false, error, retryable: isRetryableStatus(raw.status) };
+    }
+  } catch (error) {
+    const failure = mapTransportError(error, site, state.maxBytes);
+    state.guard.record(failure === null ? 'neutral' : failure.unhealthy ? 'unhealthy' : 'neutral');
+    if (failure === null) throw error;
+    return { ok: false, error: failure.error, retryable: failure.retryable };
+  } finally {
+    state.guard.exit();
+    finish(state, site, status, performance.now() - started, ctx);
+  }
+}
+
+function finish(state: ClientState, site: CallSite, status: number | null, durationMs: number, ctx: CallContext): void {
+  ctx.onCall?.({ method: site.method, endpoint: site.endpoint, path: site.template, status, durationMs, attempt: site.attempt });
+  const logger = state.logger;
+  if (logger !== undefined && logger.isLevelEnabled('debug')) {
+    logger.debug(
+      {
+        method: site.method,
+        endpoint: site.endpoint,
+        path: site.template,
+        status,
+        ms: Math.round(durationMs),
+        attempt: site.attempt,
+        requestId: ctx.requestId,
+      },
+      'upstream call',
+    );
+  }
+}

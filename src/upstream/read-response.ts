@@ -1,0 +1,97 @@
+/**
+ * Pure response reading: a status, two headers and the body text become either the parsed body or
+ * a BjetError with its stable code (the table in errors/codes.ts and shared/STYLE.md).
+ */
+import type { BjetError } from '../errors/bjet-error.js';
+import type { ErrorCode } from '../errors/codes.js';
+import { classifyBody, isLegacyErrorBody, parseErrorJson, type ErrorBodyFacts } from './parse-error-body.js';
+import { redactSecrets } from './redact-secrets.js';
+import { parseRetryAfter } from './retry-policy.js';
+import type { UpstreamResponse } from './types.js';
+import { upstreamFailure, type CallSite } from './upstream-failure.js';
+
+export interface RawResponse {
+  readonly status: number;
+  readonly contentType: string | undefined;
+  readonly retryAfter: string | undefined;
+  readonly text: string;
+}
+
+export interface ReadContext {
+  readonly site: CallSite;
+  /** Configured secrets and the call's forwarded credential, removed from any upstream text. */
+  readonly secrets: readonly string[];
+  readonly extraSecrets: readonly string[];
+  readonly now: number;
+}
+
+/** The code of a non-2xx status whose body is readable JSON (or empty). */
+export function codeForStatus(status: number): ErrorCode {
+  switch (status) {
+    case 400:
+      return 'BAD_USER_INPUT';
+    case 401:
+      return 'UNAUTHENTICATED';
+    case 403:
+      return 'FORBIDDEN';
+    case 404:
+      return 'NOT_FOUND';
+    case 405:
+      return 'METHOD_NOT_ALLOWED';
+    case 429:
+      return 'UPSTREAM_RATE_LIMITED';
+    default:
+      return 'UPSTREAM_ERROR';
+  }
+}
+
+/** True for the statuses whose meaning does not depend on the body (the proxy may answer them too). */
+function isDefinedStatus(status: number): boolean {
+  return codeForStatus(status) !== 'UPSTREAM_ERROR';
+}
+
+function describe(facts: ErrorBodyFacts, rc: ReadContext): string {
+  if (facts.kind === 'html') return ' with an HTML page';
+  if (facts.kind === 'text') return ' with a body that is not JSON';
+  if (facts.message === undefined || facts.message === '') return '';
+  return `: ${redactSecrets(facts.message, rc.secrets, rc.extraSecrets)}`;
+}
+
+/** The error for a failed status (or a legacy error body, whose `code` stands in for the status). */
+export function errorForStatus(status: number, facts: ErrorBodyFacts, raw: RawResponse, rc: ReadContext): BjetError {
+  // A 5xx or odd status with a page instead of JSON came from something other than the BJET module.
+  const unreadable = facts.kind === 'html' || facts.kind === 'text';
+  const code = unreadable && !isDefinedStatus(status) ? 'UPSTREAM_BAD_RESPONSE' : codeForStatus(status);
+  const retryAfterMs = status === 429 || status === 503 ? parseRetryAfter(raw.retryAfter, rc.now) : undefined;
+  return upstreamFailure(code, rc.site, `upstream answered ${raw.status}${describe(facts, rc)}`, {
+    status: raw.status,
+    lineId: facts.lineId,
+    statusCode: facts.statusCode,
+    retryAfterMs,
+  });
+}
+
+/** The parsed body of a 2xx answer, or the error it really is. */
+export function readResponse(raw: RawResponse, rc: ReadContext): UpstreamResponse {
+  const ok = raw.status >= 200 && raw.status < 300;
+  const classified = classifyBody(raw.contentType, raw.text);
+  if (!ok) {
+    const facts = classified.kind === 'json' ? { ...classified, ...parseErrorJson(classified.json) } : classified;
+    throw errorForStatus(raw.status, facts, raw, rc);
+  }
+  switch (classified.kind) {
+    case 'empty':
+      return { status: raw.status, body: null };
+    case 'json':
+      if (isLegacyErrorBody(classified.json)) {
+        const facts = { ...classified, ...parseErrorJson(classified.json) };
+        throw errorForStatus(facts.legacyStatus ?? 500, facts, raw, rc);
+      }
+      return { status: raw.status, body: classified.json };
+    case 'html':
+    case 'text':
+      throw upstreamFailure('UPSTREAM_BAD_RESPONSE', rc.site, `upstream answered ${raw.status}${describe(classified, rc)}`, {
+        status: raw.status,
+      });
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * The protection of one upstream: the breaker (fail fast), the concurrency cap (FIFO queue) and the
+ * optional token bucket, applied in that order to every attempt. Each refusal is a BjetError naming
+ * the call; none of them touches the network.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Logger } from 'pino';
+import type { BjetError } from '../errors/bjet-error.js';
+import type { UpstreamConfig } from '../config/types.js';
+import { CircuitBreaker, type BreakerTransition } from './circuit-breaker.js';
+import { ConcurrencyLimiter, LimiterWaitError } from './concurrency-limiter.js';
+import { defaultBurst, TokenBucket } from './token-bucket.js';
+import type { CallContext } from './types.js';
+import { upstreamFailure, type CallSite } from './upstream-failure.js';
+
+export class UpstreamGuard {
+  readonly limiter: ConcurrencyLimiter;
+  readonly breaker: CircuitBreaker;
+  readonly bucket: TokenBucket | null;
+
+  constructor(
+    config: UpstreamConfig,
+    private readonly now: () => number,
+    private readonly logger: Logger | undefined,
+  ) {
+    this.limiter = new ConcurrencyLimiter(config.concurrency);
+    this.breaker = new CircuitBreaker(config.breaker);
+    const perMinute = config.rateLimitPerMinute;
+    this.bucket = perMinute === null ? null : new TokenBucket(perMinute, defaultBurst(perMinute), now());
+  }
+
+  /** Waits for the right to send one attempt; on success the caller must call `exit` once. */
+  async enter(site: CallSite, ctx: CallContext): Promise<void> {
+    if (this.breaker.isOpen(this.now())) throw this.breakerOpen(site);
+    if (!this.limiter.tryAcquire()) {
+      try {
+        await this.limiter.acquire(ctx.deadline - this.now(), ctx.signal);
+      } catch (error) {
+        if (error instanceof LimiterWaitError) throw this.deadlinePassed(site, 'waiting for a free connection slot');
+        throw error;
+      }
+    }
+    try {
+      await this.takeToken(site, ctx);
+      const { pass, transition } = this.breaker.tryPass(this.now());
+      this.report(transition);
+      if (!pass) throw this.breakerOpen(site);
+    } catch (error) {
+      this.limiter.release();
+      throw error;
+    }
+  }
+
+  exit(): void {
+    this.limiter.release();
+  }
+
+  /** Records what the attempt said about the upstream's health. */
+  record(outcome: 'healthy' | 'unhealthy' | 'neutral'): void {
+    if (outcome === 'healthy') this.report(this.breaker.onSuccess());
+    else if (outcome === 'unhealthy') this.report(this.breaker.onFailure(this.now()));
+    else this.breaker.onNeutral();
+  }
+
+  private async takeToken(site: CallSite, ctx: CallContext): Promise<void> {
+    const bucket = this.bucket;
+    if (bucket === null) return;
+    const now = this.now();
+    const wait = bucket.reserve(now, ctx.deadline);
+    if (wait === null) {
+      throw upstreamFailure('UPSTREAM_RATE_LIMITED', site, 'the local rate limit has no request left before the deadline', {
+        retryAfterMs: bucket.waitFor(now),
+      });
+    }
+    if (wait === 0) return;
+    try {
+      await sleep(wait, undefined, { signal: ctx.signal });
+    } catch {
+      bucket.cancel();
+      throw this.deadlinePassed(site, 'waiting for the rate limit');
+    }
+  }
+
+  private breakerOpen(site: CallSite): BjetError {
+    return upstreamFailure('UPSTREAM_UNAVAILABLE', site, 'the upstream is failing; the circuit breaker is open');
+  }
+
+  private deadlinePassed(site: CallSite, where: string): BjetError {
+    return upstreamFailure('UPSTREAM_TIMEOUT', site, `the operation deadline passed or it was cancelled while ${where}`);
+  }
+
+  private report(transition: BreakerTransition): void {
+    if (transition !== null) this.logger?.warn({ breaker: transition.to, from: transition.from }, 'upstream circuit breaker');
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * Config objects for upstream client tests, every default filled as documented in
+ * src/config/types.ts, with the simulator's default credentials per endpoint.
+ */
+import type { AuthConfig, Config, EndpointConfig, UpstreamConfig } from '../../src/config/types.js';
+
+export const TEST_TOKEN = 'demo-token';
+export const TEST_LOGIN = 'demo';
+export const TEST_PASSWORD = 'demo-password';
+
+const BEARER: AuthConfig = { type: 'bearer', token: TEST_TOKEN };
+const BASIC: AuthConfig = { type: 'basic', login: TEST_LOGIN, password: TEST_PASSWORD };
+const NONE: AuthConfig = { type: 'none' };
+
+/** The simulator's endpoints and their default auth. */
+const ENDPOINT_AUTH: Readonly<Record<string, AuthConfig>> = {
+  countries: NONE,
+  partners: BEARER,
+  'product-categories': NONE,
+  'product-tags': NONE,
+  products: BASIC,
+  'sale-order-lines': BEARER,
+  'sale-orders': BEARER,
+  uom: NONE,
+};
+
+export interface TestConfigOverrides {
+  readonly upstream?: Partial<Omit<UpstreamConfig, 'baseUrl'>>;
+  /** Per endpoint name; `auth: null` means "use the upstream's". */
+  readonly endpoints?: Readonly<Record<string, Partial<EndpointConfig>>>;
+}
+
+function buildEndpoint(name: string, auth: AuthConfig, override: Partial<EndpointConfig> | undefined): EndpointConfig {
+  return {
+    name,
+    methods: ['GET', 'POST', 'PUT', 'DELETE'],
+    auth,
+    idKey: 'id',
+    typeName: null,
+    filters: [],
+    idListFilter: null,
+    relations: {},
+    fields: {},
+    maxPageSize: 100,
+    timeouts: { connectMs: 5_000, readMs: 15_000 },
+    many2oneWrite: 'object',
+    ...override,
+  };
+}
+
+export function buildTestConfig(baseUrl: string, overrides: TestConfigOverrides = {}): Config {
+  const upstream: UpstreamConfig = {
+    baseUrl,
+    auth: BEARER,
+    timeouts: { connectMs: 5_000, readMs: 15_000 },
+    retries: { attempts: 3, baseDelayMs: 100, maxDelayMs: 2_000, maxRetryAfterMs: 10_000 },
+    concurrency: 8,
+    rateLimitPerMinute: null,
+    breaker: { failureThreshold: 5, openMs: 10_000 },
+    maxResponseBytes: 10 * 1024 * 1024,
+    forwardHeaders: ['accept-language'],
+    ...overrides.upstream,
+  };
+  const endpoints = Object.keys(ENDPOINT_AUTH)
+    .sort()
+    .map((name) => buildEndpoint(name, ENDPOINT_AUTH[name] ?? NONE, overrides.endpoints?.[name]));
+  return {
+    source: null,
+    upstream,
+    endpoints,
+    introspection: { pages: 3, pageSize: 100 },
+    server: {
+      host: '127.0.0.1',
+      port: 0,
+      bodyLimitBytes: 1024 * 1024,
+      corsOrigins: [],
+      costInExtensions: false,
+      budget: 50,
+      operationDeadlineMs: 30_000,
+      defaultPageSize: 20,
+      graphiql: true,
+    },
+    schemaDir: 'schema',
+  };
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { defaultBurst, TokenBucket } from '../../../src/upstream/token-bucket.js';
+
+const FAR = Number.MAX_SAFE_INTEGER;
+
+describe('TokenBucket', () => {
+  it('serves the burst at once, then one token per interval in arrival order', () => {
+    const bucket = new TokenBucket(60, 2, 0);
+    expect([bucket.reserve(0, FAR), bucket.reserve(0, FAR)]).toEqual([0, 0]);
+    expect(bucket.reserve(0, FAR)).toBe(1000);
+    expect(bucket.reserve(0, FAR)).toBe(2000);
+    expect(bucket.reserve(10, FAR)).toBe(2990);
+  });
+
+  it('refills over time up to the capacity only', () => {
+    const bucket = new TokenBucket(60, 2, 0);
+    bucket.reserve(0, FAR);
+    bucket.reserve(0, FAR);
+    expect(bucket.reserve(100_000, FAR)).toBe(0);
+    expect(bucket.reserve(100_000, FAR)).toBe(0);
+    expect(bucket.reserve(100_000, FAR)).toBe(1000);
+  });
+
+  it('refuses (taking nothing) when the wait ends after the deadline', () => {
+    const bucket = new TokenBucket(60, 1, 0);
+    expect(bucket.reserve(0, 0)).toBe(0);
+    expect(bucket.reserve(0, 999)).toBeNull();
+    expect(bucket.waitFor(0)).toBe(1000);
+    expect(bucket.reserve(0, 1000)).toBe(1000);
+  });
+
+  it('gives a cancelled reservation back', () => {
+    const bucket = new TokenBucket(60, 1, 0);
+    bucket.reserve(0, FAR);
+    expect(bucket.reserve(0, FAR)).toBe(1000);
+    bucket.cancel();
+    expect(bucket.reserve(0, FAR)).toBe(1000);
+  });
+
+  it('never lets more than capacity + rate × window through', () => {
+    const bucket = new TokenBucket(600, defaultBurst(600), 0);
+    const sendTimes: number[] = [];
+    for (let i = 0; i < 100; i += 1) {
+      const wait = bucket.reserve(i * 3, FAR);
+      if (wait !== null) sendTimes.push(i * 3 + wait);
+    }
+    for (const start of sendTimes) {
+      const inWindow = sendTimes.filter((t) => t >= start && t < start + 1000).length;
+      expect(inWindow).toBeLessThanOrEqual(10 + 10);
+    }
+    expect(sendTimes.length).toBe(100);
+  });
+
+  it('rejects nonsense settings', () => {
+    expect(() => new TokenBucket(0, 1, 0)).toThrow(RangeError);
+    expect(() => new TokenBucket(10, 0, 0)).toThrow(RangeError);
+    expect([defaultBurst(1), defaultBurst(60), defaultBurst(100), defaultBurst(600)]).toEqual([1, 1, 1, 10]);
+  });
+});
