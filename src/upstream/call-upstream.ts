@@ -86,11 +86,14 @@ async function attemptOnce(
   const started = performance.now();
   let status: number | null = null;
   try {
-    const timeoutMs = Math.max(1, Math.min(route.timeouts.readMs, ctx.deadline - state.now()));
+    const remainingMs = Math.max(1, ctx.deadline - state.now());
+    const deadlineBound = remainingMs < route.timeouts.readMs;
     const raw = await sendRequest(state.poolFor(route.timeouts.connectMs), built, {
-      timeoutMs,
+      timeoutMs: deadlineBound ? remainingMs : route.timeouts.readMs,
       maxBytes: state.maxBytes,
-      signal: ctx.signal,
+      // undici's read timeouts tick every ~500 ms; a deadline closer than the read timeout gets a
+      // precise timer of its own (only then, to keep the common path allocation-free).
+      signal: deadlineBound ? withDeadline(remainingMs, ctx.signal) : ctx.signal,
     });
     status = raw.status;
     state.guard.record(raw.status >= 500 ? 'unhealthy' : 'healthy');
@@ -110,6 +113,11 @@ async function attemptOnce(
     state.guard.exit();
     finish(state, site, status, performance.now() - started, ctx);
   }
+}
+
+function withDeadline(ms: number, signal: AbortSignal | undefined): AbortSignal {
+  const timeout = AbortSignal.timeout(ms);
+  return signal === undefined ? timeout : AbortSignal.any([signal, timeout]);
 }
 
 function finish(state: ClientState, site: CallSite, status: number | null, durationMs: number, ctx: CallContext): void {

@@ -22,7 +22,8 @@ export function classifyTransportError(error: unknown): TransportKind {
   if (typeof error !== 'object' || error === null) return 'unknown';
   const { code, name } = error as { code?: unknown; name?: unknown };
   if (code === 'UND_ERR_CONNECT_TIMEOUT') return 'connect-timeout';
-  if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') return 'timeout';
+  // `TimeoutError` is the reason of the deadline's AbortSignal.timeout (see call-upstream).
+  if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || name === 'TimeoutError') return 'timeout';
   if (code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE') return 'too-large';
   if (code === 'UND_ERR_ABORTED' || name === 'AbortError') return 'aborted';
   if (typeof code === 'string' && REFUSED.has(code)) return 'refused';

@@ -47,9 +47,9 @@ export function parseErrorJson(json: unknown): Omit<ErrorBodyFacts, 'kind'> {
   const facts: { -readonly [K in keyof ErrorBodyFacts]?: ErrorBodyFacts[K] } = {};
   if (message !== undefined) facts.message = message;
   const lineId = scalarText(body['line_id']);
-  if (lineId !== undefined) facts.lineId = lineId;
+  if (lineId !== undefined && lineId !== '') facts.lineId = lineId;
   const statusCode = scalarText(body['status_code']);
-  if (statusCode !== undefined) facts.statusCode = statusCode;
+  if (statusCode !== undefined && statusCode !== '') facts.statusCode = statusCode;
   const legacy = Number(body['code']);
   if (body['status'] === 'error' && Number.isInteger(legacy) && legacy >= 400 && legacy <= 599) {
     facts.legacyStatus = legacy;

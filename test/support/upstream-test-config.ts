@@ -30,7 +30,12 @@ export interface TestConfigOverrides {
   readonly endpoints?: Readonly<Record<string, Partial<EndpointConfig>>>;
 }
 
-function buildEndpoint(name: string, auth: AuthConfig, override: Partial<EndpointConfig> | undefined): EndpointConfig {
+function buildEndpoint(
+  name: string,
+  auth: AuthConfig,
+  upstream: UpstreamConfig,
+  override: Partial<EndpointConfig> | undefined,
+): EndpointConfig {
   return {
     name,
     methods: ['GET', 'POST', 'PUT', 'DELETE'],
@@ -42,7 +47,7 @@ function buildEndpoint(name: string, auth: AuthConfig, override: Partial<Endpoin
     relations: {},
     fields: {},
     maxPageSize: 100,
-    timeouts: { connectMs: 5_000, readMs: 15_000 },
+    timeouts: upstream.timeouts,
     many2oneWrite: 'object',
     ...override,
   };
@@ -63,7 +68,7 @@ export function buildTestConfig(baseUrl: string, overrides: TestConfigOverrides 
   };
   const endpoints = Object.keys(ENDPOINT_AUTH)
     .sort()
-    .map((name) => buildEndpoint(name, ENDPOINT_AUTH[name] ?? NONE, overrides.endpoints?.[name]));
+    .map((name) => buildEndpoint(name, ENDPOINT_AUTH[name] ?? NONE, upstream, overrides.endpoints?.[name]));
   return {
     source: null,
     upstream,

@@ -11,6 +11,7 @@ describe('mapTransportError', () => {
   const cases: readonly [string, unknown, ErrorCode, ErrorCode, boolean][] = [
     ['headers timeout', new errors.HeadersTimeoutError(), 'UPSTREAM_TIMEOUT', 'UPSTREAM_WRITE_OUTCOME_UNKNOWN', true],
     ['body timeout', new errors.BodyTimeoutError(), 'UPSTREAM_TIMEOUT', 'UPSTREAM_WRITE_OUTCOME_UNKNOWN', true],
+    ['deadline signal', new DOMException('x', 'TimeoutError'), 'UPSTREAM_TIMEOUT', 'UPSTREAM_WRITE_OUTCOME_UNKNOWN', true],
     ['socket closed', new errors.SocketError('other side closed'), 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_WRITE_OUTCOME_UNKNOWN', true],
     ['ECONNRESET', sysError('ECONNRESET'), 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_WRITE_OUTCOME_UNKNOWN', true],
     ['ECONNREFUSED', sysError('ECONNREFUSED'), 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_UNAVAILABLE', true],
