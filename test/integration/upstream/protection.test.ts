@@ -1,0 +1,116 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { expectNoSecretsIn, startHarness, type Harness } from '../../support/upstream-harness.js';
+
+let h: Harness | undefined;
+afterEach(async () => {
+  if (h === undefined) return;
+  expectNoSecretsIn(h);
+  await h.close();
+  h = undefined;
+});
+
+describe('concurrency cap', () => {
+  it('never has more than 8 requests in flight under 200 concurrent loads', async () => {
+    h = await startHarness({ simulator: { latency: { kind: 'random', minMs: 5, maxMs: 25 } } });
+    const harness = h;
+    const ids = Array.from({ length: 200 }, (_, i) => String((i % 50) + 1));
+    const results = await Promise.all(ids.map((id) => harness.client.get('partners', id, harness.ctx())));
+    expect(results.every((r) => r !== null)).toBe(true);
+    expect(harness.records('partners')).toHaveLength(200);
+    expect(harness.simulator.peakInFlight).toBe(8);
+  });
+
+  it('fails a queued request at its deadline without sending it', async () => {
+    h = await startHarness({ config: { upstream: { concurrency: 1 } }, simulator: { latency: { kind: 'fixed', ms: 400 } } });
+    const slow = h.client.get('partners', '1', h.ctx());
+    const queued = await h.failure(h.client.get('partners', '2', h.ctx({ deadline: Date.now() + 100 })));
+    expect(queued.code).toBe('UPSTREAM_TIMEOUT');
+    expect(queued.message).toContain('waiting for a free connection slot');
+    await slow;
+    expect(h.records('partners').map((r) => r.path.split('/').pop())).toEqual(['1']);
+  });
+
+  it('fails a queued request when its operation is cancelled', async () => {
+    h = await startHarness({ config: { upstream: { concurrency: 1 } }, simulator: { latency: { kind: 'fixed', ms: 200 } } });
+    const controller = new AbortController();
+    const slow = h.client.get('partners', '1', h.ctx());
+    const queued = h.failure(h.client.get('partners', '2', h.ctx({ signal: controller.signal })));
+    controller.abort();
+    expect((await queued).code).toBe('UPSTREAM_TIMEOUT');
+    await slow;
+    expect(h.records('partners')).toHaveLength(1);
+  });
+});
+
+describe('rate limit', () => {
+  it('holds 600/min (10/s, burst 10) over a measured window', async () => {
+    h = await startHarness({ config: { upstream: { rateLimitPerMinute: 600 } } });
+    const harness = h;
+    const started = performance.now();
+    const sentAt: number[] = [];
+    await Promise.all(
+      Array.from({ length: 25 }, () =>
+        harness.client.list('countries', { limit: '1' }, harness.ctx({ onCall: (c) => sentAt.push(performance.now() - c.durationMs - started) })),
+      ),
+    );
+    sentAt.sort((a, b) => a - b);
+    // The k-th request (0-based) may start no earlier than (k - burst + 1) × 100 ms; 5 ms of clock slack.
+    sentAt.forEach((t, k) => expect(t).toBeGreaterThanOrEqual(Math.max(0, (k - 9) * 100) - 5));
+    expect(harness.records('countries')).toHaveLength(25);
+    const elapsed = performance.now() - started;
+    expect(elapsed).toBeGreaterThanOrEqual(1500 - 5);
+    expect(elapsed).toBeLessThan(3000);
+  });
+
+  it('refuses with UPSTREAM_RATE_LIMITED, unsent, when no token comes before the deadline', async () => {
+    h = await startHarness({ config: { upstream: { rateLimitPerMinute: 60 } } });
+    await h.client.list('countries', { limit: '1' }, h.ctx());
+    const error = await h.failure(h.client.list('countries', { limit: '1' }, h.ctx({ deadline: Date.now() + 200 })));
+    expect(error.code).toBe('UPSTREAM_RATE_LIMITED');
+    expect(error.upstream?.retryAfterMs).toBeGreaterThan(700);
+    expect(error.upstream?.status).toBeUndefined();
+    expect(h.records('countries')).toHaveLength(1);
+  });
+});
+
+describe('circuit breaker', () => {
+  it('opens after consecutive failures, fails fast without a request, and closes after recovery', async () => {
+    h = await startHarness({
+      config: { upstream: { breaker: { failureThreshold: 3, openMs: 300 }, retries: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 1 } } },
+    });
+    h.simulator.addFault('*', { kind: 'status-500', count: 3 });
+    for (let i = 0; i < 3; i += 1) expect((await h.failure(h.client.get('partners', '1', h.ctx()))).code).toBe('UPSTREAM_ERROR');
+    expect(h.simulator.records).toHaveLength(3);
+
+    const started = performance.now();
+    const fast = await h.failure(h.client.list('countries', {}, h.ctx()));
+    expect(fast.code).toBe('UPSTREAM_UNAVAILABLE');
+    expect(fast.message).toContain('circuit breaker is open');
+    expect(performance.now() - started).toBeLessThan(50);
+    expect(h.simulator.records).toHaveLength(3);
+
+    await new Promise((resolve) => setTimeout(resolve, 320));
+    expect(await h.client.get('partners', '1', h.ctx())).toMatchObject({ id: 1 });
+    expect(await h.client.list('countries', { limit: '2' }, h.ctx())).toHaveLength(2);
+    expect(h.simulator.records).toHaveLength(5);
+    const log = h.logLines().join('\n');
+    expect(log).toContain('"breaker":"open"');
+    expect(log).toContain('"breaker":"half-open"');
+    expect(log).toContain('"breaker":"closed"');
+  });
+
+  it('re-opens when the half-open probe fails, and 4xx never open it', async () => {
+    h = await startHarness({
+      config: { upstream: { breaker: { failureThreshold: 2, openMs: 200 }, retries: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 1 } } },
+    });
+    for (let i = 0; i < 4; i += 1) expect(await h.client.get('partners', '99999999', h.ctx())).toBeNull();
+    h.simulator.addFault('partners', { kind: 'reset', count: 3 });
+    await h.failure(h.client.get('partners', '1', h.ctx()));
+    await h.failure(h.client.get('partners', '1', h.ctx()));
+    await new Promise((resolve) => setTimeout(resolve, 220));
+    expect((await h.failure(h.client.get('partners', '1', h.ctx()))).code).toBe('UPSTREAM_UNAVAILABLE');
+    expect(h.records('partners')).toHaveLength(7);
+    expect((await h.failure(h.client.get('partners', '1', h.ctx()))).message).toContain('circuit breaker is open');
+    expect(h.records('partners')).toHaveLength(7);
+  });
+});
