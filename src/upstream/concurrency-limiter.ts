@@ -12,6 +12,9 @@ export class LimiterWaitError extends Error {
   }
 }
 
+/** setTimeout's largest delay; a longer one (an unbounded deadline) needs no timer at all. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 interface Waiter {
   resolve: () => void;
   settled: boolean;
@@ -63,7 +66,7 @@ export class ConcurrencyLimiter {
           resolve();
         },
       };
-      const timer = setTimeout(giveUp, timeoutMs, 'timeout');
+      const timer = timeoutMs <= MAX_TIMER_MS ? setTimeout(giveUp, timeoutMs, 'timeout') : undefined;
       signal?.addEventListener('abort', onAbort, { once: true });
       this.waiters.push(waiter);
     });

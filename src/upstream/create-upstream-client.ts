@@ -28,6 +28,7 @@ export function createUpstreamClient(config: Config, options: UpstreamClientOpti
   const upstream = config.upstream;
   const base = new URL(upstream.baseUrl);
   const now = options.now ?? Date.now;
+  const logger = options.logger?.child({ component: 'upstream' });
   const pools = new Map<number, Pool>();
   const poolFor = (connectMs: number): Pool => {
     let pool = pools.get(connectMs);
@@ -43,12 +44,12 @@ export function createUpstreamClient(config: Config, options: UpstreamClientOpti
     return pool;
   };
   const state: ClientState = {
-    guard: new UpstreamGuard(upstream, now, options.logger),
+    guard: new UpstreamGuard(upstream, now, logger),
     retries: upstream.retries,
     maxBytes: upstream.maxResponseBytes,
     secrets: collectSecrets(config),
     poolFor,
-    logger: options.logger,
+    logger,
     now,
     random: options.random ?? Math.random,
   };

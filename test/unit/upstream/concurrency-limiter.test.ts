@@ -37,6 +37,17 @@ describe('ConcurrencyLimiter', () => {
     expect(limiter.queued).toBe(0);
   });
 
+  it('waits without a timer for an unbounded deadline', async () => {
+    const limiter = new ConcurrencyLimiter(1);
+    limiter.tryAcquire();
+    const waiting = limiter.acquire(Number.POSITIVE_INFINITY);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(limiter.queued).toBe(1);
+    limiter.release();
+    await waiting;
+    expect(limiter.inFlight).toBe(1);
+  });
+
   it('fails a waiter whose signal aborts, or that has no time at all', async () => {
     const limiter = new ConcurrencyLimiter(1);
     limiter.tryAcquire();
