@@ -1,9 +1,49 @@
+/** `bjet-graphql check [--config FILE]`: re-introspect and compare with schema/; exit 1 on drift. */
+import { readConfig } from '../../config/read-config.js';
+import { ERROR_CODES } from '../../errors/codes.js';
+import { diffSourceModels } from '../../generation/diff-source-models.js';
+import { loadSchemaArtifacts } from '../../generation/load-schema-artifacts.js';
+import { printSchemaChanges } from '../../generation/print-schema-changes.js';
+import { introspectUpstream } from '../../introspection/introspect-upstream.js';
+import { createUpstreamClient } from '../../upstream/create-upstream-client.js';
 import type { Command } from '../commands.js';
+import { parseOptions, progressReporter } from './introspect.js';
+
+const HELP = `Usage: bjet-graphql check [--config FILE]
+
+Re-introspects the upstream and compares it with the committed schema directory. Exit 0 when they
+match; otherwise prints each change as breaking or safe and exits ${ERROR_CODES.SCHEMA_DRIFT.exitCode}.
+
+  --config FILE  config file (default bjet-graphql.config.yaml)
+`;
 
 export const command: Command = {
   summary: 'check',
-  async run() {
-    process.stderr.write('bjet-graphql check: not implemented yet\n');
-    return 2;
+  async run(args) {
+    const values = parseOptions('check', args, { config: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
+    if (values === null) return 2;
+    if (values.help === true) {
+      process.stdout.write(HELP);
+      return 0;
+    }
+    const config = await readConfig(values.config);
+    const committed = await loadSchemaArtifacts(config.schemaDir);
+    const client = createUpstreamClient(config);
+    try {
+      const fresh = await introspectUpstream(config, client, { onProgress: progressReporter() });
+      const changes = diffSourceModels(committed.model, fresh.model);
+      const sdlStale = committed.sdl !== fresh.sdl;
+      if (changes.length === 0 && !sdlStale) {
+        process.stdout.write('schema is current\n');
+        return 0;
+      }
+      const breaking = changes.filter((change) => change.breaking).length;
+      process.stdout.write(`schema drift: ${changes.length} change(s), ${breaking} breaking\n${changes.length > 0 ? printSchemaChanges(changes) : ''}`);
+      if (sdlStale) process.stdout.write('schema.graphql is not what this version generates from the upstream\n');
+      process.stdout.write('run `bjet-graphql introspect` to update schema/, then review the diff\n');
+      return ERROR_CODES.SCHEMA_DRIFT.exitCode;
+    } finally {
+      await client.close();
+    }
   },
 };

@@ -1,0 +1,94 @@
+/** Output types of one endpoint: the entity, its page, its enums and its nested object types. */
+import { Kind, type EnumTypeDefinitionNode, type ObjectTypeDefinitionNode, type TypeDefinitionNode } from 'graphql';
+import type { EndpointModel, FieldModel, ValueModel } from '../model/source-model.js';
+import type { NameRegistry } from './name-registry.js';
+import { enumValueFor, pageTypeNameFor } from './naming.js';
+import { byName, describe, directive, fieldDefinition, nameNode, stringValue, typeRef } from './sdl-ast.js';
+
+/** The GraphQL type a value model is output as. */
+export function outputTypeName(value: ValueModel): string {
+  switch (value.kind) {
+    case 'scalar':
+      return value.scalar;
+    case 'enum':
+      return value.enumName;
+    case 'object':
+    case 'relation':
+      return value.typeName;
+  }
+}
+
+export function buildOutputTypes(endpoint: EndpointModel, registry: NameRegistry): TypeDefinitionNode[] {
+  const origin = `endpoint \`${endpoint.endpoint}\``;
+  registry.claim(endpoint.typeName, { describe: origin, configPath: `endpoints.${endpoint.endpoint}.typeName` });
+  const pageName = pageTypeNameFor(endpoint.typeName);
+  registry.claim(pageName, { describe: `the page type of ${origin}`, configPath: `endpoints.${endpoint.endpoint}.typeName` });
+  const idField = endpoint.fields.find((field) => field.key === endpoint.idKey);
+  const entity = objectType(endpoint.typeName, `From endpoint \`${endpoint.endpoint}\``, endpoint, endpoint.fields, '');
+  const keyed: ObjectTypeDefinitionNode =
+    endpoint.methods.includes('GET') && idField !== undefined
+      ? { ...entity, directives: [directive('key', { fields: stringValue(idField.name) })] }
+      : entity;
+  const page: ObjectTypeDefinitionNode = {
+    kind: Kind.OBJECT_TYPE_DEFINITION,
+    name: nameNode(pageName),
+    description: describe(`A page of \`${endpoint.typeName}\` from \`GET /${endpoint.endpoint}\``),
+    fields: [
+      fieldDefinition('items', typeRef(endpoint.typeName, { list: true, nonNull: true })),
+      fieldDefinition('pageInfo', typeRef('PageInfo', { list: false, nonNull: true })),
+    ],
+  };
+  return [keyed, page, ...nestedTypes(endpoint, endpoint.fields, '', registry)];
+}
+
+function objectType(name: string, description: string, endpoint: EndpointModel, fields: readonly FieldModel[], keyPrefix: string): ObjectTypeDefinitionNode {
+  return {
+    kind: Kind.OBJECT_TYPE_DEFINITION,
+    name: nameNode(name),
+    description: describe(description),
+    fields: byName(
+      fields.map((field) =>
+        fieldDefinition(field.name, typeRef(outputTypeName(field.value), { list: field.list, nonNull: !field.nullable }), {
+          description: `From endpoint \`${endpoint.endpoint}\`, key \`${keyPrefix}${field.key}\``,
+        }),
+      ),
+    ),
+  };
+}
+
+/** Enums and unlinked nested objects, recursively, each claimed once. */
+function nestedTypes(endpoint: EndpointModel, fields: readonly FieldModel[], keyPrefix: string, registry: NameRegistry): TypeDefinitionNode[] {
+  return fields.flatMap((field): TypeDefinitionNode[] => {
+    const key = `${keyPrefix}${field.key}`;
+    const origin = { describe: `endpoint \`${endpoint.endpoint}\`, key \`${key}\``, configPath: `endpoints.${endpoint.endpoint}.fields.${key}` };
+    if (field.value.kind === 'enum') {
+      registry.claim(field.value.enumName, origin);
+      for (const value of field.value.values) {
+        registry.claim(`${field.value.enumName}.${enumValueFor(value)}`, { ...origin, describe: `value \`${value}\` of ${origin.describe}` });
+      }
+      return [enumType(field.value.enumName, field.value.values, endpoint.endpoint, key)];
+    }
+    if (field.value.kind !== 'object') return [];
+    registry.claim(field.value.typeName, origin);
+    const description = `Nested object of key \`${key}\` of endpoint \`${endpoint.endpoint}\``;
+    return [
+      objectType(field.value.typeName, description, endpoint, field.value.fields, `${key}.`),
+      ...nestedTypes(endpoint, field.value.fields, `${key}.`, registry),
+    ];
+  });
+}
+
+function enumType(name: string, values: readonly string[], endpoint: string, key: string): EnumTypeDefinitionNode {
+  return {
+    kind: Kind.ENUM_TYPE_DEFINITION,
+    name: nameNode(name),
+    description: describe(`Selection of key \`${key}\` of endpoint \`${endpoint}\``),
+    values: byName(
+      values.map((value) => ({
+        kind: Kind.ENUM_VALUE_DEFINITION,
+        name: nameNode(enumValueFor(value)),
+        description: describe(`\`${value}\``),
+      })),
+    ),
+  };
+}

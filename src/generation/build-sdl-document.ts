@@ -1,0 +1,75 @@
+/**
+ * SourceModel → the subgraph's SDL as a graphql-js document (federation v2: `@link`, `@key` on every
+ * entity readable by id). Pure and deterministic: root fields and types sorted by name.
+ */
+import { Kind, type DefinitionNode, type DocumentNode, type FieldDefinitionNode, type ObjectTypeDefinitionNode, type TypeDefinitionNode } from 'graphql';
+import type { SourceModel } from '../model/source-model.js';
+import { buildCreateInput, buildFilterInput, buildUpdateInput } from './build-input-types.js';
+import { buildOutputTypes } from './build-output-types.js';
+import { buildMutationFields, buildQueryFields } from './build-root-fields.js';
+import { createNameRegistry, type NameRegistry } from './name-registry.js';
+import { byName, describe, directive, fieldDefinition, nameNode, stringValue, typeRef } from './sdl-ast.js';
+
+export const FEDERATION_URL = 'https://specs.apollo.dev/federation/v2.3';
+
+const SCALARS: Readonly<Record<string, string>> = {
+  DateTime: 'A date and time in ISO-8601, UTC (`2024-01-02T10:11:12Z`); Odoo sends `YYYY-MM-DD HH:MM:SS` in UTC.',
+  Date: 'A calendar date, `YYYY-MM-DD`.',
+  JSON: 'Any JSON value: used only where the upstream sends values of mixed kinds.',
+};
+
+export function buildSdlDocument(model: SourceModel, source: string | null = null): DocumentNode {
+  const registry = createNameRegistry();
+  const types: TypeDefinitionNode[] = [pageInfoType(), ...scalarTypes()];
+  const queryFields: FieldDefinitionNode[] = [];
+  const mutationFields: FieldDefinitionNode[] = [];
+  for (const endpoint of model.endpoints) {
+    const filter = buildFilterInput(endpoint, registry);
+    const allowsPost = endpoint.methods.includes('POST');
+    const allowsPut = endpoint.methods.includes('PUT');
+    const create = allowsPost ? buildCreateInput(endpoint, registry) : null;
+    const update = allowsPut ? buildUpdateInput(endpoint, registry) : null;
+    const options = { hasFilter: filter !== null, hasCreateInput: create !== null, hasUpdateInput: update !== null };
+    types.push(...buildOutputTypes(endpoint, registry), ...[filter, create, update].filter((node) => node !== null));
+    queryFields.push(...buildQueryFields(endpoint, options));
+    mutationFields.push(...buildMutationFields(endpoint, options));
+  }
+  claimRootFields('Query', queryFields, registry);
+  claimRootFields('Mutation', mutationFields, registry);
+  registry.assertNoCollision(source);
+  const roots = [rootType('Query', queryFields), ...(mutationFields.length > 0 ? [rootType('Mutation', mutationFields)] : [])];
+  return { kind: Kind.DOCUMENT, definitions: [schemaExtension(), ...roots, ...byName(types)] };
+}
+
+function claimRootFields(root: string, fields: readonly FieldDefinitionNode[], registry: NameRegistry): void {
+  for (const field of fields) {
+    registry.claim(`${root}.${field.name.value}`, { describe: `${root} field for ${field.description?.value ?? 'an endpoint'}`, configPath: 'endpoints' });
+  }
+}
+
+function schemaExtension(): DefinitionNode {
+  const imports = { kind: Kind.LIST, values: [stringValue('@key'), stringValue('@shareable')] } as const;
+  return { kind: Kind.SCHEMA_EXTENSION, directives: [directive('link', { url: stringValue(FEDERATION_URL), import: imports })] };
+}
+
+function rootType(name: string, fields: readonly FieldDefinitionNode[]): ObjectTypeDefinitionNode {
+  return { kind: Kind.OBJECT_TYPE_DEFINITION, name: nameNode(name), fields: byName(fields) };
+}
+
+function pageInfoType(): ObjectTypeDefinitionNode {
+  return {
+    kind: Kind.OBJECT_TYPE_DEFINITION,
+    name: nameNode('PageInfo'),
+    description: describe('Where a page is in a list. The upstream gives no total: a full page means there may be more.'),
+    directives: [directive('shareable')],
+    fields: [
+      fieldDefinition('hasNextPage', typeRef('Boolean', { list: false, nonNull: true })),
+      fieldDefinition('limit', typeRef('Int', { list: false, nonNull: true })),
+      fieldDefinition('offset', typeRef('Int', { list: false, nonNull: true })),
+    ],
+  };
+}
+
+function scalarTypes(): TypeDefinitionNode[] {
+  return Object.entries(SCALARS).map(([name, text]) => ({ kind: Kind.SCALAR_TYPE_DEFINITION, name: nameNode(name), description: describe(text) }));
+}
