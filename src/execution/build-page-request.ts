@@ -1,0 +1,60 @@
+/**
+ * A list field's arguments to the upstream's query string: `limit` (one more row than the page, so
+ * `hasNextPage` needs no second call), `offset` and the filters by their configured keys.
+ */
+import { BjetError } from '../errors/bjet-error.js';
+import type { EndpointModel } from '../model/source-model.js';
+
+export interface PageRequest {
+  /** The page size the client gets (after the default and the cap). */
+  readonly limit: number;
+  readonly offset: number;
+  /** Query string for the upstream; its `limit` is `limit + 1`. */
+  readonly query: Readonly<Record<string, string>>;
+  /** An empty list filter matches nothing: the upstream would read `?key=` as no filter at all. */
+  readonly matchesNothing: boolean;
+}
+
+export type PageRequestBuilder = (args: Readonly<Record<string, unknown>>) => PageRequest;
+
+export function buildPageRequestBuilder(endpoint: EndpointModel, defaultPageSize: number): PageRequestBuilder {
+  const keyByName = new Map(endpoint.filters.map((filter) => [filter.name, filter.key]));
+  return (args) => {
+    const limit = Math.min(readCount(args['limit'], 'limit') ?? defaultPageSize, endpoint.maxPageSize);
+    const offset = readCount(args['offset'], 'offset') ?? 0;
+    const query: Record<string, string> = {};
+    let matchesNothing = false;
+    const filter = args['filter'];
+    if (typeof filter === 'object' && filter !== null) {
+      for (const [name, value] of Object.entries(filter)) {
+        const key = keyByName.get(name);
+        const text = filterText(value);
+        if (key !== undefined && text !== null) query[key] = text;
+        if (Array.isArray(value) && value.length === 0) matchesNothing = true;
+      }
+    }
+    query['limit'] = String(limit + 1);
+    query['offset'] = String(offset);
+    return { limit, offset, query, matchesNothing };
+  };
+}
+
+/** The page size a list field asks for: its `limit` argument or the default, capped by the endpoint. */
+export function pageSizeOf(limit: unknown, endpoint: EndpointModel, defaultPageSize: number): number {
+  const given = typeof limit === 'number' && Number.isInteger(limit) && limit >= 0 ? limit : defaultPageSize;
+  return Math.min(given, endpoint.maxPageSize);
+}
+
+function readCount(value: unknown, name: string): number | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return value;
+  throw new BjetError('BAD_USER_INPUT', `"${name}" must be a non-negative integer.`, { details: { argument: name } });
+}
+
+/** Booleans as `true`/`false`, id lists comma-joined; enums already arrive as technical keys. */
+function filterText(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (Array.isArray(value)) return value.map((item) => String(item)).join(',');
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}

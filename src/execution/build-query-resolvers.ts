@@ -1,0 +1,32 @@
+/**
+ * The Query fields of one endpoint: the list (one GET of `limit + 1` rows; the extra row only says
+ * whether a next page exists) and the by-id read through the loader (an unknown id is `null`).
+ */
+import type { EndpointModel } from '../model/source-model.js';
+import type { UpstreamRecord } from '../upstream/types.js';
+import { buildPageRequestBuilder } from './build-page-request.js';
+import type { Resolver } from './resolver-types.js';
+
+export interface Page {
+  readonly items: readonly UpstreamRecord[];
+  readonly pageInfo: { readonly hasNextPage: boolean; readonly limit: number; readonly offset: number };
+}
+
+export function buildListResolver(endpoint: EndpointModel, defaultPageSize: number): Resolver<unknown> {
+  const pageRequest = buildPageRequestBuilder(endpoint, defaultPageSize);
+  return async (_parent, args, ctx): Promise<Page> => {
+    const request = pageRequest(args);
+    const pageInfo = { limit: request.limit, offset: request.offset };
+    if (request.matchesNothing) return { items: [], pageInfo: { ...pageInfo, hasNextPage: false } };
+    const rows = await ctx.client.list(endpoint.endpoint, request.query, ctx.call);
+    ctx.loaders.prime(endpoint.endpoint, rows);
+    return { items: rows.slice(0, request.limit), pageInfo: { ...pageInfo, hasNextPage: rows.length > request.limit } };
+  };
+}
+
+export function buildSingleResolver(endpoint: EndpointModel): Resolver<unknown> {
+  return (_parent, args, ctx) => {
+    const id = args['id'];
+    return typeof id === 'string' || typeof id === 'number' ? ctx.loaders.load(endpoint.endpoint, String(id)) : null;
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * The resolver map for `buildSubgraphSchema`, derived once from the SourceModel: Query and Mutation
+ * fields per endpoint, field resolvers per object type, `__resolveReference` per entity, and enum
+ * internal values (GraphQL enum value → technical key, so filters and inputs arrive as keys and
+ * upstream keys serialize as enum values).
+ */
+import type { DocumentNode } from 'graphql';
+import type { Config } from '../config/types.js';
+import type { EndpointModel, FieldModel, ValueModel } from '../model/source-model.js';
+import { createMutationFor, deleteMutationFor, enumValueFor, updateMutationFor } from '../generation/naming.js';
+import { buildFieldResolvers } from './build-field-resolvers.js';
+import { buildCreateResolver, buildDeleteResolver, buildUpdateResolver } from './build-mutation-resolvers.js';
+import { buildListResolver, buildSingleResolver } from './build-query-resolvers.js';
+import { idFieldNameOf, type TypeIndex } from './build-type-index.js';
+import { buildWriteBodyBuilder } from './build-write-body.js';
+import { readSdlShape, type SdlShape } from './read-sdl-shape.js';
+import type { ReferenceResolver, ResolverMap, TypeResolvers } from './resolver-types.js';
+
+export function buildResolvers(index: TypeIndex, config: Config, typeDefs: DocumentNode): ResolverMap {
+  const sdl = readSdlShape(typeDefs);
+  const resolvers: ResolverMap = {};
+  const query: TypeResolvers = {};
+  const mutation: TypeResolvers = {};
+  for (const endpoint of index.endpoints.values()) {
+    addQueryFields(query, endpoint, config.server.defaultPageSize, sdl.objectFields.get('Query'));
+    addMutationFields(mutation, endpoint, index, config, sdl.objectFields.get('Mutation'));
+  }
+  if (Object.keys(query).length > 0) resolvers['Query'] = query;
+  if (Object.keys(mutation).length > 0) resolvers['Mutation'] = mutation;
+  for (const entry of index.types.values()) {
+    const fields = sdl.objectFields.get(entry.typeName);
+    if (fields === undefined) continue;
+    const typeResolvers = buildFieldResolvers(entry, index, fields);
+    if (entry.endpoint?.methods.includes('GET') === true) typeResolvers['__resolveReference'] = referenceResolver(entry.endpoint);
+    resolvers[entry.typeName] = typeResolvers;
+  }
+  addEnums(resolvers, index, sdl);
+  return resolvers;
+}
+
+function addQueryFields(query: TypeResolvers, endpoint: EndpointModel, defaultPageSize: number, fields: ReadonlySet<string> | undefined): void {
+  if (fields === undefined || !endpoint.methods.includes('GET')) return;
+  if (fields.has(endpoint.listField)) query[endpoint.listField] = buildListResolver(endpoint, defaultPageSize);
+  if (fields.has(endpoint.singleField)) query[endpoint.singleField] = buildSingleResolver(endpoint);
+}
+
+function addMutationFields(
+  mutation: TypeResolvers,
+  endpoint: EndpointModel,
+  index: TypeIndex,
+  config: Config,
+  fields: ReadonlySet<string> | undefined,
+): void {
+  if (fields === undefined) return;
+  const body = buildWriteBodyBuilder(endpoint, config.endpoints.find((e) => e.name === endpoint.endpoint), index);
+  const create = createMutationFor(endpoint.typeName);
+  const update = updateMutationFor(endpoint.typeName);
+  const remove = deleteMutationFor(endpoint.typeName);
+  if (endpoint.methods.includes('POST') && fields.has(create)) mutation[create] = buildCreateResolver(endpoint, body);
+  if (endpoint.methods.includes('PUT') && fields.has(update)) mutation[update] = buildUpdateResolver(endpoint, body);
+  if (endpoint.methods.includes('DELETE') && fields.has(remove)) mutation[remove] = buildDeleteResolver(endpoint);
+}
+
+function referenceResolver(endpoint: EndpointModel): ReferenceResolver {
+  const idField = idFieldNameOf(endpoint);
+  return async (reference, ctx) => {
+    const id = reference[idField];
+    return typeof id === 'string' || typeof id === 'number' ? ctx.loaders.load(endpoint.endpoint, String(id)) : null;
+  };
+}
+
+function addEnums(resolvers: ResolverMap, index: TypeIndex, sdl: SdlShape): void {
+  const visit = (value: ValueModel): void => {
+    if (value.kind === 'object') value.fields.forEach((field: FieldModel) => visit(field.value));
+    if (value.kind !== 'enum' || !sdl.enums.has(value.enumName) || resolvers[value.enumName] !== undefined) return;
+    resolvers[value.enumName] = Object.fromEntries(value.values.map((key) => [enumValueFor(key), key]));
+  };
+  for (const endpoint of index.endpoints.values()) {
+    endpoint.fields.forEach((field) => visit(field.value));
+    endpoint.filters.forEach((filter) => visit(filter.value));
+  }
+}

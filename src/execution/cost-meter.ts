@@ -1,0 +1,43 @@
+/**
+ * Counts the REST calls of one GraphQL operation and enforces its budget at run time (the static
+ * estimate refuses most over-wide operations before any call; this catches what it cannot see,
+ * such as x2many lists longer than assumed, and retries).
+ */
+import { BjetError } from '../errors/bjet-error.js';
+
+export interface CostMeter {
+  readonly budget: number;
+  /** Client calls started (each may send several HTTP requests when a GET is retried). */
+  readonly started: number;
+  /** HTTP requests actually sent, as reported by the client's `onCall`. */
+  readonly sent: number;
+  /** Claims one call; throws UPSTREAM_BUDGET_EXCEEDED when the budget is spent. */
+  reserve(): void;
+  /** The client's `onCall` hook. */
+  recordSent(): void;
+}
+
+export function createCostMeter(budget: number): CostMeter {
+  let started = 0;
+  let sent = 0;
+  return {
+    budget,
+    get started() {
+      return started;
+    },
+    get sent() {
+      return sent;
+    },
+    reserve() {
+      if (Math.max(started, sent) >= budget) {
+        throw new BjetError('UPSTREAM_BUDGET_EXCEEDED', `This operation needs more than ${budget} REST calls, its budget.`, {
+          details: { budget },
+        });
+      }
+      started += 1;
+    },
+    recordSent() {
+      sent += 1;
+    },
+  };
+}

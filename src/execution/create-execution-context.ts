@@ -1,0 +1,42 @@
+/**
+ * The GraphQL context of one operation: its call context for the upstream client, its cost meter,
+ * a metered client and its own loaders. Made per request by the server, never shared.
+ */
+import type { CallContext, UpstreamClient } from '../upstream/types.js';
+import type { TypeIndex } from './build-type-index.js';
+import { createCostMeter, type CostMeter } from './cost-meter.js';
+import { createLoaders, type Loaders } from './create-loaders.js';
+import { createMeteredClient } from './create-metered-client.js';
+
+export interface ExecutionContext {
+  readonly requestId: string;
+  readonly call: CallContext;
+  readonly meter: CostMeter;
+  /** Every REST call of the operation goes through this client, which charges the meter. */
+  readonly client: UpstreamClient;
+  readonly loaders: Loaders;
+}
+
+export interface ExecutionContextOptions {
+  readonly client: UpstreamClient;
+  readonly index: TypeIndex;
+  readonly requestId: string;
+  readonly budget: number;
+  readonly deadlineMs: number;
+  /** The GraphQL request's own `Authorization` header, for `forward` auth only. */
+  readonly authorization?: string | undefined;
+  readonly forwardedHeaders?: Readonly<Record<string, string>>;
+}
+
+export function createExecutionContext(options: ExecutionContextOptions): ExecutionContext {
+  const meter = createCostMeter(options.budget);
+  const call: CallContext = {
+    requestId: options.requestId,
+    deadline: Date.now() + options.deadlineMs,
+    authorization: options.authorization,
+    forwardedHeaders: options.forwardedHeaders ?? {},
+    onCall: () => meter.recordSent(),
+  };
+  const client = createMeteredClient(options.client, meter);
+  return { requestId: options.requestId, call, meter, client, loaders: createLoaders(client, options.index, call) };
+}

@@ -1,0 +1,92 @@
+/**
+ * Per-operation record loaders: one DataLoader per endpoint, keyed by the identifier's string form.
+ * Created per request (never shared), so a cached record never outlives the operation that read it.
+ * Duplicates collapse to one call and every record a list returned primes its endpoint's loader.
+ */
+import DataLoader from 'dataloader';
+import type { EndpointModel } from '../model/source-model.js';
+import type { CallContext, UpstreamClient, UpstreamRecord } from '../upstream/types.js';
+import type { TypeIndex } from './build-type-index.js';
+import { targetOf } from './build-type-index.js';
+
+export type RecordLoader = DataLoader<string, UpstreamRecord | null>;
+
+export interface Loaders {
+  load(endpoint: string, id: string): Promise<UpstreamRecord | null>;
+  loadMany(endpoint: string, ids: readonly string[]): Promise<(UpstreamRecord | null | Error)[]>;
+  /** Caches records a list (or a write) returned, by their identifier; existing entries are kept. */
+  prime(endpoint: string, records: readonly UpstreamRecord[]): void;
+  /** Forgets one id (a write changed it). */
+  clear(endpoint: string, id: string): void;
+}
+
+export function createLoaders(client: UpstreamClient, index: TypeIndex, ctx: CallContext): Loaders {
+  const loaders = new Map<string, RecordLoader>();
+  const loaderFor = (name: string): RecordLoader => {
+    let loader = loaders.get(name);
+    if (loader === undefined) {
+      loader = createRecordLoader(client, targetOf(index, name), ctx);
+      loaders.set(name, loader);
+    }
+    return loader;
+  };
+  return {
+    load: (endpoint, id) => loaderFor(endpoint).load(id),
+    loadMany: (endpoint, ids) => loaderFor(endpoint).loadMany(ids),
+    prime(endpoint, records) {
+      const loader = loaderFor(endpoint);
+      const idKey = targetOf(index, endpoint).idKey;
+      for (const record of records) {
+        const id = identifierOf(record, idKey);
+        if (id !== null) loader.prime(id, record);
+      }
+    },
+    clear: (endpoint, id) => void loaderFor(endpoint).clear(id),
+  };
+}
+
+/** The identifier of a record as the URL `{id}` and the cache key use it, or null when absent. */
+export function identifierOf(record: UpstreamRecord, idKey: string): string | null {
+  const value = record[idKey];
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : null;
+}
+
+function createRecordLoader(client: UpstreamClient, endpoint: EndpointModel, ctx: CallContext): RecordLoader {
+  const idListFilter = endpoint.idListFilter;
+  if (idListFilter === null) {
+    // No multi-id form upstream: one GET per distinct id; the client bounds the concurrency.
+    return new DataLoader((ids) => Promise.all(ids.map((id) => getOrError(client, endpoint.endpoint, id, ctx))));
+  }
+  return new DataLoader((ids) => listByIds(client, endpoint, idListFilter, ids, ctx), {
+    maxBatchSize: endpoint.maxPageSize,
+  });
+}
+
+function getOrError(client: UpstreamClient, endpoint: string, id: string, ctx: CallContext): Promise<UpstreamRecord | null | Error> {
+  return client.get(endpoint, id, ctx).catch((error: unknown) => asError(error));
+}
+
+async function listByIds(
+  client: UpstreamClient,
+  endpoint: EndpointModel,
+  filterKey: string,
+  ids: readonly string[],
+  ctx: CallContext,
+): Promise<(UpstreamRecord | null | Error)[]> {
+  let records: UpstreamRecord[];
+  try {
+    records = await client.list(endpoint.endpoint, { [filterKey]: ids.join(','), limit: String(ids.length) }, ctx);
+  } catch (error) {
+    return ids.map(() => asError(error));
+  }
+  const byId = new Map<string, UpstreamRecord>();
+  for (const record of records) {
+    const id = identifierOf(record, endpoint.idKey);
+    if (id !== null) byId.set(id, record);
+  }
+  return ids.map((id) => byId.get(id) ?? null);
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}

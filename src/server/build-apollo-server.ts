@@ -1,0 +1,54 @@
+/**
+ * Apollo Server over the subgraph schema, with the settings that matter for a public endpoint set
+ * explicitly: CSRF prevention on, no stack traces in responses (the default leaks them whenever
+ * NODE_ENV is unset), no landing page (GraphiQL is ours), and no cache-control, usage reporting or
+ * inline tracing (they cost throughput and we report nowhere).
+ */
+import { ApolloServer } from '@apollo/server';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
+import { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
+import type { FastifyInstance } from 'fastify';
+import type { GraphQLSchema } from 'graphql';
+import type { ServerConfig } from '../config/types.js';
+import type { ExecutionContext } from '../execution/create-execution-context.js';
+import type { CostEstimator } from '../execution/estimate-cost.js';
+import type { Logger } from '../logging/create-logger.js';
+import { buildFormatError } from './build-format-error.js';
+import { useCost } from './plugins/use-cost.js';
+import { useOperationLog } from './plugins/use-operation-log.js';
+import { useRequestId } from './plugins/use-request-id.js';
+
+export interface ApolloOptions {
+  readonly schema: GraphQLSchema;
+  readonly app: FastifyInstance;
+  readonly server: ServerConfig;
+  readonly estimate: CostEstimator;
+  readonly logger: Logger;
+}
+
+export function buildApolloServer(options: ApolloOptions): ApolloServer<ExecutionContext> {
+  return new ApolloServer<ExecutionContext>({
+    schema: options.schema,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: false,
+    introspection: true,
+    formatError: buildFormatError(options.logger),
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      fastifyApolloDrainPlugin(options.app),
+      useRequestId(),
+      useCost({ estimate: options.estimate, budget: options.server.budget, costInExtensions: options.server.costInExtensions }),
+      useOperationLog(options.logger),
+    ],
+  });
+}

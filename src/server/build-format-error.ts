@@ -1,0 +1,47 @@
+/**
+ * What a client sees of an error: a BjetError keeps its stable code and safe extensions; errors
+ * GraphQL and Apollo made themselves (parse, validation, variable coercion, non-null) keep theirs;
+ * anything else is masked as INTERNAL_SERVER_ERROR and its details go to the log only.
+ */
+import type { GraphQLFormattedError } from 'graphql';
+import type { Logger } from '../logging/create-logger.js';
+import { BjetError } from '../errors/bjet-error.js';
+
+export type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+
+/**
+ * A GraphQLError (or subclass) by its `Symbol.toStringTag`, not `instanceof`: graphql ships CJS and
+ * ESM builds, and Apollo and our code may load different ones (vitest does), so classes differ.
+ */
+function isGraphQLError(value: unknown): value is Error & { readonly originalError?: unknown } {
+  return Object.prototype.toString.call(value) === '[object GraphQLError]';
+}
+
+/** The BjetError behind an error, following `originalError` through GraphQL's wrapping. */
+export function findBjetError(error: unknown): BjetError | null {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current !== undefined && current !== null; depth += 1) {
+    if (current instanceof BjetError) return current;
+    current = isGraphQLError(current) ? current.originalError : undefined;
+  }
+  return null;
+}
+
+/** Errors GraphQL or Apollo raised themselves: a GraphQLError whose cause, if any, is one too. */
+function isGraphQLOwn(error: unknown): boolean {
+  if (!isGraphQLError(error)) return false;
+  const original = error.originalError;
+  return original === undefined || original === null || isGraphQLError(original);
+}
+
+export function buildFormatError(logger: Logger | undefined): FormatError {
+  return (formatted, error) => {
+    const bjet = findBjetError(error);
+    const place = { locations: formatted.locations, path: formatted.path };
+    if (bjet !== null) return { message: bjet.message, ...place, extensions: bjet.toExtensions() };
+    if (isGraphQLOwn(error)) return formatted;
+    const original = isGraphQLError(error) ? error.originalError : error;
+    logger?.error({ err: original, path: formatted.path }, 'unexpected error in a GraphQL operation');
+    return { message: 'Internal server error', ...place, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  };
+}

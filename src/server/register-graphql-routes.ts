@@ -1,0 +1,52 @@
+/**
+ * GET and POST /graphql (GraphQL-over-HTTP through Apollo; GET from a browser gets GraphiQL) and
+ * the per-request context: request id, deadline, the client's Authorization header (used only by
+ * `forward` auth, never logged), allow-listed headers and fresh loaders.
+ */
+import type { ApolloServer } from '@apollo/server';
+import { fastifyApolloHandler } from '@as-integrations/fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Config } from '../config/types.js';
+import type { TypeIndex } from '../execution/build-type-index.js';
+import { createExecutionContext, type ExecutionContext } from '../execution/create-execution-context.js';
+import { pickForwardedHeaders } from '../upstream/pick-forwarded-headers.js';
+import { resolveRequestId } from '../upstream/resolve-request-id.js';
+import type { UpstreamClient } from '../upstream/types.js';
+import { printGraphiqlPage, registerGraphiqlAssets, wantsGraphiql } from './register-graphiql.js';
+
+export interface GraphqlRouteOptions {
+  readonly apollo: ApolloServer<ExecutionContext>;
+  readonly config: Config;
+  readonly client: UpstreamClient;
+  readonly index: TypeIndex;
+  readonly defaultQuery: string;
+}
+
+export function registerGraphqlRoutes(app: FastifyInstance, options: GraphqlRouteOptions): void {
+  const { config, client, index } = options;
+  const context = async (request: FastifyRequest): Promise<ExecutionContext> => {
+    const header = request.headers['x-request-id'];
+    return createExecutionContext({
+      client,
+      index,
+      requestId: resolveRequestId(typeof header === 'string' ? header : undefined),
+      budget: config.server.budget,
+      deadlineMs: config.server.operationDeadlineMs,
+      authorization: request.headers.authorization,
+      forwardedHeaders: pickForwardedHeaders(config.upstream.forwardHeaders, request.headers),
+    });
+  };
+  const handler = fastifyApolloHandler(options.apollo, { context });
+  app.post('/graphql', handler);
+  if (!config.server.graphiql) {
+    app.get('/graphql', handler);
+    return;
+  }
+  const page = printGraphiqlPage(options.defaultQuery);
+  registerGraphiqlAssets(app);
+  // The handler's route type says its reply is a string (Apollo's serialized body); so is the page.
+  app.get<{ Reply: string }>('/graphql', async function (request, reply) {
+    if (wantsGraphiql(request.headers.accept, request.query)) return reply.type('text/html; charset=utf-8').send(page);
+    return handler.call(this, request, reply);
+  });
+}
