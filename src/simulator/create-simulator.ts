@@ -1,52 +1,18 @@
 /** A BJET-compatible upstream over plain node:http with a seeded in-memory Odoo company. */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { buildDataset } from './data/build-dataset.js';
-import { buildEndpointMappings } from './endpoint-mappings.js';
-import { createFaultBook } from './fault-book.js';
+import { createSimState } from './create-sim-state.js';
 import { handleRequest } from './http/handle-request.js';
-import { createLatencyBook } from './latency-book.js';
-import { createPrng } from './prng.js';
-import { createRequestLog } from './request-log.js';
 import type { SimState } from './sim-state.js';
 import { tableOf } from './data/store.js';
-import type { EndpointDescription, Simulator, SimulatorOptions, SimulatorSwitches } from './types.js';
-
-export const DEFAULT_BASE_PATH = '/bj_api_sync/v1';
-
-export const DEFAULT_SWITCHES: SimulatorSwitches = Object.freeze({
-  listEnvelope: 'bare',
-  postStatus: 201,
-  identifierMode: 'key',
-  many2oneWrite: 'object',
-  inFilter: false,
-});
+import type { EndpointDescription, Simulator, SimulatorOptions } from './types.js';
 
 export function createSimulator(options: SimulatorOptions = {}): Simulator {
-  const seed = options.seed ?? 42;
-  const size = options.size ?? 1;
-  if (!(size > 0)) throw new RangeError('simulator size must be positive');
-  const switches: SimulatorSwitches = { ...DEFAULT_SWITCHES, ...options.switches };
-  const basePath = (options.basePath ?? DEFAULT_BASE_PATH).replace(/\/+$/, '');
-  // A second stream, so that injecting a fault never changes the dataset a seed gives.
-  const chaos = createPrng(seed ^ 0x5eed);
-  const state: SimState = {
-    store: buildDataset(seed, size),
-    endpoints: new Map(buildEndpointMappings(options, switches).map((endpoint) => [endpoint.name, endpoint])),
-    switches,
-    basePath,
-    admin: options.admin ?? false,
-    faults: createFaultBook(chaos),
-    latency: createLatencyBook(chaos, options.latency),
-    log: createRequestLog(),
-    resetData() {
-      state.store = buildDataset(seed, size);
-    },
-  };
+  const state = createSimState(options);
   const server = createServer({ keepAlive: true }, (req, res) => handleRequest(state, req, res));
   let baseUrl: string | null = null;
   return {
-    listen: (port = 0, host = '127.0.0.1') => listen(server, port, host).then((origin) => (baseUrl = `${origin}${basePath}`)),
+    listen: (port = 0, host = '127.0.0.1') => listen(server, port, host).then((origin) => (baseUrl = `${origin}${state.basePath}`)),
     close: () => close(server),
     get baseUrl() {
       if (baseUrl === null) throw new Error('simulator: baseUrl is known only after listen()');

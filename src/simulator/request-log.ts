@@ -15,7 +15,11 @@ export interface RequestLog {
   resetPeak(): void;
 }
 
-export function createRequestLog(): RequestLog {
+/**
+ * Keeps the most recent `limit` records: a benchmark sends millions of requests, and an unbounded
+ * log would grow until the process dies. Trimmed in batches so that a push stays O(1) amortized.
+ */
+export function createRequestLog(limit: number): RequestLog {
   let entries: OpenRecord[] = [];
   let seq = 0;
   let inFlight = 0;
@@ -27,13 +31,14 @@ export function createRequestLog(): RequestLog {
       if (inFlight > peak) peak = inFlight;
       const record: OpenRecord = { seq, ...entry, status: 0 };
       entries.push(record);
+      if (entries.length >= limit * 2) entries = entries.slice(-limit);
       return record;
     },
     done() {
       inFlight -= 1;
     },
     get records() {
-      return entries.map((entry) => Object.freeze({ ...entry, query: Object.freeze({ ...entry.query }) }));
+      return entries.slice(-limit).map((entry) => Object.freeze({ ...entry, query: Object.freeze({ ...entry.query }) }));
     },
     clear() {
       entries = [];

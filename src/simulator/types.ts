@@ -77,6 +77,8 @@ export interface SimulatorOptions {
   readonly latency?: LatencySpec;
   /** Serve `GET/DELETE /__sim/records`, `POST /__sim/faults`, ... (default false). */
   readonly admin?: boolean;
+  /** How many of the most recent request records are kept (default 100000). */
+  readonly recordLimit?: number;
   /** Base path, default `/bj_api_sync/v1`. */
   readonly basePath?: string;
 }
@@ -97,7 +99,7 @@ export interface Simulator {
   close(): Promise<void>;
   /** e.g. `http://127.0.0.1:40123/bj_api_sync/v1`; throws before listen. */
   readonly baseUrl: string;
-  /** Every request served, in order (credentials never recorded). */
+  /** Every request served, in order (credentials never recorded); the last `recordLimit` of them. */
   readonly records: readonly RequestRecord[];
   clearRecords(): void;
   /** Most requests in flight at once since start or the last reset. */

@@ -46,6 +46,16 @@ describe('records', () => {
     expect(sim.records).toEqual([]);
   });
 
+  it('keeps only the last recordLimit records', async () => {
+    const small = await startSimulator({ recordLimit: 3 });
+    try {
+      for (let index = 1; index <= 7; index += 1) await call(small, 'GET', `/countries/${index}`);
+      expect(small.records.map((record) => record.path.split('/').at(-1))).toEqual(['5', '6', '7']);
+    } finally {
+      await small.close();
+    }
+  });
+
   it('peakInFlight counts concurrent requests; resetPeak restarts it', async () => {
     sim.setLatency('countries', { kind: 'fixed', ms: 150 });
     await Promise.all(Array.from({ length: 5 }, () => call(sim, 'GET', '/countries?limit=1')));

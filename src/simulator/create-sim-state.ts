@@ -1,0 +1,45 @@
+/** Validates the options once and builds the state a simulator runs on. */
+import { buildDataset } from './data/build-dataset.js';
+import { buildEndpointMappings } from './endpoint-mappings.js';
+import { createFaultBook } from './fault-book.js';
+import { createLatencyBook } from './latency-book.js';
+import { createPrng } from './prng.js';
+import { createRequestLog } from './request-log.js';
+import type { SimState } from './sim-state.js';
+import type { SimulatorOptions, SimulatorSwitches } from './types.js';
+
+export const DEFAULT_BASE_PATH = '/bj_api_sync/v1';
+
+export const DEFAULT_SWITCHES: SimulatorSwitches = Object.freeze({
+  listEnvelope: 'bare',
+  postStatus: 201,
+  identifierMode: 'key',
+  many2oneWrite: 'object',
+  inFilter: false,
+});
+
+export function createSimState(options: SimulatorOptions): SimState {
+  const seed = options.seed ?? 42;
+  const size = options.size ?? 1;
+  const recordLimit = options.recordLimit ?? 100_000;
+  if (!Number.isInteger(seed)) throw new RangeError('simulator seed must be an integer');
+  if (!(size > 0)) throw new RangeError('simulator size must be positive');
+  if (!(Number.isInteger(recordLimit) && recordLimit > 0)) throw new RangeError('simulator recordLimit must be a positive integer');
+  const switches: SimulatorSwitches = { ...DEFAULT_SWITCHES, ...options.switches };
+  // A second stream, so that injecting a fault never changes the dataset a seed gives.
+  const chaos = createPrng(seed ^ 0x5eed);
+  const state: SimState = {
+    store: buildDataset(seed, size),
+    endpoints: new Map(buildEndpointMappings(options, switches).map((endpoint) => [endpoint.name, endpoint])),
+    switches,
+    basePath: `/${(options.basePath ?? DEFAULT_BASE_PATH).replace(/^\/+|\/+$/g, '')}`,
+    admin: options.admin ?? false,
+    faults: createFaultBook(chaos),
+    latency: createLatencyBook(chaos, options.latency),
+    log: createRequestLog(recordLimit),
+    resetData() {
+      state.store = buildDataset(seed, size);
+    },
+  };
+  return state;
+}
