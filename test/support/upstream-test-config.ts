@@ -58,7 +58,7 @@ export function buildTestConfig(baseUrl: string, overrides: TestConfigOverrides 
     baseUrl,
     auth: BEARER,
     timeouts: { connectMs: 5_000, readMs: 15_000 },
-    retries: { attempts: 3, baseDelayMs: 100, maxDelayMs: 2_000, maxRetryAfterMs: 10_000 },
+    retries: { attempts: 3, baseDelayMs: 200, maxDelayMs: 5_000, maxRetryAfterMs: 10_000 },
     concurrency: 8,
     rateLimitPerMinute: null,
     breaker: { failureThreshold: 5, openMs: 10_000 },
