@@ -15,7 +15,8 @@ export function handleRequest(state: SimState, req: IncomingMessage, res: Server
   const method = req.method ?? 'GET';
   const route = routeRequest(method, path, state.basePath, state.admin);
   if (route.kind === 'admin') {
-    void handleAdmin(state, { req, res, record: null }, method, route.path);
+    // handleAdmin answers its own errors; only a broken request stream can reject here.
+    handleAdmin(state, { req, res, record: null }, method, route.path).catch(() => res.destroy());
     return;
   }
   const requestId = req.headers['x-request-id'];
