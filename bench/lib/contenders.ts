@@ -1,0 +1,115 @@
+/**
+ * The four contenders: how each starts (pinned to the server core) against a simulator, and how each
+ * is asked one benchmark operation.
+ */
+import path from 'node:path';
+import type { BenchQuery } from './bench-queries.js';
+import { startManagedProcess, type ManagedProcess } from './managed-process.js';
+import { composeMesh, MESH_DIR } from './mesh-peer.js';
+import type { HttpCall } from './run-load.js';
+import type { Variant } from './write-bench-config.js';
+
+export type ContenderName = 'bjet-graphql' | 'apollo-defaults' | 'mesh' | 'direct-rest';
+
+export interface StartContext {
+  readonly repoRoot: string;
+  readonly workDir: string;
+  /** Compiled bench (bench/.work/dist/bench). */
+  readonly distDir: string;
+  readonly simBaseUrl: string;
+  readonly variant: Variant;
+  /** The bjet-graphql config written for this variant (the others read credentials from it). */
+  readonly configFile: string;
+  readonly port: number;
+  readonly cpu: string | null;
+}
+
+export interface Contender {
+  readonly name: ContenderName;
+  start(ctx: StartContext): Promise<ManagedProcess>;
+  /** The HTTP request for one operation, or null when this contender has no equivalent. */
+  callFor(query: BenchQuery, port: number): HttpCall | null;
+  /** The `data` it answered, in the canonical shape. */
+  canonical(query: BenchQuery, data: Record<string, unknown>): unknown;
+}
+
+const JSON_HEADERS = { 'content-type': 'application/json', accept: 'application/json' };
+
+const graphqlCall = (port: number, query: string, route = '/graphql'): HttpCall => ({
+  url: `http://127.0.0.1:${port}${route}`,
+  method: 'POST',
+  headers: JSON_HEADERS,
+  body: JSON.stringify({ query }),
+});
+
+const node = (ctx: StartContext, name: string, args: readonly string[], readyPath: string): Promise<ManagedProcess> =>
+  startManagedProcess({
+    name,
+    command: process.execPath,
+    args,
+    cpu: ctx.cpu,
+    cwd: ctx.repoRoot,
+    env: { NODE_ENV: 'production' },
+    readyUrl: `http://127.0.0.1:${ctx.port}${readyPath}`,
+  });
+
+const generatedSchemaContender = (name: ContenderName, start: Contender['start']): Contender => ({
+  name,
+  start,
+  callFor: (query, port) => graphqlCall(port, query.graphql),
+  canonical: (_query, data) => data,
+});
+
+export const CONTENDERS: readonly Contender[] = [
+  generatedSchemaContender('bjet-graphql', (ctx) =>
+    node(ctx, 'bjet-graphql', [path.join(ctx.repoRoot, 'bin/bjet-graphql.js'), 'serve', '--config', ctx.configFile, '--port', String(ctx.port)], '/healthz'),
+  ),
+  generatedSchemaContender('apollo-defaults', (ctx) =>
+    node(
+      ctx,
+      'apollo-defaults',
+      [path.join(ctx.distDir, 'contenders/apollo-defaults.js'), '--port', String(ctx.port), '--config', ctx.configFile, '--schema', schemaDirOf(ctx)],
+      '/.well-known/apollo/server-health',
+    ),
+  ),
+  {
+    name: 'mesh',
+    async start(ctx) {
+      const supergraph = await composeMesh(ctx);
+      return startManagedProcess({
+        name: 'mesh',
+        command: path.join(MESH_DIR(ctx.repoRoot), 'node_modules/.bin/hive-gateway'),
+        args: ['supergraph', supergraph, '--port', String(ctx.port), '--host', '127.0.0.1', '--fork', '0'],
+        cpu: ctx.cpu,
+        // Not the peer's directory: the gateway would load mesh.config.ts (and the composer) as its own config.
+        cwd: path.dirname(supergraph),
+        env: { NODE_ENV: 'production' },
+        readyUrl: `http://127.0.0.1:${ctx.port}/healthcheck`,
+        readyTimeoutMs: 60_000,
+      });
+    },
+    callFor: (query, port) => (query.mesh === null ? null : graphqlCall(port, query.mesh)),
+    canonical: (query, data) => (query.fromMesh === undefined ? data : query.fromMesh(data)),
+  },
+  {
+    name: 'direct-rest',
+    start: (ctx) =>
+      node(
+        ctx,
+        'direct-rest',
+        [path.join(ctx.distDir, 'contenders/direct-rest.js'), '--port', String(ctx.port), '--config', ctx.configFile, ...(ctx.variant === 'idlist' ? ['--id-list'] : [])],
+        '/healthz',
+      ),
+    callFor: (query, port) => ({
+      url: `http://127.0.0.1:${port}${query.restPath}`,
+      method: query.mutation ? 'POST' : 'GET',
+      headers: { accept: 'application/json' },
+    }),
+    canonical: (_query, data) => data,
+  },
+];
+
+/** The schema directory the bjet-graphql config of this variant points to. */
+function schemaDirOf(ctx: StartContext): string {
+  return ctx.variant === 'plain' ? path.join(ctx.workDir, 'schema-plain') : path.join(ctx.repoRoot, 'schema');
+}

@@ -1,0 +1,96 @@
+/**
+ * `npm run bench` (and `npm run bench -- --quick`): bjet-graphql side by side with Apollo defaults,
+ * GraphQL Mesh and the direct REST floor, on the same simulator and the same operations, in one run.
+ * Prints the checks, the targets and the figures; writes bench/RESULTS.md and bench/results.svg.
+ * Exits 1 when a contender answers an operation it supports wrongly (the quick mode's CI check).
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseBenchOptions, type BenchOptions } from './lib/bench-options.js';
+import { buildPlan } from './lib/bench-plan.js';
+import { CONTENDERS, type Contender } from './lib/contenders.js';
+import { evaluateTargets } from './lib/evaluate-targets.js';
+import { formatCheckDetails, formatCheckTable, formatFigureTables } from './lib/format-tables.js';
+import { pinSelf, TASKSET_AVAILABLE } from './lib/managed-process.js';
+import { ensureMeshInstalled } from './lib/mesh-peer.js';
+import { printResultsMd } from './lib/print-results-md.js';
+import { printSvgChart } from './lib/print-svg-chart.js';
+import { readMachineInfo } from './lib/read-machine-info.js';
+import { LOAD_CPU, runGroup, type CheckRecord, type SampleRecord } from './lib/run-group.js';
+import { summarizeSamples } from './lib/summarize-samples.js';
+
+const log = (line: string): void => void process.stdout.write(`${line}\n`);
+
+/** The checkout's root: the nearest directory above this file whose package.json is bjet-graphql's. */
+function findRepoRoot(from: string): string {
+  for (let dir = from; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const manifest = path.join(dir, 'package.json');
+    if (existsSync(manifest) && /"name":\s*"bjet-graphql"/.test(readFileSync(manifest, 'utf8'))) return dir;
+  }
+  throw new Error('bench: cannot find the bjet-graphql checkout above bench/');
+}
+
+async function selectContenders(options: BenchOptions, repoRoot: string, notes: string[]): Promise<Contender[]> {
+  const wanted = CONTENDERS.filter((c) => options.contenders === null || options.contenders.includes(c.name));
+  if (!wanted.some((c) => c.name === 'mesh') || (await ensureMeshInstalled(repoRoot, log))) return wanted;
+  notes.push('GraphQL Mesh was left out: its peer could not be installed (npm ci in bench/peers/mesh).');
+  return wanted.filter((c) => c.name !== 'mesh');
+}
+
+/** A wrong answer fails the run, except where a peer is known not to answer: C1 shows Odoo’s `false`, which only our own must map. */
+function failures(checks: readonly CheckRecord[]): CheckRecord[] {
+  return checks.filter((c) => c.result.status !== 'ok' && c.result.status !== 'unsupported' && !(c.query === 'C1' && (c.contender === 'mesh' || c.contender === 'apollo-defaults')));
+}
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  const options = parseBenchOptions(process.argv.slice(2));
+  const distDir = path.dirname(fileURLToPath(import.meta.url));
+  const repoRoot = findRepoRoot(distDir);
+  const workDir = path.join(repoRoot, 'bench/.work');
+  if (!existsSync(path.join(repoRoot, 'dist/cli/main.js'))) throw new Error('bench: the CLI is not built (npm run build)');
+  const notes: string[] = [];
+  if (!TASKSET_AVAILABLE) notes.push('taskset is missing: nothing was pinned, and core saturation says little.');
+  pinSelf(LOAD_CPU);
+  const contenders = await selectContenders(options, repoRoot, notes);
+  const checks: CheckRecord[] = [];
+  const samples: SampleRecord[] = [];
+  for (const group of buildPlan(options)) {
+    log(`simulator: ${group.latencyMs} ms, ${group.variant}; ${group.queries.join(' ')}`);
+    const outcome = await runGroup(group, { repoRoot, workDir, distDir, options, contenders, log });
+    checks.push(...outcome.checks);
+    samples.push(...outcome.samples);
+  }
+  const names = contenders.map((c) => c.name);
+  const summaries = summarizeSamples(samples);
+  const checkTable = formatCheckTable(checks, names);
+  const checkDetails = formatCheckDetails(checks);
+  log(`\n${checkTable}\n\n${checkDetails}`);
+  const targets = evaluateTargets(checks, summaries);
+  const figureTables = formatFigureTables(summaries, names);
+  if (!options.quick) {
+    log(`\n${figureTables}\n`);
+    for (const t of targets) log(`${t.verdict.padEnd(12)} ${t.target}: ${t.evidence}`);
+  }
+  const machine = readMachineInfo();
+  const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
+  const minutes = (Date.now() - started) / 60_000;
+  const outDir = options.quick || options.noWrite ? workDir : path.join(repoRoot, 'bench');
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(path.join(outDir, 'RESULTS.md'), printResultsMd({ machine, command, options, minutes, checkTable, checkDetails, targets, figureTables, notes }));
+  if (summaries.length > 0) {
+    writeFileSync(path.join(outDir, 'results.svg'), printSvgChart(summaries, names, `${machine.date} · nproc ${machine.nproc} · Node ${machine.node} · ${command}`));
+  }
+  const failed = failures(checks);
+  log(`\n${failed.length === 0 ? 'all answers correct' : `${failed.length} wrong answer(s)`}; ${minutes.toFixed(1)} min; report in ${path.relative(repoRoot, outDir) || '.'}/RESULTS.md`);
+  return failed.length === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(2);
+  },
+);
