@@ -34,6 +34,7 @@ export function createSimState(options: SimulatorOptions): SimState {
     switches,
     basePath: `/${(options.basePath ?? DEFAULT_BASE_PATH).replace(/^\/+|\/+$/g, '')}`,
     admin: options.admin ?? false,
+    forbidden: new Set(options.forbidden ?? []),
     faults: createFaultBook(chaos),
     latency: createLatencyBook(chaos, options.latency),
     log: createRequestLog(recordLimit),

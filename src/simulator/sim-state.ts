@@ -12,6 +12,8 @@ export interface SimState {
   readonly switches: SimulatorSwitches;
   readonly basePath: string;
   readonly admin: boolean;
+  /** Endpoints answering 403 (no access rights on the model). */
+  readonly forbidden: ReadonlySet<string>;
   readonly faults: FaultBook;
   readonly latency: LatencyBook;
   readonly log: RequestLog;

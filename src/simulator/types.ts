@@ -73,6 +73,11 @@ export interface SimulatorOptions {
   readonly auth?: Readonly<Record<string, SimAuth>>;
   /** Per-endpoint allowed methods override. */
   readonly methods?: Readonly<Record<string, readonly HttpMethod[]>>;
+  /**
+   * Endpoints whose technical user lacks access rights on the model: every request that passes the
+   * other checks gets Odoo's access error, 403 `{message}`.
+   */
+  readonly forbidden?: readonly string[];
   /** Latency for every endpoint at start. */
   readonly latency?: LatencySpec;
   /** Serve `GET/DELETE /__sim/records`, `POST /__sim/faults`, ... (default false). */

@@ -41,6 +41,9 @@ function checkAndHandle(state: SimState, exchange: Exchange, route: EndpointRout
     if (typeof parsed === 'string') return { status: 400, body: { message: parsed } };
     body = parsed;
   }
+  if (state.forbidden.has(route.name)) {
+    return { status: 403, body: { message: `Access Denied: you are not allowed to access '${endpoint.model}' records` } };
+  }
   try {
     return handleEndpoint(state, { method: route.method, endpoint, id: route.id, query, body });
   } catch (error) {

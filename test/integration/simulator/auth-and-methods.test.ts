@@ -106,3 +106,18 @@ describe('per-endpoint overrides', () => {
     }
   });
 });
+
+describe('access rights', () => {
+  it('a forbidden endpoint answers 403 after credentials and method are checked', async () => {
+    const denied = await startSimulator({ forbidden: ['partners'] });
+    try {
+      const forbidden = await call(denied, 'GET', '/partners?limit=1');
+      expect(forbidden.status).toBe(403);
+      expect(forbidden.json).toEqual({ message: "Access Denied: you are not allowed to access 'res.partner' records" });
+      expect((await call(denied, 'GET', '/partners?limit=1', { auth: null })).status).toBe(401);
+      expect((await call(denied, 'GET', '/countries?limit=1')).status).toBe(200);
+    } finally {
+      await denied.close();
+    }
+  });
+});

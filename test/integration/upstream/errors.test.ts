@@ -6,7 +6,7 @@ import { expectNoSecretsIn, startHarness, type Harness } from '../../support/ups
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness({
-    simulator: { methods: { uom: ['GET'] }, auth: { 'product-tags': { type: 'basic', login: 'demo', password: 'demo-password' } } },
+    simulator: { methods: { uom: ['GET'] }, forbidden: ['product-categories'], auth: { 'product-tags': { type: 'basic', login: 'demo', password: 'demo-password' } } },
     config: {
       upstream: {
         timeouts: { connectMs: 1000, readMs: 300 },
@@ -98,6 +98,12 @@ describe('every status the simulator answers maps to its code', () => {
     const error = await h.failure(h.client.update('partners', '99999999', { name: 'x' }, h.ctx()));
     expect(error.code).toBe('NOT_FOUND');
     expect(error.upstream).toMatchObject({ status: 404, method: 'PUT', path: '/partners/{id}' });
+  });
+
+  it('403 (no access rights on the model) → FORBIDDEN', async () => {
+    const error = await h.failure(h.client.list('product-categories', {}, h.ctx()));
+    expect(error.code).toBe('FORBIDDEN');
+    expect(error.upstream).toMatchObject({ status: 403, endpoint: 'product-categories', method: 'GET', path: '/product-categories' });
   });
 
   it('405 → METHOD_NOT_ALLOWED', async () => {
