@@ -53,11 +53,12 @@ export function identifierOf(record: UpstreamRecord, idKey: string): string | nu
 
 function createRecordLoader(client: UpstreamClient, endpoint: EndpointModel, ctx: CallContext): RecordLoader {
   const idListFilter = endpoint.idListFilter;
-  if (idListFilter === null) {
-    // No multi-id form upstream: one GET per distinct id; the client bounds the concurrency.
-    return new DataLoader((ids) => Promise.all(ids.map((id) => getOrError(client, endpoint.endpoint, id, ctx))));
-  }
-  return new DataLoader((ids) => listByIds(client, endpoint, idListFilter, ids, ctx), {
+  const getEach = (ids: readonly string[]) => Promise.all(ids.map((id) => getOrError(client, endpoint.endpoint, id, ctx)));
+  // No multi-id form upstream: one GET per distinct id; the client bounds the concurrency.
+  if (idListFilter === null) return new DataLoader(getEach);
+  // With one: one list call per `maxPageSize` ids. A single id is one call either way, and GET by id
+  // is the exact form.
+  return new DataLoader((ids) => (ids.length === 1 ? getEach(ids) : listByIds(client, endpoint, idListFilter, ids, ctx)), {
     maxBatchSize: endpoint.maxPageSize,
   });
 }
@@ -84,7 +85,9 @@ async function listByIds(
     const id = identifierOf(record, endpoint.idKey);
     if (id !== null) byId.set(id, record);
   }
-  return ids.map((id) => byId.get(id) ?? null);
+  // An id missing from the answer is not proof of a 404: a search hides archived records (Odoo's
+  // active test) and an upstream ignores an id-list key it does not know. Those are read by id.
+  return Promise.all(ids.map((id) => byId.get(id) ?? getOrError(client, endpoint.endpoint, id, ctx)));
 }
 
 function asError(error: unknown): Error {
