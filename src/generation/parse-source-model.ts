@@ -26,6 +26,7 @@ const fieldModel = z.strictObject({
 });
 
 const sourceModel = z.strictObject({
+  $comment: z.string().optional(),
   version: z.literal(SOURCE_MODEL_VERSION),
   endpoints: z.array(
     z.strictObject({
@@ -46,7 +47,10 @@ const sourceModel = z.strictObject({
 
 export function parseSourceModel(input: unknown, source: string): SourceModel {
   const result = sourceModel.safeParse(input);
-  if (result.success) return result.data;
+  if (result.success) {
+    const { $comment: _header, ...model } = result.data;
+    return model;
+  }
   const first = result.error.issues.slice(0, 5).map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
   throw new BjetError('SCHEMA_DRIFT', `${source} is not a model this version reads (run \`bjet-graphql introspect\`): ${first.join('; ')}`);
 }
