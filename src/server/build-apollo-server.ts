@@ -36,6 +36,8 @@ export function buildApolloServer(options: ApolloOptions): ApolloServer<Executio
   return new ApolloServer<ExecutionContext>({
     schema: options.schema,
     csrfPrevention: true,
+    // The CLI handles SIGINT/SIGTERM and closes everything in order.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     introspection: true,
     formatError: buildFormatError(options.logger),

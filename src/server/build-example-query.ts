@@ -14,7 +14,11 @@ function isPlain(field: FieldModel): boolean {
 
 function selectionOf(endpoint: EndpointModel, index: TypeIndex): string {
   const idField = idFieldNameOf(endpoint);
-  const plain = endpoint.fields.filter((field) => isPlain(field) && field.name !== idField).slice(0, PLAIN_FIELDS);
+  // `name` first where there is one: it is what a person recognises a record by.
+  const plain = endpoint.fields
+    .filter((field) => isPlain(field) && field.name !== idField)
+    .sort((a, b) => Number(b.name === 'name') - Number(a.name === 'name'))
+    .slice(0, PLAIN_FIELDS);
   const parts = [idField, ...plain.map((field) => field.name)];
   const relation = endpoint.fields.find((field) => !field.list && field.value.kind === 'relation');
   if (relation !== undefined && relation.value.kind === 'relation') {
@@ -32,4 +36,16 @@ export function buildExampleQuery(index: TypeIndex, endpoints: number, limit: nu
       `  ${endpoint.listField}(limit: ${limit}) { items { ${selectionOf(endpoint, index)} } pageInfo { hasNextPage } }`,
   );
   return `query Example {\n${lines.join('\n')}\n}\n`;
+}
+
+/**
+ * One short line for a terminal (the demo prints it with a curl command): a page of the first
+ * readable endpoint with an embedded relation, else of the first readable endpoint.
+ */
+export function buildOneLineExample(index: TypeIndex, limit: number): string {
+  const readable = [...index.endpoints.values()].filter((endpoint) => endpoint.methods.includes('GET'));
+  const withRelation = readable.find((endpoint) => endpoint.fields.some((field) => !field.list && field.value.kind === 'relation'));
+  const endpoint = withRelation ?? readable[0];
+  if (endpoint === undefined) return '{ __typename }';
+  return `{ ${endpoint.listField}(limit: ${limit}) { items { ${selectionOf(endpoint, index)} } pageInfo { hasNextPage } } }`;
 }
