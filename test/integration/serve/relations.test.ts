@@ -123,3 +123,30 @@ describe('an identifier other than id', () => {
     for (const path of byId) expect(asked).toContain(path.replace('/products/', ''));
   });
 });
+
+describe('federation', () => {
+  it('resolves _entities through the loaders: one batch per type', async () => {
+    stack = await startStack({ simulator: { switches: { inFilter: true } } });
+    const response = await stack.gql(
+      `query($representations: [_Any!]!) { _entities(representations: $representations) {
+         ... on Partner { id city } ... on Product { defaultCode name } } }`,
+      {
+        representations: [
+          { __typename: 'Partner', id: '4' },
+          { __typename: 'Product', defaultCode: 'ACC_0002' },
+          { __typename: 'Partner', id: '9' },
+          { __typename: 'Partner', id: '999999' },
+        ],
+      },
+    );
+    expect(response.body.errors).toBeUndefined();
+    const entities = (response.body.data as { _entities: ({ id?: string; defaultCode?: string } | null)[] })._entities;
+    expect(entities.map((entity) => entity?.id ?? entity?.defaultCode ?? null)).toEqual(['4', 'ACC_0002', '9', null]);
+    const calls = stack.calls().map((call) => `${relativePath(call)} ${JSON.stringify(call.query)}`);
+    expect(calls.filter((call) => call.startsWith('/partners ')).map((call) => call.split(' ')[1])).toEqual([
+      JSON.stringify({ ids: '4,9,999999', limit: '3' }),
+    ]);
+    // 999999 is missing from the list answer: it is confirmed by id (404) rather than assumed gone.
+    expect(calls.filter((call) => !call.startsWith('/partners ')).sort()).toEqual(['/partners/999999 {}', '/products/ACC_0002 {}']);
+  });
+});
