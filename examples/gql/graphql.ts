@@ -64,7 +64,7 @@ export type CompanyPartnersQueryVariables = Exact<{
 }>;
 
 
-export type CompanyPartnersQuery = { partners: { items: Array<{ id: string, name: string, city: string | null, contactEmail: string | null, country: { id: string, name: string } }>, pageInfo: { hasNextPage: boolean, limit: number, offset: number } } };
+export type CompanyPartnersQuery = { partners: { items: Array<{ id: string, name: string, city: string | null, contactEmail: string | null, country: { id: string, name: string } | null }>, pageInfo: { hasNextPage: boolean, limit: number, offset: number } } };
 
 export type OrdersByStateQueryVariables = Exact<{
   state: SaleOrderState;
@@ -72,21 +72,21 @@ export type OrdersByStateQueryVariables = Exact<{
 }>;
 
 
-export type OrdersByStateQuery = { saleOrders: { items: Array<{ id: string, name: string, state: SaleOrderState, dateOrder: string, amountTotal: number, partner: { id: string, name: string }, orderLine: Array<{ id: string, productUomQty: number, priceSubtotal: number, product: { defaultCode: string, name: string } }> }>, pageInfo: { hasNextPage: boolean } } };
+export type OrdersByStateQuery = { saleOrders: { items: Array<{ id: string, name: string, state: SaleOrderState, dateOrder: string, amountTotal: number, partner: { id: string, name: string }, orderLine: Array<{ id: string, productUomQty: number, priceSubtotal: number, product: { defaultCode: string, name: string } | null }> }>, pageInfo: { hasNextPage: boolean } } };
 
 export type PartnerByIdQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type PartnerByIdQuery = { partner: { id: string, name: string, type: PartnerType, isCompany: boolean, country: { name: string }, parent: { id: string, name: string } | null } | null };
+export type PartnerByIdQuery = { partner: { id: string, name: string, type: PartnerType, isCompany: boolean, country: { name: string } | null, parent: { id: string, name: string } | null } | null };
 
 export type ProductByCodeQueryVariables = Exact<{
   code: string | number;
 }>;
 
 
-export type ProductByCodeQuery = { product: { defaultCode: string, name: string, listPrice: number, categ: { name: string }, uom: { name: string }, productTags: Array<{ name: string }> } | null };
+export type ProductByCodeQuery = { product: { defaultCode: string, name: string, listPrice: number, categ: { name: string } | null, uom: { name: string } | null, productTags: Array<{ name: string }> } | null };
 
 export type UpdatePartnerContactMutationVariables = Exact<{
   id: string | number;

@@ -39,7 +39,7 @@ function inferField(key: string, stats: ValueStats, ctx: InferContext): FieldMod
     key,
     name: fieldConfig?.name ?? fieldNameFor(key, relational),
     list: shape.list,
-    nullable: isNullable(stats, shape),
+    nullable: isNullable(stats, shape) || (relational && !shape.list && fieldConfig?.required !== true),
     value: shape.value,
   };
   return {
@@ -49,6 +49,11 @@ function inferField(key: string, stats: ValueStats, ctx: InferContext): FieldMod
   };
 }
 
+/**
+ * A Many2one (relation or nested object) is nullable unless the config says `required: true`: Odoo
+ * empties one whenever the model does not require it, and a sample that happens to be full says
+ * nothing about that (a partner created without a country reads back `country_id: false`).
+ */
 function isNullable(stats: ValueStats, shape: InferredShape): boolean {
   const seen = stats.nulls + stats.falses + stats.trues + stats.integers.length + stats.floats.length + stats.strings.length + stats.objects.length + stats.arrays.length;
   if (seen === 0 || stats.missing > 0 || stats.nulls > 0 || shape.emptyMeansNull === true) return true;

@@ -39,9 +39,26 @@ export function buildFormatError(logger: Logger | undefined): FormatError {
     const bjet = findBjetError(error);
     const place = { locations: formatted.locations, path: formatted.path };
     if (bjet !== null) return { message: bjet.message, ...place, extensions: bjet.toExtensions() };
-    if (isGraphQLOwn(error)) return formatted;
+    if (isGraphQLOwn(error)) return nonNullViolation(formatted) ?? formatted;
     const original = isGraphQLError(error) ? error.originalError : error;
     logger?.error({ err: original, path: formatted.path }, 'unexpected error in a GraphQL operation');
     return { message: 'Internal server error', ...place, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  };
+}
+
+const NON_NULL_VIOLATION = /^Cannot return null for non-nullable field ([A-Za-z0-9_.]+?)\.?$/;
+
+/**
+ * graphql-js's non-null violation means the upstream sent `false`/nothing where schema/ promised a
+ * value: the data drifted from the samples. Say so, with the code of an unreadable upstream answer.
+ */
+function nonNullViolation(formatted: GraphQLFormattedError): GraphQLFormattedError | null {
+  const match = NON_NULL_VIOLATION.exec(formatted.message);
+  if (match === null) return null;
+  return {
+    message: `The upstream sent no value for ${match[1]}, which schema/ declares non-null: run \`bjet-graphql check\` and re-introspect`,
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: 'UPSTREAM_BAD_RESPONSE' },
   };
 }

@@ -57,6 +57,11 @@ describe("inference rules (Odoo's values)", () => {
   it('types an unlinked Many2one as a nested object', () => expect(shape('parent_id')).toEqual(['object', false, true]));
   it('types a list of whole numbers as [Int]', () => expect(shape('category_ids')).toEqual(['Int', true, false]));
 
+  it('makes a Many2one nullable even when every sample has one, unless the config requires it', () => {
+    const nullable = (key: string): boolean => fieldOf('many2one-always-set', 'orders', key).nullable;
+    expect([nullable('partner_id'), nullable('user_id'), nullable('warehouse_id')]).toEqual([false, true, true]);
+  });
+
   it('records the keys embedded in a relation across samples', () => {
     expect(fieldOf('odoo-values', 'res-partner', 'country_id')).toMatchObject({
       name: 'country',

@@ -34,6 +34,18 @@ describe('buildFormatError', () => {
     expect(format(formatted, new GraphQLError('Cannot query field "x"'))).toBe(formatted);
   });
 
+  it('reports a non-null violation (the upstream sent false where schema/ promised a value) as UPSTREAM_BAD_RESPONSE', () => {
+    const { format } = capture();
+    const message = 'Cannot return null for non-nullable field Partner.name.';
+    const formatted = { message, path: ['partner', 'name'], extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    expect(format(formatted, new GraphQLError(message))).toEqual({
+      message: 'The upstream sent no value for Partner.name, which schema/ declares non-null: run `bjet-graphql check` and re-introspect',
+      locations: undefined,
+      path: ['partner', 'name'],
+      extensions: { code: 'UPSTREAM_BAD_RESPONSE' },
+    });
+  });
+
   it('masks anything else and logs it', () => {
     const { format, lines } = capture();
     const bug = new TypeError('secret internals at /srv/app.js');
