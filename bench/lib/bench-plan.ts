@@ -16,11 +16,11 @@ export interface BenchGroup {
 }
 
 const FULL: readonly BenchGroup[] = [
-  { latencyMs: 0, variant: 'plain', queries: ['C1', 'Q1', 'Q2', 'Q3', 'Q4', 'Q5', 'M1'], connections: 32 },
-  { latencyMs: 0, variant: 'idlist', queries: ['Q2', 'Q3', 'Q5'], connections: 32 },
-  { latencyMs: 5, variant: 'plain', queries: ['Q2'], connections: 64 },
-  { latencyMs: 20, variant: 'plain', queries: ['Q1', 'Q2'], connections: 128 },
-  { latencyMs: 20, variant: 'idlist', queries: ['Q2'], connections: 128 },
+  { latencyMs: 0, variant: 'plain', queries: ['C1', 'Q1', 'Q2', 'Q3', 'Q4', 'Q5', 'M1'], connections: 16 },
+  { latencyMs: 0, variant: 'idlist', queries: ['Q2', 'Q3', 'Q5'], connections: 16 },
+  { latencyMs: 5, variant: 'plain', queries: ['Q2'], connections: 32 },
+  { latencyMs: 20, variant: 'plain', queries: ['Q1', 'Q2'], connections: 96 },
+  { latencyMs: 20, variant: 'idlist', queries: ['Q2'], connections: 96 },
 ];
 
 const QUICK: readonly BenchGroup[] = [

@@ -64,11 +64,12 @@ export function formatFigureTables(summaries: readonly CellSummary[], contenders
           fixed(cell.restPerOp.median, 2),
           withRange(cell.cpuMsPerReq, 3),
           fixed(cell.peakRssMb.max, 0),
+          fixed(cell.serverShare.median * 100, 0),
           cell.failed === 0 ? '' : String(cell.failed),
         ]);
       }
     }
-    const head = ['query', 'contender', 'req/s median (range)', 'bjet ÷ this', 'p50 ms', 'p99 ms', 'REST/op', 'CPU ms/req', 'peak RSS MB', 'failed'];
+    const head = ['query', 'contender', 'req/s median (range)', 'bjet ÷ this', 'p50 ms', 'p99 ms', 'REST/op', 'CPU ms/req', 'peak RSS MB', 'server core %', 'failed'];
     return `#### ${groupLabel(Number(latency), variant)}\n\n${table(head, rows)}`;
   });
   return sections.join('\n\n');

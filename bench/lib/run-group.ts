@@ -123,11 +123,10 @@ async function measureRounds(
           durationSec: ctx.options.durationSec,
           rateDurationSec: ctx.options.rateDurationSec,
           ...(query.mutation ? { amount: MUTATION_AMOUNT } : {}),
-          serverCore: Number(SERVER_CPU),
         });
         if (query.mutation) await sim.resetData();
         outcome.samples.push({ group, contender: contender.name, query: query.id, round, measurement });
-        ctx.log(`  round ${round + 1} ${query.id} ${contender.name}: ${measurement.rps.toFixed(0)} req/s, ${measurement.cpuMsPerReq.toFixed(3)} ms CPU/req${measurement.void ? ' (void: server core not saturated)' : ''}`);
+        ctx.log(`  round ${round + 1} ${query.id} ${contender.name}: ${measurement.rps.toFixed(0)} req/s, ${measurement.cpuMsPerReq.toFixed(3)} ms CPU/req, server ${(measurement.serverShare * 100).toFixed(0)}% of its core, cores ${measurement.coreBusy.map((b) => `${(b * 100).toFixed(0)}%`).join('/')}${measurement.void ? ' (void)' : ''}`);
       }
     }
   }

@@ -30,6 +30,7 @@ export interface CellSummary {
   readonly restPerOp: Stat;
   readonly cpuMsPerReq: Stat;
   readonly peakRssMb: Stat;
+  readonly serverShare: Stat;
 }
 
 export function statOf(values: readonly number[]): Stat {
@@ -69,6 +70,7 @@ export function summarizeSamples(samples: readonly SampleRecord[]): CellSummary[
       restPerOp: stat((m) => m.restPerOp),
       cpuMsPerReq: stat((m) => m.cpuMsPerReq),
       peakRssMb: stat((m) => m.peakRssMb),
+      serverShare: stat((m) => m.serverShare),
     };
   });
 }
