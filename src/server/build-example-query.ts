@@ -28,14 +28,31 @@ function selectionOf(endpoint: EndpointModel, index: TypeIndex): string {
   return parts.join(' ');
 }
 
-/** A query over up to `endpoints` readable endpoints, `limit` records each, one line per endpoint. */
+const hasRelation = (endpoint: EndpointModel): boolean =>
+  endpoint.fields.some((field) => !field.list && field.value.kind === 'relation');
+
+const EXAMPLE_HEADER = [
+  '# bjet-graphql: one GraphQL API over the BJET REST endpoints.',
+  '# Ctrl-Enter runs the query; Docs (top left) lists every type, with the endpoint and key it comes from.',
+  '# extensions.cost.restCalls in the result counts the REST calls the query made (when enabled).',
+];
+
+/**
+ * A query over up to `endpoints` readable endpoints, `limit` records each, those with a relation
+ * first (they show what the layer adds), formatted for reading.
+ */
 export function buildExampleQuery(index: TypeIndex, endpoints: number, limit: number): string {
-  const readable = [...index.endpoints.values()].filter((endpoint) => endpoint.methods.includes('GET')).slice(0, endpoints);
-  const lines = readable.map(
-    (endpoint) =>
-      `  ${endpoint.listField}(limit: ${limit}) { items { ${selectionOf(endpoint, index)} } pageInfo { hasNextPage } }`,
+  const readable = [...index.endpoints.values()].filter((endpoint) => endpoint.methods.includes('GET'));
+  const chosen = [...readable.filter(hasRelation), ...readable.filter((endpoint) => !hasRelation(endpoint))].slice(0, endpoints);
+  const blocks = chosen.map((endpoint) =>
+    [
+      `  ${endpoint.listField}(limit: ${limit}) {`,
+      `    items { ${selectionOf(endpoint, index)} }`,
+      '    pageInfo { hasNextPage }',
+      '  }',
+    ].join('\n'),
   );
-  return `query Example {\n${lines.join('\n')}\n}\n`;
+  return `${EXAMPLE_HEADER.join('\n')}\nquery Example {\n${blocks.join('\n')}\n}\n`;
 }
 
 /**
@@ -44,7 +61,7 @@ export function buildExampleQuery(index: TypeIndex, endpoints: number, limit: nu
  */
 export function buildOneLineExample(index: TypeIndex, limit: number): string {
   const readable = [...index.endpoints.values()].filter((endpoint) => endpoint.methods.includes('GET'));
-  const withRelation = readable.find((endpoint) => endpoint.fields.some((field) => !field.list && field.value.kind === 'relation'));
+  const withRelation = readable.find(hasRelation);
   const endpoint = withRelation ?? readable[0];
   if (endpoint === undefined) return '{ __typename }';
   return `{ ${endpoint.listField}(limit: ${limit}) { items { ${selectionOf(endpoint, index)} } pageInfo { hasNextPage } } }`;

@@ -90,6 +90,8 @@ describe('createServer', () => {
     expect(page.headers['content-type']).toContain('text/html');
     const scripts = [...page.body.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1] ?? '');
     expect(scripts).toEqual([
+      // An empty inline icon, so the browser does not ask for /favicon.ico.
+      'data:,',
       '/graphiql/assets/graphiql.min.css',
       '/graphiql/assets/react.production.min.js',
       '/graphiql/assets/react-dom.production.min.js',
