@@ -98,7 +98,7 @@ describe('createServer', () => {
       '/graphiql/assets/graphiql.min.js',
       '/graphiql/assets/start.js',
     ]);
-    for (const url of scripts) {
+    for (const url of scripts.filter((src) => !src.startsWith('data:'))) {
       const asset = await server.app.inject({ method: 'GET', url });
       expect(asset.statusCode, url).toBe(200);
       expect(asset.body.length, url).toBeGreaterThan(url.endsWith('start.js') ? 100 : 10_000);
