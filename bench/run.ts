@@ -60,7 +60,7 @@ async function main(): Promise<number> {
   const checks: CheckRecord[] = [];
   const samples: SampleRecord[] = [];
   for (const group of buildPlan(options)) {
-    log(`simulator: ${group.latencyMs} ms, ${group.variant}; ${group.queries.join(' ')}`);
+    log(`simulator: ${group.latencyMs} ms, ${group.variant}; checked ${[...group.checkOnly, ...group.queries].join(' ')}; timed ${group.queries.join(' ') || 'none'}`);
     const outcome = await runGroup(group, { repoRoot, workDir, distDir, options, contenders, log });
     checks.push(...outcome.checks);
     samples.push(...outcome.samples);

@@ -25,8 +25,8 @@ export interface BenchOptions {
 const USAGE = `Usage: npm run bench -- [options]
   --quick              check every contender's answers once (CI), no timing; exit 1 on a wrong answer
   --rounds N           interleaved rounds per measurement (default 3)
-  --duration S         closed-loop seconds per measurement (default 3)
-  --rate-duration S    fixed-rate seconds per measurement (default 2)
+  --duration S         closed-loop seconds per measurement (default 2)
+  --rate-duration S    fixed-rate seconds per measurement (default 1.5)
   --contenders a,b     among bjet-graphql, apollo-defaults, mesh, direct-rest (default all)
   --queries Q1,Q2      among Q1 Q2 Q3 Q4 Q5 M1 (default all)
   --bjet-concurrency N upstream concurrency of the bjet-graphql config (default 64)
@@ -69,8 +69,8 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
   return {
     quick: values.quick,
     rounds: Math.round(positive(values.rounds, 3, 'rounds')),
-    durationSec: positive(values.duration, 3, 'duration'),
-    rateDurationSec: positive(values['rate-duration'], 2, 'rate-duration'),
+    durationSec: positive(values.duration, 2, 'duration'),
+    rateDurationSec: positive(values['rate-duration'], 1.5, 'rate-duration'),
     contenders: list(values.contenders, ['bjet-graphql', 'apollo-defaults', 'mesh', 'direct-rest'], 'contenders'),
     queries: list(values.queries, ['Q1', 'Q2', 'Q3', 'Q4', 'Q5', 'M1'], 'queries'),
     bjetConcurrency: Math.round(positive(values['bjet-concurrency'], 64, 'bjet-concurrency')),

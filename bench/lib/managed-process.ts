@@ -31,6 +31,8 @@ const running = new Set<ChildProcess>();
 process.on('exit', () => {
   for (const child of running) child.kill('SIGKILL');
 });
+// Interrupted, the bench still stops its children (the exit handler above runs on process.exit).
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
 
 export const TASKSET_AVAILABLE = spawnSync('taskset', ['--version']).status === 0;
 
@@ -51,10 +53,10 @@ export async function startManagedProcess(options: StartOptions): Promise<Manage
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.add(child);
-  const lines: string[] = [];
+  // Only the last few KB are kept: a server under test may log a line per request.
+  let output = '';
   const keep = (chunk: Buffer): void => {
-    lines.push(...chunk.toString('utf8').split('\n').filter((line) => line.trim() !== ''));
-    if (lines.length > 40) lines.splice(0, lines.length - 40);
+    output = (output + chunk.toString('utf8')).slice(-4000);
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
@@ -63,7 +65,7 @@ export async function startManagedProcess(options: StartOptions): Promise<Manage
   const managed: ManagedProcess = {
     name: options.name,
     pid: child.pid ?? -1,
-    tail: () => lines.join('\n'),
+    tail: () => output.trim(),
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');

@@ -61,8 +61,8 @@ export async function measureCell(options: CellOptions): Promise<Measurement> {
     ...(options.amount === undefined ? {} : { amount: options.amount }),
   };
   const pid = options.server.pid;
-  // Warm-up by count, not time: every warm-up request is answered before the measurement starts.
-  await runLoad({ ...load, connections: options.connections, durationSec: 10, amount: options.connections * 3 });
+  // Warm-up; requests it cut off still run in the server, so wait for them before measuring.
+  await runLoad({ ...load, connections: options.connections, durationSec: 0.5 });
   await waitIdle(pid);
   await options.sim.clearRecords();
   resetPeakRss(pid);

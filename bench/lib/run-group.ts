@@ -74,12 +74,12 @@ export async function runGroup(group: BenchGroup, ctx: RunContext): Promise<Grou
       } catch (error) {
         const detail = error instanceof Error ? error.message : String(error);
         ctx.log(`  ${contender.name} did not start: ${detail.split('\n')[0] ?? ''}`);
-        for (const id of group.queries) {
+        for (const id of [...group.checkOnly, ...group.queries]) {
           outcome.checks.push({ group, contender: contender.name, query: id, result: { status: 'http-error', detail: `did not start: ${detail.slice(0, 300)}`, restCalls: null, body: '' } });
         }
       }
     }
-    for (const id of group.queries) {
+    for (const id of [...group.checkOnly, ...group.queries]) {
       for (const contender of ctx.contenders) {
         const server = servers.get(contender.name);
         if (server === undefined) continue;
@@ -114,6 +114,7 @@ async function measureRounds(
         const check = outcome.checks.find((c) => c.contender === contender.name && c.query === query.id);
         const call = server === undefined ? null : contender.callFor(query, server.port);
         if (server === undefined || call === null || check?.result.status !== 'ok') continue;
+        const started = Date.now();
         const measurement = await measureCell({
           server: server.process,
           call,
@@ -126,7 +127,7 @@ async function measureRounds(
         });
         if (query.mutation) await sim.resetData();
         outcome.samples.push({ group, contender: contender.name, query: query.id, round, measurement });
-        ctx.log(`  round ${round + 1} ${query.id} ${contender.name}: ${measurement.rps.toFixed(0)} req/s, ${measurement.cpuMsPerReq.toFixed(3)} ms CPU/req, server ${(measurement.serverShare * 100).toFixed(0)}% of its core, cores ${measurement.coreBusy.map((b) => `${(b * 100).toFixed(0)}%`).join('/')}${measurement.void ? ' (void)' : ''}`);
+        ctx.log(`  round ${round + 1} ${query.id} ${contender.name}: ${measurement.rps.toFixed(0)} req/s, ${measurement.cpuMsPerReq.toFixed(3)} ms CPU/req, server ${(measurement.serverShare * 100).toFixed(0)}% of its core, cores ${measurement.coreBusy.map((b) => `${(b * 100).toFixed(0)}%`).join('/')}${measurement.void ? ' (void)' : ''} [${((Date.now() - started) / 1000).toFixed(1)} s]`);
       }
     }
   }
