@@ -86,7 +86,7 @@ async function main(): Promise<number> {
     writeFileSync(path.join(outDir, 'results.svg'), printSvgChart(summaries, names, `${machine.date} · nproc ${machine.nproc} · Node ${machine.node} · ${command}`));
   }
   const failed = failures(checks);
-  log(`\n${failed.length === 0 ? 'all answers correct' : `${failed.length} wrong answer(s)`}; ${minutes.toFixed(1)} min; report in ${path.relative(repoRoot, outDir) || '.'}/RESULTS.md`);
+  log(`\n${failed.length === 0 ? 'our contenders answered everything correctly' : `${failed.length} wrong answer(s) from our contenders`}; ${minutes.toFixed(1)} min; report in ${path.relative(repoRoot, outDir) || '.'}/RESULTS.md`);
   return failed.length === 0 ? 0 : 1;
 }
 

@@ -16,8 +16,6 @@ export interface CellOptions {
   readonly connections: number;
   readonly durationSec: number;
   readonly rateDurationSec: number;
-  /** Bounds a run that grows the upstream's data. */
-  readonly amount?: number;
 }
 
 export interface Measurement {
@@ -55,11 +53,8 @@ async function waitIdle(pid: number): Promise<void> {
 }
 
 export async function measureCell(options: CellOptions): Promise<Measurement> {
-  const load = {
-    call: options.call,
-    expectBody: options.expectBody,
-    ...(options.amount === undefined ? {} : { amount: options.amount }),
-  };
+  // Runs are bounded by time only (autocannon ignores the duration when given an amount).
+  const load = { call: options.call, expectBody: options.expectBody };
   const pid = options.server.pid;
   // Warm-up; requests it cut off still run in the server, so wait for them before measuring.
   await runLoad({ ...load, connections: options.connections, durationSec: 0.5 });

@@ -9,7 +9,7 @@ import type { BenchGroup } from './bench-plan.js';
 import type { BenchOptions } from './bench-options.js';
 import { checkAnswer, type CheckResult } from './check-answer.js';
 import type { Contender, ContenderName } from './contenders.js';
-import { buildExpectedAnswers } from './expected-answers.js';
+import { buildExpectedAnswers, type ExpectedAnswers } from './expected-answers.js';
 import { findFreePort } from './free-port.js';
 import { startManagedProcess, type ManagedProcess } from './managed-process.js';
 import { measureCell, type Measurement } from './measure-cell.js';
@@ -48,19 +48,18 @@ export interface GroupOutcome {
   readonly samples: SampleRecord[];
 }
 
-/** Mutations are bounded per run so the simulator's data stays small; it is reset after each. */
-const MUTATION_AMOUNT = 20_000;
-
 const queryById = (id: QueryId): BenchQuery => {
   const query = BENCH_QUERIES.find((candidate) => candidate.id === id);
   if (query === undefined) throw new Error(`no query ${id}`);
   return query;
 };
 
+type Servers = Map<ContenderName, { process: ManagedProcess; port: number }>;
+
 export async function runGroup(group: BenchGroup, ctx: RunContext): Promise<GroupOutcome> {
   const outcome: GroupOutcome = { checks: [], samples: [] };
   const simulator = await startSimulator(group, ctx);
-  const servers = new Map<ContenderName, { process: ManagedProcess; port: number }>();
+  const servers: Servers = new Map();
   try {
     const simBaseUrl = `${simulator.origin}/bj_api_sync/v1`;
     const sim = createSimAdmin(simulator.origin);
@@ -74,21 +73,11 @@ export async function runGroup(group: BenchGroup, ctx: RunContext): Promise<Grou
       } catch (error) {
         const detail = error instanceof Error ? error.message : String(error);
         ctx.log(`  ${contender.name} did not start: ${detail.split('\n')[0] ?? ''}`);
-        for (const id of [...group.checkOnly, ...group.queries]) {
-          outcome.checks.push({ group, contender: contender.name, query: id, result: { status: 'http-error', detail: `did not start: ${detail.slice(0, 300)}`, restCalls: null, body: '' } });
-        }
+        const result: CheckResult = { status: 'http-error', detail: `did not start: ${detail.slice(0, 300)}`, restCalls: null, body: '' };
+        for (const id of [...group.checkOnly, ...group.queries]) outcome.checks.push({ group, contender: contender.name, query: id, result });
       }
     }
-    for (const id of [...group.checkOnly, ...group.queries]) {
-      for (const contender of ctx.contenders) {
-        const server = servers.get(contender.name);
-        if (server === undefined) continue;
-        const query = queryById(id);
-        const result = await checkAnswer(contender, query, contender.callFor(query, server.port), expected.get(id), sim);
-        if (query.mutation) await sim.resetData();
-        outcome.checks.push({ group, contender: contender.name, query: id, result });
-      }
-    }
+    outcome.checks.push(...(await checkAll(group, ctx, sim, servers, expected)));
     if (!ctx.options.quick) await measureRounds(group, ctx, sim, servers, outcome);
   } finally {
     for (const server of servers.values()) await server.process.stop();
@@ -97,11 +86,26 @@ export async function runGroup(group: BenchGroup, ctx: RunContext): Promise<Grou
   return outcome;
 }
 
+async function checkAll(group: BenchGroup, ctx: RunContext, sim: SimAdmin, servers: Servers, expected: ExpectedAnswers): Promise<CheckRecord[]> {
+  const checks: CheckRecord[] = [];
+  for (const id of [...group.checkOnly, ...group.queries]) {
+    const query = queryById(id);
+    for (const contender of ctx.contenders) {
+      const server = servers.get(contender.name);
+      if (server === undefined) continue;
+      const result = await checkAnswer(contender, query, contender.callFor(query, server.port), expected.get(id), sim);
+      if (query.mutation) await sim.resetData();
+      checks.push({ group, contender: contender.name, query: id, result });
+    }
+  }
+  return checks;
+}
+
 async function measureRounds(
   group: BenchGroup,
   ctx: RunContext,
   sim: SimAdmin,
-  servers: ReadonlyMap<ContenderName, { process: ManagedProcess; port: number }>,
+  servers: Servers,
   outcome: GroupOutcome,
 ): Promise<void> {
   const timed = group.queries.map(queryById).filter((query) => !query.checkOnly);
@@ -123,8 +127,8 @@ async function measureRounds(
           connections: group.connections,
           durationSec: ctx.options.durationSec,
           rateDurationSec: ctx.options.rateDurationSec,
-          ...(query.mutation ? { amount: MUTATION_AMOUNT } : {}),
         });
+        // A mutation run grows the data by at most a few seconds of creates; back to the seeded set.
         if (query.mutation) await sim.resetData();
         outcome.samples.push({ group, contender: contender.name, query: query.id, round, measurement });
         ctx.log(`  round ${round + 1} ${query.id} ${contender.name}: ${measurement.rps.toFixed(0)} req/s, ${measurement.cpuMsPerReq.toFixed(3)} ms CPU/req, server ${(measurement.serverShare * 100).toFixed(0)}% of its core, cores ${measurement.coreBusy.map((b) => `${(b * 100).toFixed(0)}%`).join('/')}${measurement.void ? ' (void)' : ''} [${((Date.now() - started) / 1000).toFixed(1)} s]`);

@@ -12,8 +12,6 @@ export interface LoadOptions {
   readonly call: HttpCall;
   readonly connections: number;
   readonly durationSec: number;
-  /** Stops after this many requests (bounds runs that grow the upstream's data). */
-  readonly amount?: number;
   /** Fixed rate over all connections; absent runs a closed loop. */
   readonly overallRate?: number;
   /** The exact body checked before timing: any other body counts as failed. */
@@ -42,7 +40,6 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     ...(options.call.body === undefined ? {} : { body: options.call.body }),
     connections: options.connections,
     duration: options.durationSec,
-    ...(options.amount === undefined ? {} : { amount: options.amount }),
     ...(options.overallRate === undefined ? {} : { overallRate: options.overallRate }),
     ...(options.expectBody === undefined ? {} : { expectBody: options.expectBody }),
     timeout: 10,
