@@ -40,7 +40,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     ...(options.call.body === undefined ? {} : { body: options.call.body }),
     connections: options.connections,
     duration: options.durationSec,
-    ...(options.overallRate === undefined ? {} : { overallRate: options.overallRate }),
+    ...(options.overallRate === undefined ? {} : { overallRate: options.overallRate, ignoreCoordinatedOmission: true }),
     ...(options.expectBody === undefined ? {} : { expectBody: options.expectBody }),
     timeout: 10,
   });
