@@ -9,14 +9,6 @@ declare module 'autocannon' {
     duration?: number;
     /** Stop after this many requests (bounds runs that grow the upstream's data). */
     amount?: number;
-    /** Requests per second across all connections (fixed-rate mode, latency corrected). */
-    overallRate?: number;
-    /**
-     * autocannon 9's correction for coordinated omission in rate mode records each response with an
-     * expected interval of `ceil(1 / rate)` ms (seconds taken for ms): it floods the histogram with
-     * synthetic low values. The bench turns it off and reports the plain response times.
-     */
-    ignoreCoordinatedOmission?: boolean;
     /** A response whose body differs from this string counts as a mismatch. */
     expectBody?: string;
     timeout?: number;

@@ -1,11 +1,12 @@
 /**
  * One measurement of one contender on one operation: a warm-up, a closed-loop run (req/s, REST calls
- * per operation, server CPU per request, peak RSS, which core saturated), then a fixed-rate run at
- * half the closed-loop maximum (p50/p99 latency).
+ * per operation, server CPU per request, peak RSS, which core saturated), then an evenly paced run
+ * at half the closed-loop maximum (p50/p99 latency).
  */
 import type { ManagedProcess } from './managed-process.js';
 import { coreBusyBetween, readCoreTimes, readCpuMs, readPeakRssMb, resetPeakRss } from './proc-stats.js';
 import { runLoad, type HttpCall } from './run-load.js';
+import { runPaced } from './run-paced.js';
 import type { SimAdmin } from './sim-admin.js';
 
 export interface CellOptions {
@@ -71,12 +72,7 @@ export async function measureCell(options: CellOptions): Promise<Measurement> {
   const restCalls = await options.sim.countRecords();
   await options.sim.clearRecords();
   const rate = Math.max(1, Math.floor(closed.rps / 2));
-  const fixed = await runLoad({
-    ...load,
-    connections: Math.min(options.connections, rate),
-    durationSec: options.rateDurationSec,
-    overallRate: rate,
-  });
+  const fixed = await runPaced(options.call, rate, options.rateDurationSec, options.expectBody);
   await waitIdle(pid);
   await options.sim.clearRecords();
   // In a closed loop every connection has one request in flight when the run stops; the server still

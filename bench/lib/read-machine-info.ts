@@ -21,7 +21,8 @@ export function readMachineInfo(): MachineInfo {
   }
   return {
     date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
-    nproc: os.availableParallelism(),
+    // Not availableParallelism(): the bench has pinned itself to one core by now.
+    nproc: os.cpus().length,
     cpuModel: os.cpus()[0]?.model ?? 'unknown',
     memoryGiB,
     node: process.version,

@@ -1,4 +1,4 @@
-/** One autocannon run inside the bench process: closed loop (as fast as answered) or at a fixed rate. */
+/** One closed-loop autocannon run inside the bench process (as fast as answered). */
 import autocannon from 'autocannon';
 
 export interface HttpCall {
@@ -12,8 +12,6 @@ export interface LoadOptions {
   readonly call: HttpCall;
   readonly connections: number;
   readonly durationSec: number;
-  /** Fixed rate over all connections; absent runs a closed loop. */
-  readonly overallRate?: number;
   /** The exact body checked before timing: any other body counts as failed. */
   readonly expectBody?: string;
 }
@@ -40,7 +38,6 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     ...(options.call.body === undefined ? {} : { body: options.call.body }),
     connections: options.connections,
     duration: options.durationSec,
-    ...(options.overallRate === undefined ? {} : { overallRate: options.overallRate, ignoreCoordinatedOmission: true }),
     ...(options.expectBody === undefined ? {} : { expectBody: options.expectBody }),
     timeout: 10,
   });
