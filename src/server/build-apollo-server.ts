@@ -20,12 +20,15 @@ import type { ExecutionContext } from '../execution/create-execution-context.js'
 import type { CostEstimator } from '../execution/estimate-cost.js';
 import type { Logger } from '../logging/create-logger.js';
 import { buildFormatError } from './build-format-error.js';
+import { createJitGateway } from './create-jit-gateway.js';
 import { useCost } from './plugins/use-cost.js';
 import { useOperationLog } from './plugins/use-operation-log.js';
 import { useRequestId } from './plugins/use-request-id.js';
 
 export interface ApolloOptions {
   readonly schema: GraphQLSchema;
+  /** The SDL the schema was built from (the compiled-execution gateway reports it). */
+  readonly sdl: string;
   readonly app: FastifyInstance;
   readonly server: ServerConfig;
   readonly estimate: CostEstimator;
@@ -34,7 +37,7 @@ export interface ApolloOptions {
 
 export function buildApolloServer(options: ApolloOptions): ApolloServer<ExecutionContext> {
   return new ApolloServer<ExecutionContext>({
-    schema: options.schema,
+    gateway: createJitGateway(options.schema, options.sdl, options.logger),
     csrfPrevention: true,
     // The CLI handles SIGINT/SIGTERM and closes everything in order.
     stopOnTerminationSignals: false,
