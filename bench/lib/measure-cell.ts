@@ -23,6 +23,8 @@ export interface Measurement {
   readonly rps: number;
   readonly p50Ms: number;
   readonly p99Ms: number;
+  /** The paced sender could not keep its schedule: p50/p99 are the load core's, not the server's. */
+  readonly senderLagged: boolean;
   readonly restPerOp: number;
   readonly cpuMsPerReq: number;
   readonly peakRssMb: number;
@@ -83,6 +85,7 @@ export async function measureCell(options: CellOptions): Promise<Measurement> {
     rps: closed.rps,
     p50Ms: fixed.p50Ms,
     p99Ms: fixed.p99Ms,
+    senderLagged: fixed.senderLagged,
     restPerOp: restCalls / served,
     cpuMsPerReq: cpuMs / served,
     peakRssMb,

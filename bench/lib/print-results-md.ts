@@ -44,7 +44,7 @@ export function printResultsMd(doc: ResultsDocument): string {
     '',
     '## Figures',
     '',
-    'Median of the rounds (range in parentheses). `bjet ÷ this` is bjet-graphql’s req/s divided by that contender’s, in the same round set.',
+    'Median of the rounds (range in parentheses). `bjet ÷ this` is bjet-graphql’s req/s divided by that contender’s, in the same round set. † every round void (the server did not saturate its core); ‡ in some round the paced sender on the load core could not keep its schedule, so p50/p99 are the load core’s.',
     '',
     doc.figureTables,
     '',

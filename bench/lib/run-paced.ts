@@ -13,6 +13,8 @@ export interface PacedResult {
   readonly failed: number;
   readonly p50Ms: number;
   readonly p99Ms: number;
+  /** The sender itself fell behind its schedule (> 10 ms): the load core, not the server, set the latency. */
+  readonly senderLagged: boolean;
 }
 
 function percentile(sorted: readonly number[], p: number): number {
@@ -44,15 +46,17 @@ export async function runPaced(call: HttpCall, ratePerSec: number, durationSec: 
   const interval = 1000 / ratePerSec;
   const start = performance.now();
   const pending: Promise<void>[] = [];
+  let maxLag = 0;
   for (let i = 0; i < total; i += 1) {
     const due = start + i * interval;
     const wait = due - performance.now();
     // Timers fire at ~1 ms granularity: requests due within the next millisecond go together.
     if (wait >= 1) await sleep(wait);
+    maxLag = Math.max(maxLag, performance.now() - due);
     pending.push(send(due));
   }
   await Promise.all(pending);
   await pool.close();
   const sorted = latencies.sort((a, b) => a - b);
-  return { ok: sorted.length, failed, p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99) };
+  return { ok: sorted.length, failed, p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99), senderLagged: maxLag > 10 };
 }

@@ -24,6 +24,8 @@ export interface CellSummary {
   /** Every round was void: the figures are bounds set by the load core, not the server's maximum. */
   readonly allVoid: boolean;
   readonly failed: number;
+  /** Rounds whose paced sender fell behind (their p50/p99 say little about the server). */
+  readonly laggedRounds: number;
   readonly rps: Stat;
   readonly p50Ms: Stat;
   readonly p99Ms: Stat;
@@ -64,6 +66,7 @@ export function summarizeSamples(samples: readonly SampleRecord[]): CellSummary[
       voidRounds: cell.length - valid.length,
       allVoid: valid.length === 0,
       failed: cell.reduce((sum, sample) => sum + sample.measurement.failed, 0),
+      laggedRounds: used.filter((m) => m.senderLagged).length,
       rps: stat((m) => m.rps),
       p50Ms: stat((m) => m.p50Ms),
       p99Ms: stat((m) => m.p99Ms),
