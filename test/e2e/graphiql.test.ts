@@ -37,12 +37,29 @@ async function runAndReadResult(page: Page, editor: Locator): Promise<ResultBody
   return JSON.parse(await editorText(panel)) as ResultBody;
 }
 
-async function replaceEditorText(page: Page, editor: Locator, text: string): Promise<void> {
+const compact = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
+async function typeIntoEditor(page: Page, editor: Locator, text: string): Promise<void> {
   await editor.click();
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Delete');
   // Typed key by key, as a person would (the editor closes brackets and types over them).
-  await page.keyboard.type(text);
+  await page.keyboard.type(text, { delay: 5 });
+}
+
+async function replaceEditorText(page: Page, editor: Locator, text: string): Promise<void> {
+  await typeIntoEditor(page, editor, text);
+  await page.keyboard.press('Escape'); // close an autocompletion list left open by the last word
+  // On a loaded machine a completion list can still take a keystroke; then the text is pasted
+  // (setValue, as a clipboard paste would), since this test is about running and reading the query.
+  if (compact(await editorText(editor)) !== compact(text)) {
+    await editor.evaluate((element, value) => {
+      const instance: unknown = Reflect.get(element, 'CodeMirror');
+      const setValue: unknown = typeof instance === 'object' && instance !== null ? Reflect.get(instance, 'setValue') : undefined;
+      if (typeof setValue === 'function') setValue.call(instance, value);
+    }, text);
+  }
+  expect(compact(await editorText(editor))).toBe(compact(text));
 }
 
 describe('GraphiQL in headless Chromium', () => {
@@ -114,7 +131,7 @@ describe('GraphiQL in headless Chromium', () => {
 
   it('completes root field names from the schema', async () => {
     ready();
-    await replaceEditorText(page, editor, '{ sale');
+    await typeIntoEditor(page, editor, '{ sale');
     const hints = page.locator('.CodeMirror-hints li');
     await hints.first().waitFor();
     expect(await hints.allInnerTexts()).toEqual(expect.arrayContaining(['saleOrders', 'saleOrder', 'saleOrderLines']));
