@@ -17,15 +17,20 @@ export interface ErrorBodyFacts {
   readonly legacyStatus?: number;
 }
 
-export function isHtml(contentType: string | undefined, text: string): boolean {
+/** Index of the first non-white-space character (white space as `trim` sees it), or -1. Scans; copies nothing. */
+const firstSignificant = (text: string): number => text.search(/\S/);
+
+export function isHtml(contentType: string | undefined, text: string, start = firstSignificant(text)): boolean {
   if (contentType !== undefined && contentType.toLowerCase().includes('html')) return true;
   // JSON never starts with `<`; an HTML or XML page always does.
-  return text.trimStart().startsWith('<');
+  return start >= 0 && text.charCodeAt(start) === 0x3c;
 }
 
+/** Every successful answer passes here: no trimmed copies of the body (a list page is tens of KB). */
 export function classifyBody(contentType: string | undefined, text: string): ErrorBodyFacts {
-  if (text.trim() === '') return { kind: 'empty' };
-  if (isHtml(contentType, text)) return { kind: 'html' };
+  const start = firstSignificant(text);
+  if (start < 0) return { kind: 'empty' };
+  if (isHtml(contentType, text, start)) return { kind: 'html' };
   try {
     return { kind: 'json', json: JSON.parse(text) as unknown };
   } catch {
