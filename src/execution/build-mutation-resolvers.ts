@@ -8,7 +8,8 @@ import type { UpstreamRecord } from '../upstream/types.js';
 import type { WriteBodyBuilder } from './build-write-body.js';
 import { identifierOf } from './create-loaders.js';
 import type { ExecutionContext } from './create-execution-context.js';
-import { isRecord, type Resolver } from './resolver-types.js';
+import { isRecord } from '../upstream/check-shape.js';
+import type { Resolver } from './resolver-types.js';
 
 function inputOf(args: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> {
   const input = args['input'];

@@ -8,7 +8,8 @@ import type { FieldModel } from '../model/source-model.js';
 import type { UpstreamRecord } from '../upstream/types.js';
 import { embeddedFieldNames, targetOf, type TypeIndex } from './build-type-index.js';
 import { identifierOf } from './create-loaders.js';
-import { isRecord, type Resolver } from './resolver-types.js';
+import { isRecord } from '../upstream/check-shape.js';
+import type { Resolver } from './resolver-types.js';
 import { selectionWithin } from './selection-within.js';
 
 type RelationValue = Extract<FieldModel['value'], { kind: 'relation' }>;

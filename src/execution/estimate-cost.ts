@@ -11,7 +11,7 @@ import type { EndpointModel } from '../model/source-model.js';
 import { createMutationFor, deleteMutationFor, updateMutationFor } from '../generation/naming.js';
 import { pageSizeOf } from './build-page-request.js';
 import { embeddedFieldNames, type TypeIndex } from './build-type-index.js';
-import { isRecord } from './resolver-types.js';
+import { isRecord } from '../upstream/check-shape.js';
 import { selectionWithin, type FragmentMap } from './selection-within.js';
 
 export interface CostRequest {

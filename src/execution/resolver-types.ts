@@ -14,6 +14,3 @@ export interface TypeResolvers {
 /** Type name → field resolvers, or enum name → value name → technical key. */
 export type ResolverMap = Record<string, TypeResolvers | Record<string, string>>;
 
-export function isRecord(value: unknown): value is UpstreamRecord {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

@@ -2,6 +2,8 @@
  * What the samples of one key look like, counted by JSON category. Odoo sends `false` for an empty
  * non-Boolean field, so `false` is counted apart from `true` and only `true` proves a Boolean.
  */
+import { isRecord } from '../upstream/check-shape.js';
+
 export interface ValueStats {
   /** Records that lack the key. */
   readonly missing: number;
@@ -44,9 +46,6 @@ function isInt32(value: number): boolean {
   return Number.isInteger(value) && value >= -2147483648 && value <= 2147483647;
 }
 
-export function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 /** Categories with at least one non-empty value (`false` and null are empty). */
 export function presentCategories(stats: ValueStats): string[] {

@@ -4,7 +4,8 @@
  */
 import type { FieldModel, ValueModel } from '../model/source-model.js';
 import { enumNameFor, fieldNameFor, nestedTypeNameFor } from '../generation/naming.js';
-import { collectValueStats, isRecord, presentCategories, type ValueStats } from './collect-value-stats.js';
+import { isRecord } from '../upstream/check-shape.js';
+import { collectValueStats, presentCategories, type ValueStats } from './collect-value-stats.js';
 import type { InferContext } from './infer-context.js';
 import { inferRelation } from './infer-relation.js';
 import { inferScalar } from './infer-scalar.js';
