@@ -36,6 +36,7 @@ export function createExecutionContext(options: ExecutionContextOptions): Execut
     authorization: options.authorization,
     forwardedHeaders: options.forwardedHeaders ?? {},
     onCall: () => meter.recordSent(),
+    onShared: () => meter.recordShared(),
   };
   const client = createMeteredClient(options.client, meter);
   return { requestId: options.requestId, call, meter, client, loaders: createLoaders(client, options.index, call) };

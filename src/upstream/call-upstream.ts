@@ -1,6 +1,7 @@
 /**
- * One logical call: request building, the guarded attempts, the GET-only retry loop, accounting
- * (`ctx.onCall`) and logging. Writes are attempted exactly once.
+ * One logical call: request building, sharing with an identical GET in flight, the guarded
+ * attempts, the GET-only retry loop, accounting (`ctx.onCall`) and logging. Writes are attempted
+ * exactly once.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Dispatcher } from 'undici';
@@ -13,6 +14,7 @@ import { readResponse } from './read-response.js';
 import { secretsOfAuthorization } from './redact-secrets.js';
 import { isRetryableStatus, planRetry } from './retry-policy.js';
 import { sendRequest } from './send-request.js';
+import type { InFlightGets } from './share-in-flight.js';
 import type { CallContext, UpstreamRequest, UpstreamResponse } from './types.js';
 import { upstreamFailure, type CallSite } from './upstream-failure.js';
 import type { UpstreamGuard } from './upstream-guard.js';
@@ -27,6 +29,8 @@ export interface ClientState {
   readonly logger: Logger | undefined;
   readonly now: () => number;
   readonly random: () => number;
+  /** Identical GETs in flight share one call (share-in-flight.ts). */
+  readonly inFlight: InFlightGets<UpstreamAnswer>;
 }
 
 /** A 2xx answer and the attempt that got it (for shape errors raised by the caller). */
@@ -47,6 +51,10 @@ export async function callUpstream(
   ctx: CallContext,
 ): Promise<UpstreamAnswer> {
   const built = buildRequest(route, request, ctx);
+  return state.inFlight.run(route, built, ctx, () => sendWithRetries(state, route, built, ctx));
+}
+
+async function sendWithRetries(state: ClientState, route: EndpointRoute, built: BuiltRequest, ctx: CallContext): Promise<UpstreamAnswer> {
   const extraSecrets = route.forwardAuth ? secretsOfAuthorization(ctx.authorization) : NO_SECRETS;
   for (let attempt = 1; ; attempt += 1) {
     const site: CallSite = { method: built.method, endpoint: route.endpoint, template: built.template, attempt };

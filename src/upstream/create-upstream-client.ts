@@ -11,6 +11,7 @@ import { callUpstream, type ClientState } from './call-upstream.js';
 import { checkCreated, checkList, checkRecord } from './check-shape.js';
 import { collectSecrets } from './redact-secrets.js';
 import type { CallContext, UpstreamClient, UpstreamRequest, UpstreamResponse } from './types.js';
+import { InFlightGets } from './share-in-flight.js';
 import { UpstreamGuard } from './upstream-guard.js';
 
 export interface UpstreamClientOptions {
@@ -52,6 +53,7 @@ export function createUpstreamClient(config: Config, options: UpstreamClientOpti
     logger,
     now,
     random: options.random ?? Math.random,
+    inFlight: new InFlightGets(),
   };
   const routes = new Map<string, EndpointRoute>();
   for (const endpoint of config.endpoints) routes.set(endpoint.name, buildEndpointRoute(upstream, endpoint, base.pathname));

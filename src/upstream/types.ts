@@ -18,6 +18,11 @@ export interface CallContext {
   readonly signal?: AbortSignal;
   /** Called once per HTTP request actually sent (retries count), for cost accounting. */
   readonly onCall?: (call: CallRecord) => void;
+  /**
+   * Called instead when this call joined an identical GET already in flight (another operation's,
+   * or this one's): nothing was sent for it, the other call's answer is shared.
+   */
+  readonly onShared?: () => void;
 }
 
 export interface CallRecord {

@@ -43,7 +43,7 @@ export function useCost(options: CostPluginOptions): ApolloServerPlugin<Executio
         async willSendResponse({ response, contextValue }) {
           if (!options.costInExtensions || response.body.kind !== 'single') return;
           const result = response.body.singleResult;
-          result.extensions = { ...result.extensions, cost: { restCalls: contextValue.meter.sent, budget: options.budget } };
+          result.extensions = { ...result.extensions, cost: { restCalls: contextValue.meter.sent, sharedCalls: contextValue.meter.shared, budget: options.budget } };
         },
       };
     },

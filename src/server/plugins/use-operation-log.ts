@@ -16,6 +16,7 @@ export function useOperationLog(logger: Logger): ApolloServerPlugin<ExecutionCon
               operationName: operationName ?? null,
               operationType: operation?.operation ?? null,
               restCalls: contextValue.meter.sent,
+              sharedCalls: contextValue.meter.shared,
               errors,
               durationMs: Math.round(performance.now() - started),
             },

@@ -66,6 +66,21 @@ describe('a Many2one relation', () => {
     expect(gets.length).toBeLessThan(distinct.size);
     expect(gets.every((path) => /^\/countries\/\d+$/.test(path))).toBe(true);
   });
+
+  it('shares identical GETs across operations in flight together: 8 clients asking at once cost one query’s calls', async () => {
+    const options = withoutIdListFilter('countries');
+    stack = await startStack({ ...options, config: (config) => withBudget(options.config?.(config) ?? config, 60) });
+    stack.simulator.setLatency('*', { kind: 'fixed', ms: 40 });
+    const query = '{ partners(limit: 20) { items { id country { id code } } } }';
+    const responses = await Promise.all(Array.from({ length: 8 }, () => stack!.gql(query)));
+    for (const response of responses) expect(response.body.data).toEqual(responses[0]?.body.data);
+    const distinct = new Set(itemsOf(responses[0]?.body.data).map((item) => item.country.id));
+    // Each operation either sent a call or shared another's: the upstream saw one query's worth.
+    expect(stack.calls()).toHaveLength(1 + distinct.size);
+    const costs = responses.map((r) => (r.body.extensions as { cost: { restCalls: number; sharedCalls: number } }).cost);
+    expect(costs.reduce((sum, cost) => sum + cost.restCalls, 0)).toBe(1 + distinct.size);
+    expect(costs.reduce((sum, cost) => sum + cost.sharedCalls, 0)).toBe(8 * (1 + distinct.size) - (1 + distinct.size));
+  });
 });
 
 describe('the loader', () => {
