@@ -1,9 +1,9 @@
 /**
  * The one logger factory: every part of the product logs through a logger made here, so the
- * redaction below applies everywhere. Callers still never pass headers, bodies or URL queries;
- * redaction is the second line of defence for a credential that slips into a logged object.
+ * redaction of scrub-secrets.ts applies everywhere (to logged objects and to child bindings).
  */
-import { pino, type DestinationStream, type Level, type Logger } from 'pino';
+import { pino, type Bindings, type ChildLoggerOptions, type DestinationStream, type Level, type Logger } from 'pino';
+import { scrubSecrets } from './scrub-secrets.js';
 
 export type { Logger } from 'pino';
 
@@ -16,39 +16,22 @@ export interface LoggerOptions {
   readonly base?: Readonly<Record<string, unknown>>;
 }
 
-const SECRET_KEYS = [
-  'authorization',
-  'Authorization',
-  'password',
-  'token',
-  'accessToken',
-  'access_token',
-  'apiKey',
-  'api_key',
-  'secret',
-  'cookie',
-  'Cookie',
-  'set-cookie',
-] as const;
-
-/** The secret keys at the top level and up to three levels down (`req.headers.authorization`). */
-export function buildRedactPaths(): string[] {
-  const paths: string[] = [];
-  for (const key of SECRET_KEYS) {
-    const segment = /^[A-Za-z_$][\w$]*$/.test(key) ? key : `["${key}"]`;
-    const join = (prefix: string): string => (segment.startsWith('[') ? `${prefix}${segment}` : `${prefix}.${segment}`);
-    paths.push(segment.startsWith('[') ? segment : key, join('*'), join('*.*'), join('*.*.*'));
-  }
-  return paths;
-}
-
-const REDACT_PATHS = buildRedactPaths();
-
 export function createLogger(options: LoggerOptions = {}): Logger {
   const pinoOptions = {
     level: options.level ?? 'info',
     base: options.base === undefined ? null : { ...options.base },
-    redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+    formatters: { log: scrubSecrets, bindings: scrubSecrets },
   };
-  return options.destination === undefined ? pino(pinoOptions) : pino(pinoOptions, options.destination);
+  // Stdout is written asynchronously: a line per operation must not block the event loop on a
+  // slow pipe, and lines queued while a write is pending go out together. pino flushes what is
+  // left when the process exits.
+  const destination = options.destination ?? pino.destination({ dest: 1, sync: false });
+  const logger = pino(pinoOptions, destination);
+  // pino passes a child's bindings through no formatter of ours; every child (and its children,
+  // which inherit this own property) is made through this wrapper instead.
+  const makeChild = logger.child as unknown as (this: Logger, bindings: Bindings, childOptions?: ChildLoggerOptions) => Logger;
+  logger.child = function (this: Logger, bindings: Bindings, childOptions?: ChildLoggerOptions) {
+    return makeChild.call(this, scrubSecrets(bindings), childOptions);
+  } as unknown as Logger['child'];
+  return logger;
 }
