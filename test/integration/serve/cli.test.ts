@@ -90,6 +90,11 @@ describe('bjet-graphql serve', () => {
     expect((response.body.data as { saleOrders: { items: unknown[] } }).saleOrders.items).toHaveLength(3);
     expect(simulator.records).toHaveLength(1);
     expect(await stop(serve)).toBe(0);
+    // The operation's log line (buffered stdout) is written by the time the process has stopped.
+    const lines = serve.output().split('\n').filter((line) => line.includes('"graphql operation"'));
+    expect(lines.map((line) => JSON.parse(line) as Record<string, unknown>)).toEqual([
+      expect.objectContaining({ level: 30, operationType: 'query', restCalls: 1, sharedCalls: 0, errors: 0 }),
+    ]);
   });
 
   it('reports a bad option as a usage error (exit 2)', async () => {
