@@ -10,7 +10,10 @@ import { parseConfig } from './parse-config.js';
 import { parseConfigText, readConfigTextSync } from './read-config.js';
 import type { Config } from './types.js';
 
-/** `src/config/` and `dist/config/` are both two levels below the package root. */
+/**
+ * `src/config/`, `dist/config/` and the CLI's bundle in `dist/bundle/` (where `import.meta.url` is the
+ * bundle's) are all two levels below the package root.
+ */
 export const DEMO_CONFIG_FILE = fileURLToPath(new URL('../../bjet-graphql.config.yaml', import.meta.url));
 
 export function buildDemoConfig(baseUrl: string): Config {

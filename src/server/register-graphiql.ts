@@ -66,12 +66,15 @@ export function wantsGraphiql(accept: string | undefined, query: unknown): boole
 }
 
 export function registerGraphiqlAssets(app: FastifyInstance): void {
-  const assets = assetTable();
+  // Resolved on the first request: finding three packages' files costs start-up time that a server
+  // without browsers never needs back.
+  let assets: ReadonlyMap<string, Asset> | undefined;
   const cache = new Map<string, Buffer>();
   app.get('/graphiql/assets/start.js', async (_request, reply) =>
     reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-cache').send(START_SCRIPT),
   );
   app.get<{ Params: { file: string } }>('/graphiql/assets/:file', async (request, reply) => {
+    assets ??= assetTable();
     const asset = assets.get(request.params.file);
     if (asset === undefined) return reply.code(404).send({ error: 'not found' });
     let body = cache.get(asset.file);
