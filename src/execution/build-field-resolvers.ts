@@ -1,25 +1,18 @@
 /**
- * Field resolvers of one object type, built once at startup: each reads its external key from the
- * upstream record and normalizes the value; relation fields resolve through the relation resolver.
+ * Field resolvers of one object type, built once at startup. Only relation fields have one: every
+ * other field is already under its name, normalized, in the shaped record (build-record-shapers.ts),
+ * where GraphQL's default resolver reads it.
  */
-import type { UpstreamRecord } from '../upstream/types.js';
 import type { TypeEntry, TypeIndex } from './build-type-index.js';
+import type { RecordShapers } from './build-record-shapers.js';
 import { buildRelationResolver } from './build-relation-resolver.js';
-import { buildNormalizer } from './normalize-value.js';
-import type { Resolver, TypeResolvers } from './resolver-types.js';
+import type { TypeResolvers } from './resolver-types.js';
 
-export function buildFieldResolvers(entry: TypeEntry, index: TypeIndex, sdlFields: ReadonlySet<string>): TypeResolvers {
+export function buildFieldResolvers(entry: TypeEntry, index: TypeIndex, sdlFields: ReadonlySet<string>, shapers: RecordShapers): TypeResolvers {
   const resolvers: TypeResolvers = {};
   for (const field of entry.fields.values()) {
-    if (!sdlFields.has(field.name)) continue;
-    if (field.value.kind === 'relation') {
-      resolvers[field.name] = buildRelationResolver(field, field.value, index);
-      continue;
-    }
-    const normalize = buildNormalizer(field);
-    const key = field.key;
-    const resolve: Resolver<UpstreamRecord> = (parent) => normalize(parent[key]);
-    resolvers[field.name] = resolve;
+    if (!sdlFields.has(field.name) || field.value.kind !== 'relation') continue;
+    resolvers[field.name] = buildRelationResolver(field, field.value, index, shapers.of(field.value.typeName));
   }
   return resolvers;
 }

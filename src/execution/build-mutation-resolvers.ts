@@ -6,6 +6,7 @@ import { BjetError } from '../errors/bjet-error.js';
 import type { EndpointModel } from '../model/source-model.js';
 import type { UpstreamRecord } from '../upstream/types.js';
 import type { WriteBodyBuilder } from './build-write-body.js';
+import type { Shaper } from './build-record-shapers.js';
 import { identifierOf } from './create-loaders.js';
 import type { ExecutionContext } from './create-execution-context.js';
 import { isRecord } from '../upstream/check-shape.js';
@@ -31,21 +32,21 @@ function remember(ctx: ExecutionContext, endpoint: EndpointModel, record: Upstre
   ctx.loaders.prime(endpoint.endpoint, [record]);
 }
 
-export function buildCreateResolver(endpoint: EndpointModel, body: WriteBodyBuilder): Resolver<unknown> {
+export function buildCreateResolver(endpoint: EndpointModel, body: WriteBodyBuilder, shape: Shaper): Resolver<unknown> {
   return async (_parent, args, ctx) => {
     const record = await ctx.client.create(endpoint.endpoint, body(inputOf(args)), ctx.call);
     remember(ctx, endpoint, record);
-    return record;
+    return shape(record);
   };
 }
 
-export function buildUpdateResolver(endpoint: EndpointModel, body: WriteBodyBuilder): Resolver<unknown> {
+export function buildUpdateResolver(endpoint: EndpointModel, body: WriteBodyBuilder, shape: Shaper): Resolver<unknown> {
   return async (_parent, args, ctx) => {
     const id = idOf(args);
     const answer = await ctx.client.update(endpoint.endpoint, id, body(inputOf(args)), ctx.call);
     if (isRecord(answer) && identifierOf(answer, endpoint.idKey) !== null) {
       remember(ctx, endpoint, answer, id);
-      return answer;
+      return shape(answer);
     }
     // The upstream answered something other than the record: read it back.
     ctx.loaders.clear(endpoint.endpoint, id);
@@ -55,7 +56,7 @@ export function buildUpdateResolver(endpoint: EndpointModel, body: WriteBodyBuil
         details: { endpoint: endpoint.endpoint },
       });
     }
-    return record;
+    return shape(record);
   };
 }
 

@@ -3,16 +3,16 @@
  * whether a next page exists) and the by-id read through the loader (an unknown id is `null`).
  */
 import type { EndpointModel } from '../model/source-model.js';
-import type { UpstreamRecord } from '../upstream/types.js';
+import type { ShapedRecord, Shaper } from './build-record-shapers.js';
 import { buildPageRequestBuilder } from './build-page-request.js';
 import type { Resolver } from './resolver-types.js';
 
 export interface Page {
-  readonly items: readonly UpstreamRecord[];
+  readonly items: readonly ShapedRecord[];
   readonly pageInfo: { readonly hasNextPage: boolean; readonly limit: number; readonly offset: number };
 }
 
-export function buildListResolver(endpoint: EndpointModel, defaultPageSize: number): Resolver<unknown> {
+export function buildListResolver(endpoint: EndpointModel, defaultPageSize: number, shape: Shaper): Resolver<unknown> {
   const pageRequest = buildPageRequestBuilder(endpoint, defaultPageSize);
   return async (_parent, args, ctx): Promise<Page> => {
     const request = pageRequest(args);
@@ -20,13 +20,16 @@ export function buildListResolver(endpoint: EndpointModel, defaultPageSize: numb
     if (request.matchesNothing) return { items: [], pageInfo: { ...pageInfo, hasNextPage: false } };
     const rows = await ctx.client.list(endpoint.endpoint, request.query, ctx.call);
     ctx.loaders.prime(endpoint.endpoint, rows);
-    return { items: rows.slice(0, request.limit), pageInfo: { ...pageInfo, hasNextPage: rows.length > request.limit } };
+    const items = rows.length > request.limit ? rows.slice(0, request.limit) : rows;
+    return { items: items.map(shape), pageInfo: { ...pageInfo, hasNextPage: rows.length > request.limit } };
   };
 }
 
-export function buildSingleResolver(endpoint: EndpointModel): Resolver<unknown> {
-  return (_parent, args, ctx) => {
+export function buildSingleResolver(endpoint: EndpointModel, shape: Shaper): Resolver<unknown> {
+  return async (_parent, args, ctx) => {
     const id = args['id'];
-    return typeof id === 'string' || typeof id === 'number' ? ctx.loaders.load(endpoint.endpoint, String(id)) : null;
+    if (typeof id !== 'string' && typeof id !== 'number') return null;
+    const record = await ctx.loaders.load(endpoint.endpoint, String(id));
+    return record === null ? null : shape(record);
   };
 }

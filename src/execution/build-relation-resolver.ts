@@ -6,6 +6,7 @@
 import type { FieldNode } from 'graphql';
 import type { FieldModel } from '../model/source-model.js';
 import type { UpstreamRecord } from '../upstream/types.js';
+import type { ShapedRecord, Shaper } from './build-record-shapers.js';
 import { embeddedFieldNames, targetOf, type TypeIndex } from './build-type-index.js';
 import { identifierOf } from './create-loaders.js';
 import { isRecord } from '../upstream/check-shape.js';
@@ -14,7 +15,8 @@ import { selectionWithin } from './selection-within.js';
 
 type RelationValue = Extract<FieldModel['value'], { kind: 'relation' }>;
 
-export function buildRelationResolver(field: FieldModel, relation: RelationValue, index: TypeIndex): Resolver {
+/** `shape` is the target type's: the related records go to GraphQL shaped, like every record. */
+export function buildRelationResolver(field: FieldModel, relation: RelationValue, index: TypeIndex, shape: Shaper): Resolver<ShapedRecord> {
   const target = targetOf(index, relation.endpoint);
   const allowed = embeddedFieldNames(index, relation.endpoint, relation.embeddedKeys);
   // graphql-js reuses one fieldNodes array for a field across the items of a list: decide once.
@@ -31,23 +33,26 @@ export function buildRelationResolver(field: FieldModel, relation: RelationValue
     isRecord(item) ? identifierOf(item, target.idKey) : typeof item === 'string' || typeof item === 'number' ? String(item) : null;
 
   if (!field.list) {
-    return (parent, _args, ctx, info) => {
-      const raw = parent[field.key];
-      if (isRecord(raw) && answerable(info.fieldNodes, info.fragments)) return raw;
+    return async (parent, _args, ctx, info) => {
+      // The shaped parent keeps the upstream's raw relation value under the field's name.
+      const raw = parent[field.name];
+      if (isRecord(raw) && answerable(info.fieldNodes, info.fragments)) return shape(raw);
       const id = idOf(raw);
-      return id === null ? null : ctx.loaders.load(target.endpoint, id);
+      if (id === null) return null;
+      const record = await ctx.loaders.load(target.endpoint, id);
+      return record === null ? null : shape(record);
     };
   }
   return async (parent, _args, ctx, info) => {
-    const raw = parent[field.key];
+    const raw = parent[field.name];
     // Odoo sends an empty x2many as `[]`; anything else non-list is read as empty too.
     if (!Array.isArray(raw)) return [];
-    if (raw.every(isRecord) && answerable(info.fieldNodes, info.fragments)) return raw;
+    if (raw.every(isRecord) && answerable(info.fieldNodes, info.fragments)) return raw.map(shape);
     const ids = raw.map(idOf).filter((id): id is string => id !== null);
     const loaded = await ctx.loaders.loadMany(target.endpoint, ids);
     const failure = loaded.find((item): item is Error => item instanceof Error);
     if (failure !== undefined) throw failure;
     // A related record deleted since the parent was read is left out rather than failing the list.
-    return loaded.filter((item): item is UpstreamRecord => item !== null);
+    return loaded.filter((item): item is UpstreamRecord => item !== null).map(shape);
   };
 }

@@ -9,6 +9,7 @@ import type { Config } from '../config/types.js';
 import type { EndpointModel, FieldModel, ValueModel } from '../model/source-model.js';
 import { createMutationFor, deleteMutationFor, enumValueFor, updateMutationFor } from '../generation/naming.js';
 import { buildFieldResolvers } from './build-field-resolvers.js';
+import { buildRecordShapers, type RecordShapers, type Shaper } from './build-record-shapers.js';
 import { buildCreateResolver, buildDeleteResolver, buildUpdateResolver } from './build-mutation-resolvers.js';
 import { buildListResolver, buildSingleResolver } from './build-query-resolvers.js';
 import { idFieldNameOf, type TypeIndex } from './build-type-index.js';
@@ -18,37 +19,50 @@ import type { ReferenceResolver, ResolverMap, TypeResolvers } from './resolver-t
 
 export function buildResolvers(index: TypeIndex, config: Config, typeDefs: DocumentNode): ResolverMap {
   const sdl = readSdlShape(typeDefs);
+  const shapers = buildRecordShapers(index);
   const resolvers: ResolverMap = {};
   const query: TypeResolvers = {};
   const mutation: TypeResolvers = {};
   for (const endpoint of index.endpoints.values()) {
-    addQueryFields(query, endpoint, config.server.defaultPageSize, sdl.objectFields.get('Query'));
-    addMutationFields(mutation, endpoint, index, config, sdl.objectFields.get('Mutation'));
+    const shape = shapers.of(endpoint.typeName);
+    addQueryFields(query, endpoint, config.server.defaultPageSize, sdl.objectFields.get('Query'), shape);
+    addMutationFields(mutation, endpoint, { index, config, shape }, sdl.objectFields.get('Mutation'));
   }
   if (Object.keys(query).length > 0) resolvers['Query'] = query;
   if (Object.keys(mutation).length > 0) resolvers['Mutation'] = mutation;
   for (const entry of index.types.values()) {
     const fields = sdl.objectFields.get(entry.typeName);
     if (fields === undefined) continue;
-    const typeResolvers = buildFieldResolvers(entry, index, fields);
-    if (entry.endpoint?.methods.includes('GET') === true) typeResolvers['__resolveReference'] = referenceResolver(entry.endpoint);
+    const typeResolvers = buildFieldResolvers(entry, index, fields, shapers);
+    if (entry.endpoint?.methods.includes('GET') === true) typeResolvers['__resolveReference'] = referenceResolver(entry.endpoint, shapers);
     resolvers[entry.typeName] = typeResolvers;
   }
   addEnums(resolvers, index, sdl);
   return resolvers;
 }
 
-function addQueryFields(query: TypeResolvers, endpoint: EndpointModel, defaultPageSize: number, fields: ReadonlySet<string> | undefined): void {
+function addQueryFields(
+  query: TypeResolvers,
+  endpoint: EndpointModel,
+  defaultPageSize: number,
+  fields: ReadonlySet<string> | undefined,
+  shape: Shaper,
+): void {
   if (fields === undefined || !endpoint.methods.includes('GET')) return;
-  if (fields.has(endpoint.listField)) query[endpoint.listField] = buildListResolver(endpoint, defaultPageSize);
-  if (fields.has(endpoint.singleField)) query[endpoint.singleField] = buildSingleResolver(endpoint);
+  if (fields.has(endpoint.listField)) query[endpoint.listField] = buildListResolver(endpoint, defaultPageSize, shape);
+  if (fields.has(endpoint.singleField)) query[endpoint.singleField] = buildSingleResolver(endpoint, shape);
+}
+
+interface MutationParts {
+  readonly index: TypeIndex;
+  readonly config: Config;
+  readonly shape: Shaper;
 }
 
 function addMutationFields(
   mutation: TypeResolvers,
   endpoint: EndpointModel,
-  index: TypeIndex,
-  config: Config,
+  { index, config, shape }: MutationParts,
   fields: ReadonlySet<string> | undefined,
 ): void {
   if (fields === undefined) return;
@@ -56,16 +70,19 @@ function addMutationFields(
   const create = createMutationFor(endpoint.typeName);
   const update = updateMutationFor(endpoint.typeName);
   const remove = deleteMutationFor(endpoint.typeName);
-  if (endpoint.methods.includes('POST') && fields.has(create)) mutation[create] = buildCreateResolver(endpoint, body);
-  if (endpoint.methods.includes('PUT') && fields.has(update)) mutation[update] = buildUpdateResolver(endpoint, body);
+  if (endpoint.methods.includes('POST') && fields.has(create)) mutation[create] = buildCreateResolver(endpoint, body, shape);
+  if (endpoint.methods.includes('PUT') && fields.has(update)) mutation[update] = buildUpdateResolver(endpoint, body, shape);
   if (endpoint.methods.includes('DELETE') && fields.has(remove)) mutation[remove] = buildDeleteResolver(endpoint);
 }
 
-function referenceResolver(endpoint: EndpointModel): ReferenceResolver {
+function referenceResolver(endpoint: EndpointModel, shapers: RecordShapers): ReferenceResolver {
   const idField = idFieldNameOf(endpoint);
+  const shape = shapers.of(endpoint.typeName);
   return async (reference, ctx) => {
     const id = reference[idField];
-    return typeof id === 'string' || typeof id === 'number' ? ctx.loaders.load(endpoint.endpoint, String(id)) : null;
+    if (typeof id !== 'string' && typeof id !== 'number') return null;
+    const record = await ctx.loaders.load(endpoint.endpoint, String(id));
+    return record === null ? null : shape(record);
   };
 }
 
