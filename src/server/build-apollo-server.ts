@@ -1,5 +1,5 @@
 /**
- * Apollo Server over the subgraph schema, with the settings that matter for a public endpoint set
+ * Apollo Server over the subgraph schema (executed compiled, plugins/use-compiled-execution.ts), with the settings that matter for a public endpoint set
  * explicitly: CSRF prevention on, no stack traces in responses (the default leaks them whenever
  * NODE_ENV is unset), no landing page (GraphiQL is ours), and no cache-control, usage reporting or
  * inline tracing (they cost throughput and we report nowhere).
@@ -20,15 +20,13 @@ import type { ExecutionContext } from '../execution/create-execution-context.js'
 import type { CostEstimator } from '../execution/estimate-cost.js';
 import type { Logger } from '../logging/create-logger.js';
 import { buildFormatError } from './build-format-error.js';
-import { createJitGateway } from './create-jit-gateway.js';
+import { useCompiledExecution } from './plugins/use-compiled-execution.js';
 import { useCost } from './plugins/use-cost.js';
 import { useOperationLog } from './plugins/use-operation-log.js';
 import { useRequestId } from './plugins/use-request-id.js';
 
 export interface ApolloOptions {
   readonly schema: GraphQLSchema;
-  /** The SDL the schema was built from (the compiled-execution gateway reports it). */
-  readonly sdl: string;
   readonly app: FastifyInstance;
   readonly server: ServerConfig;
   readonly estimate: CostEstimator;
@@ -36,14 +34,15 @@ export interface ApolloOptions {
 }
 
 export function buildApolloServer(options: ApolloOptions): ApolloServer<ExecutionContext> {
+  const formatError = buildFormatError(options.logger);
   return new ApolloServer<ExecutionContext>({
-    gateway: createJitGateway(options.schema, options.sdl, options.logger),
+    schema: options.schema,
     csrfPrevention: true,
     // The CLI handles SIGINT/SIGTERM and closes everything in order.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     introspection: true,
-    formatError: buildFormatError(options.logger),
+    formatError,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
@@ -54,6 +53,8 @@ export function buildApolloServer(options: ApolloOptions): ApolloServer<Executio
       useRequestId(),
       useCost({ estimate: options.estimate, budget: options.server.budget, costInExtensions: options.server.costInExtensions }),
       useOperationLog(options.logger),
+      // Last: it answers the operation, after the others' didResolveOperation (the budget) ran.
+      useCompiledExecution(formatError, options.logger),
     ],
   });
 }

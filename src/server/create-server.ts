@@ -50,7 +50,7 @@ export async function createServer(options: ServerOptions): Promise<BjetServer> 
   const schema = buildSubgraphSchema([{ typeDefs, resolvers: buildResolvers(index, config, typeDefs) }]);
   const app = Fastify({ bodyLimit: config.server.bodyLimitBytes, logger: false });
   const estimate = buildCostEstimator(index, config.server.defaultPageSize);
-  const apollo = buildApolloServer({ schema, sdl: options.sdl, app, server: config.server, estimate, logger });
+  const apollo = buildApolloServer({ schema, app, server: config.server, estimate, logger });
   await apollo.start();
   if (config.server.corsOrigins.length > 0) {
     const origins = config.server.corsOrigins;
