@@ -13,6 +13,8 @@ export interface ResultsDocument {
   readonly targets: readonly TargetResult[];
   readonly figureTables: string;
   readonly notes: readonly string[];
+  /** Spawn-to-URL times of the built CLI (measure-startup.ts); null when not measured. */
+  readonly startupTable: string | null;
 }
 
 export function printResultsMd(doc: ResultsDocument): string {
@@ -50,6 +52,9 @@ export function printResultsMd(doc: ResultsDocument): string {
     '',
     '![requests per second](results.svg)',
     '',
+    ...(doc.startupTable === null
+      ? []
+      : ['## Startup (issue 5)', '', 'The built CLI from spawn to its printed URL (`serve` on the demo schema against a running simulator; `demo` with its own), interleaved runs.', '', doc.startupTable, '']),
     ...(doc.notes.length === 0 ? [] : ['## Notes', '', ...doc.notes.map((note) => `- ${note}`), '']),
   ].join('\n');
 }
