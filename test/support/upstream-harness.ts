@@ -3,7 +3,7 @@
  * upstream integration tests. `secretsSeen` checks a known token and password never leak.
  */
 import { Writable } from 'node:stream';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { BjetError } from '../../src/errors/bjet-error.js';
 import { createLogger } from '../../src/logging/create-logger.js';
 import { createUpstreamClient } from '../../src/upstream/create-upstream-client.js';
@@ -84,4 +84,26 @@ export function expectNoSecretsIn(harness: Harness, extraSecrets: readonly strin
   for (const secret of [...KNOWN_SECRETS, ...extraSecrets]) {
     for (const text of texts) expect(text).not.toContain(secret);
   }
+}
+
+/**
+ * One harness for a whole test file: started before the first test, checked for leaked secrets and
+ * closed after the last, with the simulator's faults and records cleared before each test.
+ * `assign` receives it (the file keeps its own `let h: Harness`).
+ */
+export function useHarnessPerFile(options: HarnessOptions, assign: (harness: Harness) => void, extraSecrets: readonly string[] = []): void {
+  let harness: Harness | undefined;
+  beforeAll(async () => {
+    harness = await startHarness(options);
+    assign(harness);
+  });
+  afterAll(async () => {
+    if (harness === undefined) return;
+    expectNoSecretsIn(harness, extraSecrets);
+    await harness.close();
+  });
+  beforeEach(() => {
+    harness?.simulator.clearFaults();
+    harness?.simulator.clearRecords();
+  });
 }

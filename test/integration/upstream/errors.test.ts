@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ErrorCode } from '../../../src/errors/codes.js';
 import type { FaultKind } from '../../../src/simulator/types.js';
-import { expectNoSecretsIn, startHarness, type Harness } from '../../support/upstream-harness.js';
+import { startHarness, useHarnessPerFile, type Harness } from '../../support/upstream-harness.js';
 
 let h: Harness;
-beforeAll(async () => {
-  h = await startHarness({
+useHarnessPerFile(
+  {
     simulator: { methods: { uom: ['GET'] }, forbidden: ['product-categories'], auth: { 'product-tags': { type: 'basic', login: 'demo', password: 'demo-password' } } },
     config: {
       upstream: {
@@ -16,16 +16,10 @@ beforeAll(async () => {
       },
       endpoints: { 'sale-orders': { auth: { type: 'forward' } }, uom: { auth: null } },
     },
-  });
-});
-afterAll(async () => {
-  expectNoSecretsIn(h, ['user-secret-1']);
-  await h.close();
-});
-beforeEach(() => {
-  h.simulator.clearFaults();
-  h.simulator.clearRecords();
-});
+  },
+  (started) => (h = started),
+  ['user-secret-1'],
+);
 
 describe('every simulator fault maps to its code', () => {
   const table: readonly [FaultKind, ErrorCode, ErrorCode][] = [

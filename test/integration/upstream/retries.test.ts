@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CallRecord } from '../../../src/upstream/types.js';
-import { expectNoSecretsIn, startHarness, type Harness } from '../../support/upstream-harness.js';
+import { useHarnessPerFile, type Harness } from '../../support/upstream-harness.js';
 
 let h: Harness;
-beforeAll(async () => {
-  h = await startHarness({
+useHarnessPerFile(
+  {
     config: {
       upstream: {
         timeouts: { connectMs: 1000, readMs: 250 },
@@ -12,16 +12,9 @@ beforeAll(async () => {
         breaker: { failureThreshold: 1000, openMs: 10 },
       },
     },
-  });
-});
-afterAll(async () => {
-  expectNoSecretsIn(h);
-  await h.close();
-});
-beforeEach(() => {
-  h.simulator.clearFaults();
-  h.simulator.clearRecords();
-});
+  },
+  (started) => (h = started),
+);
 
 describe('GET retries', () => {
   it('retries a flaky GET until it succeeds: exactly 3 upstream GETs, 3 onCall records', async () => {

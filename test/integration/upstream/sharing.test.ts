@@ -1,25 +1,19 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { expectNoSecretsIn, startHarness, type Harness } from '../../support/upstream-harness.js';
+import { describe, expect, it } from 'vitest';
+import { useHarnessPerFile, type Harness } from '../../support/upstream-harness.js';
 
 let h: Harness;
-beforeAll(async () => {
-  h = await startHarness({
+useHarnessPerFile(
+  {
     // Long enough that every call below is started while the first is still in flight.
     simulator: { latency: { kind: 'fixed', ms: 60 } },
     config: {
       upstream: { retries: { attempts: 1, baseDelayMs: 10, maxDelayMs: 10, maxRetryAfterMs: 10 } },
       endpoints: { 'sale-orders': { auth: { type: 'forward' } } },
     },
-  });
-});
-afterAll(async () => {
-  expectNoSecretsIn(h, ['user-secret-1']);
-  await h.close();
-});
-beforeEach(() => {
-  h.simulator.clearFaults();
-  h.simulator.clearRecords();
-});
+  },
+  (started) => (h = started),
+  ['user-secret-1'],
+);
 
 /** `n` copies of a call started together, each with its own context counting sends and shares. */
 async function together<T>(n: number, call: (ctx: ReturnType<Harness['ctx']>) => Promise<T>) {
