@@ -6,6 +6,7 @@
  */
 import type { DocumentNode } from 'graphql';
 import type { Config } from '../config/types.js';
+import { BjetError } from '../errors/bjet-error.js';
 import type { EndpointModel, FieldModel, ValueModel } from '../model/source-model.js';
 import { createMutationFor, deleteMutationFor, enumValueFor, updateMutationFor } from '../generation/naming.js';
 import { buildFieldResolvers } from './build-field-resolvers.js';
@@ -19,6 +20,7 @@ import type { ReferenceResolver, ResolverMap, TypeResolvers } from './resolver-t
 
 export function buildResolvers(index: TypeIndex, config: Config, typeDefs: DocumentNode): ResolverMap {
   const sdl = readSdlShape(typeDefs);
+  checkSdlAgainstModel(sdl, index);
   const shapers = buildRecordShapers(index);
   const resolvers: ResolverMap = {};
   const query: TypeResolvers = {};
@@ -39,6 +41,26 @@ export function buildResolvers(index: TypeIndex, config: Config, typeDefs: Docum
   }
   addEnums(resolvers, index, sdl);
   return resolvers;
+}
+
+/**
+ * Every field the SDL gives a model type must be in the model: records reach GraphQL shaped from
+ * the model, so a field only the SDL has (a hand edit, a half-regenerated schema/) would always be
+ * null, or fail as a non-null violation. Refused at start, naming the fields and the fix.
+ */
+function checkSdlAgainstModel(sdl: SdlShape, index: TypeIndex): void {
+  const unknown: string[] = [];
+  for (const entry of index.types.values()) {
+    for (const name of sdl.objectFields.get(entry.typeName) ?? []) {
+      if (!entry.fields.has(name)) unknown.push(`${entry.typeName}.${name}`);
+    }
+  }
+  if (unknown.length === 0) return;
+  throw new BjetError(
+    'SCHEMA_DRIFT',
+    `schema/schema.graphql and schema/model.json disagree: ${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} in the SDL but not in model.json; regenerate both with \`bjet-graphql introspect\``,
+    { details: { fields: unknown } },
+  );
 }
 
 function addQueryFields(

@@ -18,6 +18,15 @@ const post = (payload: unknown, headers: Record<string, string> = {}) =>
   server.app.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json', ...headers }, payload: JSON.stringify(payload) });
 
 describe('createServer', () => {
+  it('refuses to start when the SDL has a field model.json does not map (schema/ half regenerated)', async () => {
+    const fixture = loadServeFixture();
+    const sdl = `${fixture.sdl}\nextend type Partner {\n  nickname: String\n}\n`;
+    const error = await createServer({ config: fixture.config, sdl, model: fixture.model }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'SCHEMA_DRIFT' });
+    expect((error as Error).message).toContain('Partner.nickname is in the SDL but not in model.json');
+    expect((error as Error).message).toContain('bjet-graphql introspect');
+  });
+
   it('answers /healthz', async () => {
     const response = await server.app.inject({ method: 'GET', url: '/healthz' });
     expect(response.statusCode).toBe(200);
