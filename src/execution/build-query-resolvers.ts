@@ -3,7 +3,7 @@
  * whether a next page exists) and the by-id read through the loader (an unknown id is `null`).
  */
 import type { EndpointModel } from '../model/source-model.js';
-import type { ShapedRecord, Shaper } from './build-record-shapers.js';
+import { loadShaped, type ShapedRecord, type Shaper } from './build-record-shapers.js';
 import { buildPageRequestBuilder } from './build-page-request.js';
 import type { Resolver } from './resolver-types.js';
 
@@ -26,10 +26,5 @@ export function buildListResolver(endpoint: EndpointModel, defaultPageSize: numb
 }
 
 export function buildSingleResolver(endpoint: EndpointModel, shape: Shaper): Resolver<unknown> {
-  return async (_parent, args, ctx) => {
-    const id = args['id'];
-    if (typeof id !== 'string' && typeof id !== 'number') return null;
-    const record = await ctx.loaders.load(endpoint.endpoint, String(id));
-    return record === null ? null : shape(record);
-  };
+  return (_parent, args, ctx) => loadShaped(ctx.loaders, endpoint.endpoint, args['id'], shape);
 }

@@ -18,6 +18,7 @@ import type { FieldModel } from '../model/source-model.js';
 import { isRecord } from '../upstream/check-shape.js';
 import type { UpstreamRecord } from '../upstream/types.js';
 import type { TypeIndex } from './build-type-index.js';
+import type { Loaders } from './create-loaders.js';
 import { buildNormalizer, type Normalizer } from './normalize-value.js';
 
 export type ShapedRecord = Readonly<Record<string, unknown>>;
@@ -47,6 +48,15 @@ export function buildRecordShapers(index: TypeIndex): RecordShapers {
     shapers.set(entry.typeName, cachedShaper(slots));
   }
   return { of };
+}
+
+/**
+ * The record with this identifier through the operation's loader, shaped; null for an unknown id,
+ * and for an identifier that is neither a string nor a number (nothing is loaded then).
+ */
+export function loadShaped(loaders: Loaders, endpoint: string, id: unknown, shape: Shaper): Promise<ShapedRecord | null> | null {
+  if (typeof id !== 'string' && typeof id !== 'number') return null;
+  return loaders.load(endpoint, String(id)).then((record) => (record === null ? null : shape(record)));
 }
 
 const asIs: Normalizer = (raw) => raw;

@@ -6,7 +6,7 @@
 import type { FieldNode } from 'graphql';
 import type { FieldModel } from '../model/source-model.js';
 import type { UpstreamRecord } from '../upstream/types.js';
-import type { ShapedRecord, Shaper } from './build-record-shapers.js';
+import { loadShaped, type ShapedRecord, type Shaper } from './build-record-shapers.js';
 import { embeddedFieldNames, targetOf, type TypeIndex } from './build-type-index.js';
 import { identifierOf } from './create-loaders.js';
 import { isRecord } from '../upstream/check-shape.js';
@@ -33,14 +33,11 @@ export function buildRelationResolver(field: FieldModel, relation: RelationValue
     isRecord(item) ? identifierOf(item, target.idKey) : typeof item === 'string' || typeof item === 'number' ? String(item) : null;
 
   if (!field.list) {
-    return async (parent, _args, ctx, info) => {
+    return (parent, _args, ctx, info) => {
       // The shaped parent keeps the upstream's raw relation value under the field's name.
       const raw = parent[field.name];
       if (isRecord(raw) && answerable(info.fieldNodes, info.fragments)) return shape(raw);
-      const id = idOf(raw);
-      if (id === null) return null;
-      const record = await ctx.loaders.load(target.endpoint, id);
-      return record === null ? null : shape(record);
+      return loadShaped(ctx.loaders, target.endpoint, idOf(raw), shape);
     };
   }
   return async (parent, _args, ctx, info) => {

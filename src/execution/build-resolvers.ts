@@ -10,7 +10,7 @@ import { BjetError } from '../errors/bjet-error.js';
 import type { EndpointModel, FieldModel, ValueModel } from '../model/source-model.js';
 import { createMutationFor, deleteMutationFor, enumValueFor, updateMutationFor } from '../generation/naming.js';
 import { buildFieldResolvers } from './build-field-resolvers.js';
-import { buildRecordShapers, type RecordShapers, type Shaper } from './build-record-shapers.js';
+import { buildRecordShapers, loadShaped, type RecordShapers, type Shaper } from './build-record-shapers.js';
 import { buildCreateResolver, buildDeleteResolver, buildUpdateResolver } from './build-mutation-resolvers.js';
 import { buildListResolver, buildSingleResolver } from './build-query-resolvers.js';
 import { idFieldNameOf, type TypeIndex } from './build-type-index.js';
@@ -100,12 +100,7 @@ function addMutationFields(
 function referenceResolver(endpoint: EndpointModel, shapers: RecordShapers): ReferenceResolver {
   const idField = idFieldNameOf(endpoint);
   const shape = shapers.of(endpoint.typeName);
-  return async (reference, ctx) => {
-    const id = reference[idField];
-    if (typeof id !== 'string' && typeof id !== 'number') return null;
-    const record = await ctx.loaders.load(endpoint.endpoint, String(id));
-    return record === null ? null : shape(record);
-  };
+  return async (reference, ctx) => loadShaped(ctx.loaders, endpoint.endpoint, reference[idField], shape);
 }
 
 function addEnums(resolvers: ResolverMap, index: TypeIndex, sdl: SdlShape): void {
