@@ -116,15 +116,13 @@ async function measureRounds(
     const order = ctx.contenders.map((_, i) => ctx.contenders[(i + round) % ctx.contenders.length]).filter((c) => c !== undefined);
     for (const query of timed) {
       for (const contender of order) {
-        const server = servers.get(contender.name);
-        const check = outcome.checks.find((c) => c.contender === contender.name && c.query === query.id);
-        const call = server === undefined ? null : contender.callFor(query, server.port);
-        if (server === undefined || call === null || check?.result.status !== 'ok') continue;
+        const timedCall = timedCallOf(contender, query, servers, outcome);
+        if (timedCall === null) continue;
         const started = Date.now();
         const measurement = await measureCell({
-          server: server.process,
-          call,
-          expectBody: check.result.body,
+          server: timedCall.server.process,
+          call: timedCall.call,
+          expectBody: timedCall.expectBody,
           sim,
           connections: group.connections,
           durationSec: ctx.options.durationSec,
@@ -155,16 +153,25 @@ async function warmUp(
   timed: readonly BenchQuery[],
 ): Promise<void> {
   for (const contender of ctx.contenders) {
-    const server = servers.get(contender.name);
-    if (server === undefined) continue;
     for (const query of timed) {
-      const check = outcome.checks.find((c) => c.contender === contender.name && c.query === query.id);
-      const call = contender.callFor(query, server.port);
-      if (call === null || check?.result.status !== 'ok') continue;
-      await runLoad({ call, expectBody: check.result.body, connections: group.connections, durationSec: WARM_UP_SEC });
+      const timedCall = timedCallOf(contender, query, servers, outcome);
+      if (timedCall === null) continue;
+      await runLoad({ call: timedCall.call, expectBody: timedCall.expectBody, connections: group.connections, durationSec: WARM_UP_SEC });
       if (query.mutation) await sim.resetData();
     }
   }
+}
+
+/**
+ * What loading a contender with a query needs: its running server, the call, and the body it
+ * answered when checked. Null when it is not timed (not started, no equivalent, wrong answer).
+ */
+function timedCallOf(contender: Contender, query: BenchQuery, servers: Servers, outcome: GroupOutcome) {
+  const server = servers.get(contender.name);
+  const check = outcome.checks.find((c) => c.contender === contender.name && c.query === query.id);
+  const call = server === undefined ? null : contender.callFor(query, server.port);
+  if (server === undefined || call === null || check?.result.status !== 'ok') return null;
+  return { server, call, expectBody: check.result.body };
 }
 
 async function startSimulator(group: BenchGroup, ctx: RunContext): Promise<{ process: ManagedProcess; origin: string }> {
