@@ -7,7 +7,8 @@ import { printSchemaChanges } from '../../generation/print-schema-changes.js';
 import { introspectUpstream } from '../../introspection/introspect-upstream.js';
 import { createUpstreamClient } from '../../upstream/create-upstream-client.js';
 import type { Command } from '../commands.js';
-import { parseOptions, progressReporter } from './introspect.js';
+import { readCommandOptions } from '../read-command-options.js';
+import { progressReporter } from './introspect.js';
 
 const HELP = `Usage: bjet-graphql check [--config FILE]
 
@@ -20,12 +21,8 @@ match; otherwise prints each change as breaking or safe and exits ${ERROR_CODES.
 export const command: Command = {
   summary: 'check',
   async run(args) {
-    const values = parseOptions('check', args, { config: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
-    if (values === null) return 2;
-    if (values.help === true) {
-      process.stdout.write(HELP);
-      return 0;
-    }
+    const values = readCommandOptions('check', args, { config: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, HELP);
+    if (typeof values === 'number') return values;
     const config = await readConfig(values.config);
     const committed = await loadSchemaArtifacts(config.schemaDir);
     const client = createUpstreamClient(config);

@@ -1,11 +1,11 @@
 /** `bjet-graphql introspect [--config FILE] [--out DIR]`: sample the upstream, write schema/. */
 import path from 'node:path';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { readConfig } from '../../config/read-config.js';
 import { writeSchemaArtifacts } from '../../generation/write-schema-artifacts.js';
 import { introspectUpstream } from '../../introspection/introspect-upstream.js';
 import { createUpstreamClient } from '../../upstream/create-upstream-client.js';
 import type { Command } from '../commands.js';
+import { readCommandOptions } from '../read-command-options.js';
 
 const HELP = `Usage: bjet-graphql introspect [--config FILE] [--out DIR]
 
@@ -19,12 +19,8 @@ writes schema.graphql and model.json, each only if it changed.
 export const command: Command = {
   summary: 'introspect',
   async run(args) {
-    const values = parseOptions('introspect', args, { config: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
-    if (values === null) return 2;
-    if (values.help === true) {
-      process.stdout.write(HELP);
-      return 0;
-    }
+    const values = readCommandOptions('introspect', args, { config: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, HELP);
+    if (typeof values === 'number') return values;
     const config = await readConfig(values.config);
     const outDir = values.out === undefined ? config.schemaDir : path.resolve(values.out);
     const client = createUpstreamClient(config);
@@ -48,18 +44,4 @@ export function progressReporter(): ((done: number, total: number, endpoint: str
   return (done, total, endpoint) => {
     process.stderr.write(`\r\x1b[Kintrospect: endpoint ${done} of ${total} (${endpoint})${done === total ? '\n' : ''}`);
   };
-}
-
-/** `parseArgs` that reports a bad option as a usage error (exit 2) instead of throwing. */
-export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(
-  name: string,
-  args: readonly string[],
-  options: T,
-): ReturnType<typeof parseArgs<{ args: string[]; options: T }>>['values'] | null {
-  try {
-    return parseArgs({ args: [...args], options }).values;
-  } catch (error) {
-    process.stderr.write(`bjet-graphql ${name}: ${error instanceof Error ? error.message : String(error)}\nRun \`bjet-graphql ${name} --help\`.\n`);
-    return null;
-  }
 }

@@ -2,7 +2,7 @@
 import { readConfig } from '../../config/read-config.js';
 import { loadSchemaArtifacts } from '../../generation/load-schema-artifacts.js';
 import type { Command } from '../commands.js';
-import { parseOptions } from './introspect.js';
+import { readCommandOptions } from '../read-command-options.js';
 
 const HELP = `Usage: bjet-graphql print-sdl [--config FILE]
 
@@ -12,12 +12,8 @@ Prints the generated subgraph SDL (the config's schemaDir/schema.graphql) to std
 export const command: Command = {
   summary: 'print-sdl',
   async run(args) {
-    const values = parseOptions('print-sdl', args, { config: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
-    if (values === null) return 2;
-    if (values.help === true) {
-      process.stdout.write(HELP);
-      return 0;
-    }
+    const values = readCommandOptions('print-sdl', args, { config: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, HELP);
+    if (typeof values === 'number') return values;
     const config = await readConfig(values.config);
     process.stdout.write((await loadSchemaArtifacts(config.schemaDir)).sdl);
     return 0;
