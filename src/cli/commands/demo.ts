@@ -10,6 +10,7 @@ import { buildOneLineExample } from '../../server/build-example-query.js';
 import { createServer } from '../../server/create-server.js';
 import { createSimulator } from '../../simulator/create-simulator.js';
 import type { Command } from '../commands.js';
+import { settleHeapAfterStart } from '../settle-heap.js';
 import { parsePort, waitForSignal } from './serve-options.js';
 
 const HOST = '127.0.0.1';
@@ -48,6 +49,7 @@ export const command: Command = {
     const server = await createServer({ config, sdl, model, logger: createLogger({ destination: process.stderr }) });
     try {
       const url = await server.listen(port, HOST);
+      settleHeapAfterStart();
       process.stdout.write(printBanner(url, buildOneLineExample(buildTypeIndex(model), 5)));
       await waitForSignal();
     } finally {

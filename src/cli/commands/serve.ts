@@ -5,6 +5,7 @@ import { loadSchemaArtifacts } from '../../generation/load-schema-artifacts.js';
 import { createLogger } from '../../logging/create-logger.js';
 import { createServer } from '../../server/create-server.js';
 import type { Command } from '../commands.js';
+import { settleHeapAfterStart } from '../settle-heap.js';
 import { parsePort, waitForSignal } from './serve-options.js';
 
 const HELP = `Usage: bjet-graphql serve [--config FILE] [--port N] [--host H]
@@ -44,6 +45,7 @@ export const command: Command = {
     const { sdl, model } = await loadSchemaArtifacts(config.schemaDir);
     const server = await createServer({ config, sdl, model, logger: createLogger() });
     const url = await server.listen(port ?? config.server.port, values.host ?? config.server.host);
+    settleHeapAfterStart();
     process.stdout.write(`bjet-graphql: serving ${model.endpoints.length} endpoints at ${url} (GraphiQL: open it in a browser)\n`);
     await waitForSignal();
     await server.close();

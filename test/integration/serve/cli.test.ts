@@ -1,6 +1,8 @@
 /**
  * The built CLI (`npm test` builds first): `demo` prints an example that returns data, and `serve`
- * over a separately started simulator with a config file works the same. Both stop on SIGTERM.
+ * over a separately started simulator with a config file works the same. Both start from the
+ * bundle with its code cache, settle the heap once they listen (src/cli/settle-heap.ts) and stop on
+ * SIGTERM.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -27,6 +29,10 @@ afterEach(async () => {
   if (tempDir !== undefined) await rm(tempDir, { recursive: true, force: true });
   tempDir = undefined;
 });
+
+/** What BJET_GRAPHQL_STARTUP_REPORT=1 prints before the URL: the bundle's cache taken, the heap settled. */
+const STARTUP_REPORT =
+  /bjet-graphql startup: bundle, code cache accepted, loaded in \d+ ms\n(?:.*\n)*bjet-graphql startup: heap settled in [\d.]+ ms \([\d.]+ MB used before, [\d.]+ MB after\)\n/;
 
 function run(args: readonly string[], env: Record<string, string> = {}): Running {
   const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/bjet-graphql.js'), ...args], {
@@ -60,8 +66,9 @@ function stop(running: Running): Promise<number | null> {
 
 describe('bjet-graphql demo', () => {
   it('prints a GraphiQL URL and a curl command whose query returns data, then stops on SIGTERM', async () => {
-    const demo = run(['demo'], { PORT: '0' });
+    const demo = run(['demo'], { PORT: '0', BJET_GRAPHQL_STARTUP_REPORT: '1' });
     const [, url] = await waitFor(demo, /GraphiQL:\s+(http:\/\/127\.0\.0\.1:\d+\/graphql)/);
+    expect(demo.output()).toMatch(STARTUP_REPORT);
     const [, curlUrl, payload] = await waitFor(demo, /curl -s (\S+) -H 'content-type: application\/json' --data '([^']+)'/);
     expect(curlUrl).toBe(url);
     const response = await postGraphQL(url ?? '', JSON.parse(payload ?? '{}'));
@@ -83,8 +90,12 @@ describe('bjet-graphql serve', () => {
       .replace(/^schemaDir: .*$/m, `schemaDir: ${JSON.stringify(SCHEMA_DIR)}`);
     const file = path.join(tempDir, 'config.yaml');
     await writeFile(file, config);
-    const serve = run(['serve', '--config', file, '--port', '0', '--host', '127.0.0.1'], { BJET_DEMO_TOKEN: 'demo-token' });
+    const serve = run(['serve', '--config', file, '--port', '0', '--host', '127.0.0.1'], {
+      BJET_DEMO_TOKEN: 'demo-token',
+      BJET_GRAPHQL_STARTUP_REPORT: '1',
+    });
     const [, url] = await waitFor(serve, /serving \d+ endpoints at (http:\/\/127\.0\.0\.1:\d+\/graphql)/);
+    expect(serve.output()).toMatch(STARTUP_REPORT);
     const response = await postGraphQL(url ?? '', { query: '{ saleOrders(limit: 3) { items { name partner { name } orderLine { product { name } } } } }' });
     expect(response.body.errors).toBeUndefined();
     expect((response.body.data as { saleOrders: { items: unknown[] } }).saleOrders.items).toHaveLength(3);
