@@ -37,7 +37,9 @@ async function until(output, pattern, exited) {
 }
 
 async function warmRun() {
-  const demo = runCli(['demo'], { PORT: '0', BJET_GRAPHQL_WRITE_CODE_CACHE: '1' });
+  // No heap settling (src/cli/settle-heap.ts): the V8 flag it sets would be in the cache's flag
+  // hash, and V8 would refuse the cache at every start that has not set it yet.
+  const demo = runCli(['demo'], { PORT: '0', BJET_GRAPHQL_WRITE_CODE_CACHE: '1', BJET_GRAPHQL_NO_HEAP_SETTLE: '1' });
   try {
     const [, url] = await until(demo.output, /GraphiQL:\s+(http:\/\/\S+)/, demo.exited);
     const [, query] = await until(demo.output, /Example query:\n\s+(.+)\n/, demo.exited);

@@ -1,22 +1,23 @@
 /**
- * Settles V8's heap once a server has started: one full collection, with V8's heap growing factor
- * held at its minimum for that collection only.
+ * Gives a server's V8 heap a tighter growth policy once it listens: the heap growing factor fixed at
+ * 1.5, then one full collection under it.
  *
  * Why: after each mark-compact, V8 sets the old generation size that triggers the next one to the
- * live size times a factor (1.1 to 4) it picks from how fast the program allocated lately. Start-up
- * allocates fast (compiling, building the schema and Apollo), so its last mark-compact leaves the
- * trigger near 4× the ~25 MB live heap, and the first load fills all of that with garbage before V8
- * collects. That was the peak RSS under load: 198 MB over 40 s of Q1 in one process, against
- * 154 MB once settled, with the same CPU per request. After this collection the trigger sits just
- * above the live heap; the next mark-compact, under real traffic, picks its factor from that
- * traffic again, because the flag is back at V8's default (0, dynamic).
+ * live size times a factor it picks from how fast the program allocated lately: up to 4 on a
+ * machine with memory to spare, and start-up, like a burst of heavier queries, allocates fast. With
+ * a live heap of ~25 MB the old generation then grew to ~100 MB of garbage between collections:
+ * 190–206 MB of RSS under the bench's load, where a factor of 1.5 holds it at 134–141 MB over the
+ * same sequence of queries, at the same CPU per request (measured side by side; collecting 25 MB
+ * of live data more often costs less than touching 60 MB more memory). The collection right after
+ * start-up drops start-up's garbage and sets the first limit from the live heap under the new factor.
  *
- * Node has no API for either, so this sets V8 flags at run time (`--expose-gc`, to reach `gc`
- * through a fresh context, and `--heap-growing-percent`) and puts both back at once, which also
- * keeps V8's flag hash, checked by the CLI's code cache, the default one. A user's own `--expose-gc`
- * or `--heap-growing-percent` (command line or NODE_OPTIONS) is left as it is.
+ * Node has no API for either, so this sets V8 flags at run time: `--heap-growing-percent=50`, and
+ * `--expose-gc` only long enough to reach `gc` through a fresh context. A user's own
+ * `--heap-growing-percent` or `--expose-gc` (command line or NODE_OPTIONS) is left as it is.
+ * A changed flag changes V8's flag hash, so a code cache made after this would be refused at the
+ * next start: the build makes the CLI's cache from a run without it (scripts/write-code-cache.mjs).
  *
- * BJET_GRAPHQL_NO_HEAP_SETTLE=1 skips it (V8's own choice, to compare); BJET_GRAPHQL_STARTUP_REPORT=1
+ * BJET_GRAPHQL_NO_HEAP_SETTLE=1 leaves V8's policy alone (to compare); BJET_GRAPHQL_STARTUP_REPORT=1
  * prints what it did to stderr.
  */
 import v8 from 'node:v8';
@@ -26,13 +27,15 @@ export interface HeapSettled {
   readonly ms: number;
   readonly heapUsedBeforeMb: number;
   readonly heapUsedAfterMb: number;
+  /** The growing factor set, or null when the user's own was kept. */
+  readonly growingFactor: number | null;
 }
 
-/** `--heap-growing-percent=N`, the factor 1 + N/100 (V8's minimum is 1.1); 0 is V8's dynamic default. */
-const HELD_GROWING_PERCENT = 10;
+/** `--heap-growing-percent=N` is the factor 1 + N/100; V8's default, 0, is its dynamic one. */
+const GROWING_PERCENT = 50;
 const FACTOR_FLAG = /--heap[-_]growing[-_]percent\b/;
 
-/** Whether the user gave node a growing factor of their own (then it is theirs to keep). */
+/** Whether the user gave node a growing factor of their own (then it is theirs). */
 export function userSetGrowingFactor(execArgv: readonly string[], nodeOptions: string | undefined): boolean {
   return FACTOR_FLAG.test([...execArgv, nodeOptions ?? ''].join(' '));
 }
@@ -60,18 +63,19 @@ function megabytes(bytes: number): number {
 
 export function settleHeap(execArgv: readonly string[] = process.execArgv, nodeOptions = process.env['NODE_OPTIONS']): HeapSettled {
   const ownGc: unknown = (globalThis as { gc?: unknown }).gc;
-  const holdFactor = !userSetGrowingFactor(execArgv, nodeOptions);
+  const growingFactor = userSetGrowingFactor(execArgv, nodeOptions) ? null : 1 + GROWING_PERCENT / 100;
+  if (growingFactor !== null) v8.setFlagsFromString(`--heap-growing-percent=${GROWING_PERCENT}`);
   const gc = isGc(ownGc) ? ownGc : exposedGc();
   const before = process.memoryUsage().heapUsed;
   const started = performance.now();
-  if (holdFactor) v8.setFlagsFromString(`--heap-growing-percent=${HELD_GROWING_PERCENT}`);
-  try {
-    gc();
-  } finally {
-    if (holdFactor) v8.setFlagsFromString('--heap-growing-percent=0');
-  }
+  gc();
   const ms = performance.now() - started;
-  return { ms: Math.round(ms * 10) / 10, heapUsedBeforeMb: megabytes(before), heapUsedAfterMb: megabytes(process.memoryUsage().heapUsed) };
+  return {
+    ms: Math.round(ms * 10) / 10,
+    heapUsedBeforeMb: megabytes(before),
+    heapUsedAfterMb: megabytes(process.memoryUsage().heapUsed),
+    growingFactor,
+  };
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -82,7 +86,8 @@ export function settleHeapAfterStart(env: Env = process.env): HeapSettled | null
   const settled = settleHeap();
   if (env['BJET_GRAPHQL_STARTUP_REPORT'] === '1') {
     process.stderr.write(
-      `bjet-graphql startup: heap settled in ${settled.ms} ms (${settled.heapUsedBeforeMb} MB used before, ${settled.heapUsedAfterMb} MB after)\n`,
+      `bjet-graphql startup: heap settled in ${settled.ms} ms (${settled.heapUsedBeforeMb} MB used before, ${settled.heapUsedAfterMb} MB after), ` +
+        `growing factor ${settled.growingFactor ?? 'yours'}\n`,
     );
   }
   return settled;

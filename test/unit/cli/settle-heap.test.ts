@@ -1,6 +1,6 @@
 /**
- * settleHeap collects once with V8's growing factor held (src/cli/settle-heap.ts), in this very
- * process, and puts V8's flags back: no `gc` in new contexts afterwards. The peak RSS it saves is a
+ * settleHeap sets V8's growing factor and collects once (src/cli/settle-heap.ts), in this very
+ * process, and hides `gc` again: none in new contexts afterwards. The peak RSS it saves is a
  * benchmark figure (bench/RESULTS.md), not a test's.
  */
 import vm from 'node:vm';
@@ -39,15 +39,17 @@ describe('settleHeap', () => {
     const settled = settleHeap([], undefined);
     expect(settled.heapUsedAfterMb).toBeLessThan(settled.heapUsedBeforeMb);
     expect(settled.ms).toBeGreaterThan(0);
+    expect(settled.growingFactor).toBe(1.5);
     expect(vm.runInNewContext('typeof gc')).toBe('undefined');
     expect(globals.gc).toBeUndefined();
   });
 
-  it("calls the user's own gc (node --expose-gc) once, and exposes nothing", () => {
+  it("calls the user's own gc (node --expose-gc) once, exposes nothing, and keeps the user's factor", () => {
     let calls = 0;
     globals.gc = () => void (calls += 1);
-    settleHeap(['--expose-gc'], undefined);
+    const settled = settleHeap(['--expose-gc', '--heap-growing-percent=20'], undefined);
     expect(calls).toBe(1);
+    expect(settled.growingFactor).toBeNull();
     expect(vm.runInNewContext('typeof gc')).toBe('undefined');
   });
 });
