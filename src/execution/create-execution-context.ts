@@ -2,6 +2,7 @@
  * The GraphQL context of one operation: its call context for the upstream client, its cost meter,
  * a metered client and its own loaders. Made per request by the server, never shared.
  */
+import type { OperationCancel } from '../upstream/operation-cancel.js';
 import type { CallContext, UpstreamClient } from '../upstream/types.js';
 import type { TypeIndex } from './build-type-index.js';
 import { createCostMeter, type CostMeter } from './cost-meter.js';
@@ -26,6 +27,8 @@ export interface ExecutionContextOptions {
   /** The GraphQL request's own `Authorization` header, for `forward` auth only. */
   readonly authorization?: string | undefined;
   readonly forwardedHeaders?: Readonly<Record<string, string>>;
+  /** Cancels the operation's GETs (the client went away). */
+  readonly cancel?: OperationCancel;
 }
 
 export function createExecutionContext(options: ExecutionContextOptions): ExecutionContext {
@@ -35,6 +38,7 @@ export function createExecutionContext(options: ExecutionContextOptions): Execut
     deadline: Date.now() + options.deadlineMs,
     authorization: options.authorization,
     forwardedHeaders: options.forwardedHeaders ?? {},
+    cancel: options.cancel,
     onCall: () => meter.recordSent(),
     onShared: () => meter.recordShared(),
   };

@@ -1,14 +1,17 @@
 /**
  * GET and POST /graphql (GraphQL-over-HTTP through Apollo; GET from a browser gets GraphiQL) and
  * the per-request context: request id, deadline, the client's Authorization header (used only by
- * `forward` auth, never logged), allow-listed headers and fresh loaders.
+ * `forward` auth, never logged), allow-listed headers, fresh loaders, and the cancellation of the
+ * operation's GETs when its client goes away.
  */
 import type { ApolloServer } from '@apollo/server';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ServerResponse } from 'node:http';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config/types.js';
 import type { TypeIndex } from '../execution/build-type-index.js';
 import { createExecutionContext, type ExecutionContext } from '../execution/create-execution-context.js';
+import { OperationCancel } from '../upstream/operation-cancel.js';
 import { pickForwardedHeaders } from '../upstream/pick-forwarded-headers.js';
 import { resolveRequestId } from '../upstream/resolve-request-id.js';
 import type { UpstreamClient } from '../upstream/types.js';
@@ -22,11 +25,25 @@ export interface GraphqlRouteOptions {
   readonly defaultQuery: string;
 }
 
+/**
+ * Cancelled when the connection closes before the response was written: the client went away
+ * (closed the tab, pressed GraphiQL's stop), so the operation's GETs not sent yet are not worth
+ * their cost. Its writes go on (CallContext.cancel).
+ */
+function cancelWhenClientGoes(response: ServerResponse): OperationCancel {
+  const cancel = new OperationCancel();
+  response.on('close', () => {
+    if (!response.writableFinished) cancel.cancel();
+  });
+  return cancel;
+}
+
 export function registerGraphqlRoutes(app: FastifyInstance, options: GraphqlRouteOptions): void {
   const { config, client, index } = options;
-  const context = async (request: FastifyRequest): Promise<ExecutionContext> => {
+  const context = async (request: FastifyRequest, reply: FastifyReply): Promise<ExecutionContext> => {
     const header = request.headers['x-request-id'];
     return createExecutionContext({
+      cancel: cancelWhenClientGoes(reply.raw),
       client,
       index,
       requestId: resolveRequestId(typeof header === 'string' ? header : undefined),

@@ -1,7 +1,8 @@
 /**
  * One logical call: request building, sharing with an identical GET in flight, the guarded
  * attempts, the GET-only retry loop, accounting (`ctx.onCall`) and logging. Writes are attempted
- * exactly once.
+ * exactly once; only a GET stops when its operation is cancelled, and only before it is sent
+ * (share-in-flight.ts says when its callers have abandoned it).
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Dispatcher } from 'undici';
@@ -14,7 +15,7 @@ import { readResponse } from './read-response.js';
 import { secretsOfAuthorization } from './redact-secrets.js';
 import { isRetryableStatus, planRetry } from './retry-policy.js';
 import { sendRequest } from './send-request.js';
-import type { InFlightGets } from './share-in-flight.js';
+import type { CallAbandon, InFlightGets } from './share-in-flight.js';
 import type { CallContext, UpstreamRequest, UpstreamResponse } from './types.js';
 import { upstreamFailure, type CallSite } from './upstream-failure.js';
 import type { UpstreamGuard } from './upstream-guard.js';
@@ -51,14 +52,25 @@ export async function callUpstream(
   ctx: CallContext,
 ): Promise<UpstreamAnswer> {
   const built = buildRequest(route, request, ctx);
-  return state.inFlight.run(route, built, ctx, () => sendWithRetries(state, route, built, ctx));
+  if (built.method !== 'GET') {
+    // A write is not aborted when its operation's client goes away: once asked for, it is sent and
+    // its outcome logged, never dropped halfway (the deadline still applies).
+    return sendWithRetries(state, route, built, ctx, undefined);
+  }
+  return state.inFlight.run(route, built, ctx, (abandon) => sendWithRetries(state, route, built, ctx, abandon));
 }
 
-async function sendWithRetries(state: ClientState, route: EndpointRoute, built: BuiltRequest, ctx: CallContext): Promise<UpstreamAnswer> {
+async function sendWithRetries(
+  state: ClientState,
+  route: EndpointRoute,
+  built: BuiltRequest,
+  ctx: CallContext,
+  abandon: CallAbandon | undefined,
+): Promise<UpstreamAnswer> {
   const extraSecrets = route.forwardAuth ? secretsOfAuthorization(ctx.authorization) : NO_SECRETS;
   for (let attempt = 1; ; attempt += 1) {
     const site: CallSite = { method: built.method, endpoint: route.endpoint, template: built.template, attempt };
-    const outcome = await attemptOnce(state, route, built, site, ctx, extraSecrets);
+    const outcome = await attemptOnce(state, route, built, site, ctx, abandon, extraSecrets);
     if (outcome.ok) return { status: outcome.response.status, body: outcome.response.body, attempt };
     if (!outcome.retryable || built.method !== 'GET') throw outcome.error;
     const delay = planRetry(
@@ -72,7 +84,7 @@ async function sendWithRetries(state: ClientState, route: EndpointRoute, built: 
       'upstream retry',
     );
     try {
-      await sleep(delay, undefined, { signal: ctx.signal });
+      await sleep(delay, undefined, abandon === undefined ? undefined : { signal: abandon.waitSignal() });
     } catch {
       throw outcome.error;
     }
@@ -85,12 +97,17 @@ async function attemptOnce(
   built: BuiltRequest,
   site: CallSite,
   ctx: CallContext,
+  abandon: CallAbandon | undefined,
   extraSecrets: readonly string[],
 ): Promise<Attempt> {
-  if (ctx.deadline - state.now() <= 0 || ctx.signal?.aborted === true) {
-    throw upstreamFailure('UPSTREAM_TIMEOUT', site, 'the operation deadline passed before the request was sent');
+  if (ctx.deadline - state.now() <= 0) throw upstreamFailure('UPSTREAM_TIMEOUT', site, 'the operation deadline passed before the request was sent');
+  if (wasAbandoned(abandon)) throw cancelledBeforeSending(site);
+  await state.guard.enter(site, ctx, abandon);
+  // Its callers may have gone while it waited for a slot or a token that came anyway.
+  if (wasAbandoned(abandon)) {
+    state.guard.exit();
+    throw cancelledBeforeSending(site);
   }
-  await state.guard.enter(site, ctx);
   const started = performance.now();
   let status: number | null = null;
   try {
@@ -100,8 +117,10 @@ async function attemptOnce(
       timeoutMs: deadlineBound ? remainingMs : route.timeouts.readMs,
       maxBytes: state.maxBytes,
       // undici's read timeouts tick every ~500 ms; a deadline closer than the read timeout gets a
-      // precise timer of its own (only then, to keep the common path allocation-free).
-      signal: deadlineBound ? withDeadline(remainingMs, ctx.signal) : ctx.signal,
+      // precise timer of its own (only then, to keep the common path allocation-free). A request on
+      // the wire is never aborted for a cancelled operation: that would cost the connection and
+      // save no upstream work.
+      signal: deadlineBound ? AbortSignal.timeout(remainingMs) : undefined,
     });
     status = raw.status;
     state.guard.record(raw.status >= 500 ? 'unhealthy' : 'healthy');
@@ -123,9 +142,12 @@ async function attemptOnce(
   }
 }
 
-function withDeadline(ms: number, signal: AbortSignal | undefined): AbortSignal {
-  const timeout = AbortSignal.timeout(ms);
-  return signal === undefined ? timeout : AbortSignal.any([signal, timeout]);
+function wasAbandoned(abandon: CallAbandon | undefined): boolean {
+  return abandon?.abandoned === true;
+}
+
+function cancelledBeforeSending(site: CallSite): BjetError {
+  return upstreamFailure('UPSTREAM_TIMEOUT', site, 'the operation was cancelled (its client went away) before the request was sent');
 }
 
 function finish(state: ClientState, site: CallSite, status: number | null, durationMs: number, ctx: CallContext): void {

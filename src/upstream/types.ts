@@ -3,6 +3,7 @@
  * All REST traffic goes through one client per upstream; resolvers and introspection use only this.
  */
 import type { HttpMethod } from '../model/source-model.js';
+import type { OperationCancel } from './operation-cancel.js';
 
 /** Per-GraphQL-operation facts every REST call of that operation carries. */
 export interface CallContext {
@@ -14,8 +15,13 @@ export interface CallContext {
   readonly authorization?: string | undefined;
   /** Client headers already filtered by the allow-list (lower-case names). */
   readonly forwardedHeaders?: Readonly<Record<string, string>>;
-  /** Aborts queued and in-flight calls of this operation. */
-  readonly signal?: AbortSignal;
+  /**
+   * Cancels this operation's GETs not sent yet (the server cancels it when the client goes away);
+   * one on the wire finishes. A GET shared with other operations is abandoned only when all of them
+   * are cancelled. Writes ignore it: once asked for, a write is sent and its outcome logged, never
+   * dropped halfway.
+   */
+  readonly cancel?: OperationCancel;
   /** Called once per HTTP request actually sent (retries count), for cost accounting. */
   readonly onCall?: (call: CallRecord) => void;
   /**

@@ -10,6 +10,7 @@ import type { UpstreamConfig } from '../config/types.js';
 import { CircuitBreaker, type BreakerTransition } from './circuit-breaker.js';
 import { ConcurrencyLimiter, LimiterWaitError } from './concurrency-limiter.js';
 import { defaultBurst, TokenBucket } from './token-bucket.js';
+import type { CallAbandon } from './share-in-flight.js';
 import type { CallContext } from './types.js';
 import { upstreamFailure, type CallSite } from './upstream-failure.js';
 
@@ -29,19 +30,22 @@ export class UpstreamGuard {
     this.bucket = perMinute === null ? null : new TokenBucket(perMinute, defaultBurst(perMinute), now());
   }
 
-  /** Waits for the right to send one attempt; on success the caller must call `exit` once. */
-  async enter(site: CallSite, ctx: CallContext): Promise<void> {
+  /**
+   * Waits for the right to send one attempt (until the deadline, or until its callers abandon
+   * it); on success the caller must call `exit` once.
+   */
+  async enter(site: CallSite, ctx: CallContext, abandon: CallAbandon | undefined): Promise<void> {
     if (this.breaker.isOpen(this.now())) throw this.breakerOpen(site);
     if (!this.limiter.tryAcquire()) {
       try {
-        await this.limiter.acquire(ctx.deadline - this.now(), ctx.signal);
+        await this.limiter.acquire(ctx.deadline - this.now(), abandon?.waitSignal());
       } catch (error) {
         if (error instanceof LimiterWaitError) throw this.deadlinePassed(site, 'waiting for a free connection slot');
         throw error;
       }
     }
     try {
-      await this.takeToken(site, ctx);
+      await this.takeToken(site, ctx, abandon);
       const { pass, transition } = this.breaker.tryPass(this.now());
       this.report(transition);
       if (!pass) throw this.breakerOpen(site);
@@ -62,7 +66,7 @@ export class UpstreamGuard {
     else this.breaker.onNeutral();
   }
 
-  private async takeToken(site: CallSite, ctx: CallContext): Promise<void> {
+  private async takeToken(site: CallSite, ctx: CallContext, abandon: CallAbandon | undefined): Promise<void> {
     const bucket = this.bucket;
     if (bucket === null) return;
     const now = this.now();
@@ -74,7 +78,7 @@ export class UpstreamGuard {
     }
     if (wait === 0) return;
     try {
-      await sleep(wait, undefined, { signal: ctx.signal });
+      await sleep(wait, undefined, abandon === undefined ? undefined : { signal: abandon.waitSignal() });
     } catch {
       bucket.cancel();
       throw this.deadlinePassed(site, 'waiting for the rate limit');

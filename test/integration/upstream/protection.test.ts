@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { OperationCancel } from '../../../src/upstream/operation-cancel.js';
 import { expectNoSecretsIn, startHarness, type Harness } from '../../support/upstream-harness.js';
 
 let h: Harness | undefined;
@@ -31,15 +32,50 @@ describe('concurrency cap', () => {
     expect(h.records('partners').map((r) => r.path.split('/').pop())).toEqual(['1']);
   });
 
-  it('fails a queued request when its operation is cancelled', async () => {
-    h = await startHarness({ config: { upstream: { concurrency: 1 } }, simulator: { latency: { kind: 'fixed', ms: 200 } } });
-    const controller = new AbortController();
-    const slow = h.client.get('partners', '1', h.ctx());
-    const queued = h.failure(h.client.get('partners', '2', h.ctx({ signal: controller.signal })));
-    controller.abort();
-    expect((await queued).code).toBe('UPSTREAM_TIMEOUT');
-    await slow;
-    expect(h.records('partners')).toHaveLength(1);
+  describe('a queued GET and the operations sharing it (share-in-flight.ts)', () => {
+    /** concurrency 1, and partners/1 holding the one slot for 200 ms while the others queue. */
+    async function queuedBehindSlowCall() {
+      const harness = await startHarness({ config: { upstream: { concurrency: 1 } }, simulator: { latency: { kind: 'fixed', ms: 200 } } });
+      h = harness;
+      return { harness, slow: harness.client.get('partners', '1', harness.ctx()) };
+    }
+    const ids = (harness: Harness) => harness.records('partners').map((r) => r.path.split('/').pop());
+
+    it('is never sent once every operation in it is cancelled, and a later caller starts a new one', async () => {
+      const { harness, slow } = await queuedBehindSlowCall();
+      const [one, two] = [new OperationCancel(), new OperationCancel()];
+      const queued = [harness.client.get('partners', '2', harness.ctx({ cancel: one })), harness.client.get('partners', '2', harness.ctx({ cancel: two }))];
+      one.cancel();
+      two.cancel();
+      for (const call of queued) {
+        const error = await harness.failure(call);
+        expect(error.code).toBe('UPSTREAM_TIMEOUT');
+        expect(error.message).toContain('cancelled while waiting for a free connection slot');
+      }
+      expect(await harness.client.get('partners', '2', harness.ctx())).toMatchObject({ id: 2 });
+      await slow;
+      expect(ids(harness)).toEqual(['1', '2']);
+    });
+
+    it('is sent, for all, while one operation in it is not cancelled', async () => {
+      const { harness, slow } = await queuedBehindSlowCall();
+      const [one, two] = [new OperationCancel(), new OperationCancel()];
+      const queued = [harness.client.get('partners', '2', harness.ctx({ cancel: one })), harness.client.get('partners', '2', harness.ctx({ cancel: two }))];
+      one.cancel();
+      for (const call of queued) expect(await call).toMatchObject({ id: 2 });
+      await slow;
+      expect(ids(harness)).toEqual(['1', '2']);
+    });
+
+    it('is sent when a caller that cannot be cancelled is in it', async () => {
+      const { harness, slow } = await queuedBehindSlowCall();
+      const one = new OperationCancel();
+      const queued = [harness.client.get('partners', '2', harness.ctx({ cancel: one })), harness.client.get('partners', '2', harness.ctx())];
+      one.cancel();
+      for (const call of queued) expect(await call).toMatchObject({ id: 2 });
+      await slow;
+      expect(ids(harness)).toEqual(['1', '2']);
+    });
   });
 });
 
@@ -71,6 +107,22 @@ describe('rate limit', () => {
     expect(error.upstream?.retryAfterMs).toBeGreaterThan(700);
     expect(error.upstream?.status).toBeUndefined();
     expect(h.records('countries')).toHaveLength(1);
+  });
+
+  it('a call waiting for a token whose operation is cancelled is never sent, and gives its token back', async () => {
+    h = await startHarness({ config: { upstream: { rateLimitPerMinute: 60 } } });
+    const started = performance.now();
+    await h.client.list('countries', { limit: '1' }, h.ctx());
+    const cancel = new OperationCancel();
+    const waiting = h.failure(h.client.list('countries', { limit: '2' }, h.ctx({ cancel })));
+    setTimeout(() => cancel.cancel(), 100);
+    const cancelled = await waiting;
+    expect(cancelled.code).toBe('UPSTREAM_TIMEOUT');
+    expect(cancelled.message).toContain('cancelled while waiting for the rate limit');
+    // 1 token a second: the next call gets the token the cancelled one gave back, at about 1 s, not 2.
+    await h.client.list('countries', { limit: '3' }, h.ctx());
+    expect(performance.now() - started).toBeLessThan(1700);
+    expect(h.records('countries').map((r) => r.query['limit'])).toEqual(['1', '3']);
   });
 });
 

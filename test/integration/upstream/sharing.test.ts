@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { OperationCancel } from '../../../src/upstream/operation-cancel.js';
 import { useHarnessPerFile, type Harness } from '../../support/upstream-harness.js';
 
 let h: Harness;
@@ -82,14 +83,59 @@ describe('identical GETs in flight share one upstream call', () => {
     expect([sent, shared]).toEqual([3, 0]);
     expect(h.records('partners').filter((r) => r.method === 'PUT')).toHaveLength(3);
   });
+});
 
-  it('a call with its own abort signal is not shared (its abort must not fail the others)', async () => {
-    const controller = new AbortController();
-    const withSignal = h.client.get('partners', '5', h.ctx({ signal: controller.signal }));
-    const plain = h.client.get('partners', '5', h.ctx());
-    controller.abort();
-    await expect(withSignal).rejects.toMatchObject({ code: 'UPSTREAM_TIMEOUT' });
-    expect(await plain).toMatchObject({ id: 5 });
-    expect(h.records('partners').length).toBeGreaterThanOrEqual(1);
+describe('cancellation and shared GETs (the server cancels an operation when its client goes away)', () => {
+  /** Resolves once the simulator has received `n` requests for the endpoint: the call is in flight. */
+  async function inFlight(endpoint: string, n = 1): Promise<void> {
+    while (h.records(endpoint).length < n) await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+
+  it('a cancelled caller does not fail the others: the call goes on, and the cancelled one gets the answer too', async () => {
+    const leaving = new OperationCancel();
+    const staying = new OperationCancel();
+    const first = h.client.get('partners', '5', h.ctx({ cancel: leaving }));
+    const second = h.client.get('partners', '5', h.ctx({ cancel: staying }));
+    await inFlight('partners');
+    leaving.cancel();
+    expect(await second).toMatchObject({ id: 5 });
+    expect(await first).toMatchObject({ id: 5 });
+    expect(h.records('partners')).toHaveLength(1);
+  });
+
+  it('a call on the wire when every caller is cancelled finishes (its callers get the answer) and is forgotten: the next caller starts a new one', async () => {
+    const one = new OperationCancel();
+    const two = new OperationCancel();
+    const calls = [h.client.get('partners', '6', h.ctx({ cancel: one })), h.client.get('partners', '6', h.ctx({ cancel: two }))];
+    await inFlight('partners');
+    one.cancel();
+    two.cancel();
+    const next = h.client.get('partners', '6', h.ctx());
+    for (const call of calls) expect(await call).toMatchObject({ id: 6 });
+    expect(await next).toMatchObject({ id: 6 });
+    expect(h.records('partners')).toHaveLength(2);
+  });
+
+  it('a caller already cancelled sends nothing, and joins nothing', async () => {
+    const gone = new OperationCancel();
+    gone.cancel();
+    const pending = h.client.get('partners', '8', h.ctx());
+    const error = await h.failure(h.client.get('partners', '8', h.ctx({ cancel: gone })));
+    expect(error.code).toBe('UPSTREAM_TIMEOUT');
+    expect(error.message).toContain('the operation was cancelled (its client went away) before the request was sent');
+    expect(await pending).toMatchObject({ id: 8 });
+    expect(h.records('partners')).toHaveLength(1);
+  });
+
+  it('writes ignore cancellation: a PUT of a cancelled operation is still sent and answered', async () => {
+    const leaving = new OperationCancel();
+    const put = h.client.update('partners', '4', { comment: 'kept' }, h.ctx({ cancel: leaving }));
+    await inFlight('partners');
+    leaving.cancel();
+    await expect(put).resolves.toBeDefined();
+    leaving.cancel();
+    const after = h.client.update('partners', '4', { comment: 'after' }, h.ctx({ cancel: leaving }));
+    await expect(after).resolves.toBeDefined();
+    expect(h.records('partners').map((r) => r.method)).toEqual(['PUT', 'PUT']);
   });
 });
