@@ -1,6 +1,6 @@
 /**
- * Apollo Server over the subgraph schema (executed compiled, plugins/use-compiled-execution.ts), with the settings that matter for a public endpoint set
- * explicitly: CSRF prevention on, no stack traces in responses (the default leaks them whenever
+ * Apollo Server over the subgraph schema (executed compiled, plugins/use-compiled-execution.ts),
+ * with the settings that matter for a public endpoint set explicitly: CSRF prevention on, no stack traces in responses (the default leaks them whenever
  * NODE_ENV is unset), no landing page (GraphiQL is ours), and no cache-control, usage reporting or
  * inline tracing (they cost throughput and we report nowhere).
  */

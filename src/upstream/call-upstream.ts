@@ -84,7 +84,7 @@ async function sendWithRetries(
       'upstream retry',
     );
     try {
-      await sleep(delay, undefined, abandon === undefined ? undefined : { signal: abandon.waitSignal() });
+      await sleep(delay, undefined, { signal: abandon?.waitSignal() });
     } catch {
       throw outcome.error;
     }

@@ -78,7 +78,7 @@ export class UpstreamGuard {
     }
     if (wait === 0) return;
     try {
-      await sleep(wait, undefined, abandon === undefined ? undefined : { signal: abandon.waitSignal() });
+      await sleep(wait, undefined, { signal: abandon?.waitSignal() });
     } catch {
       bucket.cancel();
       throw this.deadlinePassed(site, 'waiting for the rate limit');
