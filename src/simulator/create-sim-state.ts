@@ -5,6 +5,7 @@ import { createFaultBook } from './fault-book.js';
 import { createLatencyBook } from './latency-book.js';
 import { createPrng } from './prng.js';
 import { createRequestLog } from './request-log.js';
+import { createSimChanges } from './sim-changes.js';
 import type { SimState } from './sim-state.js';
 import type { SimulatorOptions, SimulatorSwitches } from './types.js';
 
@@ -38,6 +39,7 @@ export function createSimState(options: SimulatorOptions): SimState {
     faults: createFaultBook(chaos),
     latency: createLatencyBook(chaos, options.latency),
     log: createRequestLog(recordLimit),
+    changes: createSimChanges(),
     resetData() {
       state.store = buildDataset(seed, size);
     },

@@ -4,6 +4,7 @@ import type { FaultBook } from './fault-book.js';
 import type { LatencyBook } from './latency-book.js';
 import type { EndpointMapping } from './mapping-types.js';
 import type { RequestLog } from './request-log.js';
+import type { SimChanges } from './sim-changes.js';
 import type { SimulatorSwitches } from './types.js';
 
 export interface SimState {
@@ -17,6 +18,8 @@ export interface SimState {
   readonly faults: FaultBook;
   readonly latency: LatencyBook;
   readonly log: RequestLog;
+  /** Record changes (API writes and changes made inside Odoo), for the outbound side. */
+  readonly changes: SimChanges;
   /** Back to the seeded dataset. */
   resetData(): void;
 }
