@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { BjetError } from '../errors/bjet-error.js';
+import { errnoCode } from '../shared/guards.js';
 import { configInvalid, parseConfig } from './parse-config.js';
 import type { Config } from './types.js';
 
@@ -38,7 +39,7 @@ export function readConfigTextSync(file: string): string {
 }
 
 function describeReadError(error: unknown): string {
-  const code = error !== null && typeof error === 'object' && 'code' in error ? String(error.code) : '';
+  const code = errnoCode(error) ?? '';
   if (code === 'ENOENT') return `no such file; pass --config FILE or create ${DEFAULT_CONFIG_FILE}`;
   return code === '' ? 'unreadable' : code;
 }

@@ -2,9 +2,9 @@
 import { readConfig } from '../../config/read-config.js';
 import { ERROR_CODES } from '../../errors/codes.js';
 import { diffSourceModels } from '../../generation/diff-source-models.js';
-import { loadSchemaArtifacts } from '../../generation/load-schema-artifacts.js';
+import { loadSchemaArtifacts } from '../../model/load-schema-artifacts.js';
 import { printSchemaChanges } from '../../generation/print-schema-changes.js';
-import { introspectUpstream } from '../../introspection/introspect-upstream.js';
+import { introspectUpstream } from '../../pipeline/introspect-upstream.js';
 import { createUpstreamClient } from '../../upstream/create-upstream-client.js';
 import type { Command } from '../commands.js';
 import { readCommandOptions } from '../read-command-options.js';

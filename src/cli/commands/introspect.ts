@@ -1,8 +1,8 @@
 /** `bjet-graphql introspect [--config FILE] [--out DIR]`: sample the upstream, write schema/. */
 import path from 'node:path';
 import { readConfig } from '../../config/read-config.js';
-import { writeSchemaArtifacts } from '../../generation/write-schema-artifacts.js';
-import { introspectUpstream } from '../../introspection/introspect-upstream.js';
+import { writeSchemaArtifacts } from '../../model/write-schema-artifacts.js';
+import { introspectUpstream } from '../../pipeline/introspect-upstream.js';
 import { createUpstreamClient } from '../../upstream/create-upstream-client.js';
 import type { Command } from '../commands.js';
 import { readCommandOptions } from '../read-command-options.js';

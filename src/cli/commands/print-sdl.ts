@@ -1,6 +1,6 @@
 /** `bjet-graphql print-sdl [--config FILE]`: the subgraph SDL, for composing a supergraph. */
 import { readConfig } from '../../config/read-config.js';
-import { loadSchemaArtifacts } from '../../generation/load-schema-artifacts.js';
+import { loadSchemaArtifacts } from '../../model/load-schema-artifacts.js';
 import type { Command } from '../commands.js';
 import { readCommandOptions } from '../read-command-options.js';
 
