@@ -8,7 +8,6 @@
  */
 import { Kind, valueFromASTUntyped, type FieldNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import type { EndpointModel } from '../model/source-model.js';
-import { createMutationFor, deleteMutationFor, updateMutationFor } from '../model/naming.js';
 import { isRecord } from '../shared/guards.js';
 import { pageSizeOf } from './build-page-request.js';
 import { embeddedFieldNames, type TypeIndex } from './build-type-index.js';
@@ -99,9 +98,7 @@ function buildRootFields(index: TypeIndex): Map<string, RootField> {
   for (const endpoint of index.endpoints.values()) {
     roots.set(endpoint.listField, { kind: 'list', endpoint });
     roots.set(endpoint.singleField, { kind: 'single', endpoint });
-    roots.set(createMutationFor(endpoint.typeName), { kind: 'create', endpoint });
-    roots.set(updateMutationFor(endpoint.typeName), { kind: 'update', endpoint });
-    roots.set(deleteMutationFor(endpoint.typeName), { kind: 'delete', endpoint });
+    for (const mutation of endpoint.mutations) roots.set(mutation.field, { kind: mutation.kind, endpoint });
   }
   return roots;
 }
