@@ -1,5 +1,5 @@
 /** The closest candidate to a misspelt name, for "did you mean" hints; null when none is close. */
-export function didYouMean(word: string, candidates: readonly string[]): string | null {
+function didYouMean(word: string, candidates: readonly string[]): string | null {
   let best: string | null = null;
   let bestDistance = Infinity;
   for (const candidate of candidates) {

@@ -8,7 +8,7 @@ import { errnoCode } from '../shared/guards.js';
 import { configInvalid, parseConfig } from './parse-config.js';
 import type { Config } from './types.js';
 
-export const DEFAULT_CONFIG_FILE = 'bjet-graphql.config.yaml';
+const DEFAULT_CONFIG_FILE = 'bjet-graphql.config.yaml';
 
 export async function readConfig(file: string = DEFAULT_CONFIG_FILE, env: Readonly<Record<string, string | undefined>> = process.env): Promise<Config> {
   const source = path.resolve(file);

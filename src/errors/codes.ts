@@ -2,7 +2,7 @@
  * The one table of error codes. Clients, tests and the CLI match on `code`.
  * The README's table is generated from this one and a test keeps them identical.
  */
-export interface ErrorCodeSpec {
+interface ErrorCodeSpec {
   /** HTTP status of the GraphQL response when the error is request-level; upstream status is separate. */
   readonly httpStatus: number;
   /** Process exit code when the error ends a CLI command. */
@@ -96,7 +96,3 @@ export const ERROR_CODES = {
 } as const satisfies Record<string, ErrorCodeSpec>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
-
-export function isErrorCode(value: unknown): value is ErrorCode {
-  return typeof value === 'string' && Object.hasOwn(ERROR_CODES, value);
-}

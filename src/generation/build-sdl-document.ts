@@ -10,7 +10,7 @@ import { buildMutationFields, buildQueryFields } from './build-root-fields.js';
 import { createNameRegistry, type NameRegistry } from '../model/name-registry.js';
 import { byName, describe, directive, fieldDefinition, nameNode, stringValue, typeRef } from './sdl-ast.js';
 
-export const FEDERATION_URL = 'https://specs.apollo.dev/federation/v2.3';
+const FEDERATION_URL = 'https://specs.apollo.dev/federation/v2.3';
 
 const SCALARS: Readonly<Record<string, string>> = {
   DateTime: 'A date and time in ISO-8601, UTC (`2024-01-02T10:11:12Z`); Odoo sends `YYYY-MM-DD HH:MM:SS` in UTC.',

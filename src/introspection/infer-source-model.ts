@@ -13,14 +13,14 @@ import { inferFields } from './infer-fields.js';
 import { inferFilters } from './infer-filters.js';
 import { inferMutations } from './infer-mutations.js';
 
-export interface InferenceResult {
+interface InferenceResult {
   readonly model: SourceModel;
   /** Things worth a look that do not stop the schema (sample values outside a configured enum). */
   readonly warnings: readonly string[];
 }
 
 /** The GraphQL type name of a configured endpoint. */
-export function endpointTypeName(endpoint: EndpointConfig): string {
+function endpointTypeName(endpoint: EndpointConfig): string {
   return endpoint.typeName ?? typeNameFor(endpoint.name);
 }
 

@@ -69,7 +69,7 @@ export interface FilterModel {
 }
 
 /** A GraphQL input field and the external key it writes. */
-export interface InputFieldModel {
+interface InputFieldModel {
   readonly name: string;
   readonly key: string;
 }

@@ -66,9 +66,3 @@ export function parseErrorJson(json: unknown): Omit<ErrorBodyFacts, 'kind'> {
 export function isLegacyErrorBody(json: unknown): boolean {
   return typeof json === 'object' && json !== null && (json as Record<string, unknown>)['status'] === 'error';
 }
-
-export function parseErrorBody(contentType: string | undefined, text: string): ErrorBodyFacts {
-  const classified = classifyBody(contentType, text);
-  if (classified.kind !== 'json') return classified;
-  return { ...classified, ...parseErrorJson(classified.json) };
-}
