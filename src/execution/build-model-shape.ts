@@ -4,6 +4,7 @@
  * values. What the runtime executes is named here, so any difference with the SDL is drift.
  */
 import type { EndpointModel, FieldModel, MutationModel, ValueModel } from '../model/source-model.js';
+import { assertNever } from '../shared/guards.js';
 import { ENUM_VALUE } from './read-sdl-shape.js';
 
 type Members = Map<string, string>;
@@ -50,8 +51,19 @@ function addFields(members: Members, typeName: string, fields: readonly FieldMod
   for (const field of fields) {
     members.set(`${typeName}.${field.name}`, valueTypeName(field.value));
     const value = field.value;
-    if (value.kind === 'enum') value.values.forEach((item) => members.set(`${value.enumName}.${item.name}`, ENUM_VALUE));
-    if (value.kind === 'object') addFields(members, value.typeName, value.fields);
+    switch (value.kind) {
+      case 'enum':
+        value.values.forEach((item) => members.set(`${value.enumName}.${item.name}`, ENUM_VALUE));
+        break;
+      case 'object':
+        addFields(members, value.typeName, value.fields);
+        break;
+      case 'scalar':
+      case 'relation':
+        break;
+      default:
+        assertNever(value);
+    }
   }
 }
 

@@ -63,14 +63,20 @@ function unknownInputField(typeName: string, name: string): BjetError {
 
 function writerFor(field: FieldModel, many2oneWrite: 'object' | 'id', index: TypeIndex): ValueWriter {
   const value = field.value;
-  if (value.kind === 'relation') {
-    const idKey = targetOf(index, value.endpoint).idKey;
-    const asObject = (id: unknown): unknown => ({ [idKey]: identifierValue(id, idKey) });
-    if (field.list) return (ids) => (Array.isArray(ids) ? ids.map(asObject) : ids);
-    return many2oneWrite === 'object' ? asObject : (id) => identifierValue(id, idKey);
+  switch (value.kind) {
+    case 'relation': {
+      const idKey = targetOf(index, value.endpoint).idKey;
+      const asObject = (id: unknown): unknown => ({ [idKey]: identifierValue(id, idKey) });
+      if (field.list) return (ids) => (Array.isArray(ids) ? ids.map(asObject) : ids);
+      return many2oneWrite === 'object' ? asObject : (id) => identifierValue(id, idKey);
+    }
+    case 'scalar':
+      return value.scalar === 'DateTime' ? (text) => (typeof text === 'string' ? toOdooDateTime(text) : text) : asGiven;
+    // Enum values arrive as their keys (the enum's internal values); unlinked objects are JSON.
+    case 'enum':
+    case 'object':
+      return asGiven;
   }
-  if (value.kind === 'scalar' && value.scalar === 'DateTime') {
-    return (text) => (typeof text === 'string' ? toOdooDateTime(text) : text);
-  }
-  return (plain) => plain;
 }
+
+const asGiven: ValueWriter = (plain) => plain;

@@ -60,20 +60,24 @@ function nestedTypes(endpoint: EndpointModel, fields: readonly FieldModel[], key
   return fields.flatMap((field): TypeDefinitionNode[] => {
     const key = `${keyPrefix}${field.key}`;
     const origin = { describe: `endpoint \`${endpoint.endpoint}\`, key \`${key}\``, configPath: `endpoints.${endpoint.endpoint}.fields.${key}` };
-    if (field.value.kind === 'enum') {
-      registry.claim(field.value.enumName, origin);
-      for (const value of field.value.values) {
-        registry.claim(`${field.value.enumName}.${value.name}`, { ...origin, describe: `value \`${value.key}\` of ${origin.describe}` });
+    const value = field.value;
+    switch (value.kind) {
+      case 'enum':
+        registry.claim(value.enumName, origin);
+        for (const item of value.values) {
+          registry.claim(`${value.enumName}.${item.name}`, { ...origin, describe: `value \`${item.key}\` of ${origin.describe}` });
+        }
+        return [enumType(value.enumName, value.values, endpoint.endpoint, key)];
+      case 'object': {
+        registry.claim(value.typeName, origin);
+        const description = `Nested object of key \`${key}\` of endpoint \`${endpoint.endpoint}\``;
+        return [objectType(value.typeName, description, endpoint, value.fields, `${key}.`), ...nestedTypes(endpoint, value.fields, `${key}.`, registry)];
       }
-      return [enumType(field.value.enumName, field.value.values, endpoint.endpoint, key)];
+      // Scalars are built in; a relation's type is its target endpoint's entity.
+      case 'scalar':
+      case 'relation':
+        return [];
     }
-    if (field.value.kind !== 'object') return [];
-    registry.claim(field.value.typeName, origin);
-    const description = `Nested object of key \`${key}\` of endpoint \`${endpoint.endpoint}\``;
-    return [
-      objectType(field.value.typeName, description, endpoint, field.value.fields, `${key}.`),
-      ...nestedTypes(endpoint, field.value.fields, `${key}.`, registry),
-    ];
   });
 }
 

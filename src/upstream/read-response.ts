@@ -51,10 +51,16 @@ function isDefinedStatus(status: number): boolean {
 }
 
 function describe(facts: ErrorBodyFacts, rc: ReadContext): string {
-  if (facts.kind === 'html') return ' with an HTML page';
-  if (facts.kind === 'text') return ' with a body that is not JSON';
-  if (facts.message === undefined || facts.message === '') return '';
-  return `: ${redactSecrets(facts.message, rc.secrets, rc.extraSecrets)}`;
+  switch (facts.kind) {
+    case 'html':
+      return ' with an HTML page';
+    case 'text':
+      return ' with a body that is not JSON';
+    case 'empty':
+    case 'json':
+      if (facts.message === undefined || facts.message === '') return '';
+      return `: ${redactSecrets(facts.message, rc.secrets, rc.extraSecrets)}`;
+  }
 }
 
 /** The error for a failed status (or a legacy error body, whose `code` stands in for the status). */
