@@ -86,7 +86,8 @@ export const ERROR_CODES = {
   SCHEMA_DRIFT: {
     httpStatus: 500,
     exitCode: 1,
-    meaning: '`check` found that the upstream no longer matches `schema/`; the diff says which changes are breaking.',
+    meaning:
+      '`schema/` cannot be served as it is: `check` found the upstream no longer matches it (the diff says which changes are breaking), or `serve` found `schema.graphql` and `model.json` disagree (each member named) or `model.json` in an older format. Run `bjet-graphql introspect`.',
   },
   INTERNAL_SERVER_ERROR: {
     httpStatus: 500,
