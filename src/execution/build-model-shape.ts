@@ -29,7 +29,7 @@ function addQueryFields(members: Members, endpoint: EndpointModel): void {
   members.set(list, endpoint.pageTypeName);
   members.set(`${list}(limit:)`, 'Int');
   members.set(`${list}(offset:)`, 'Int');
-  if (endpoint.filterInput !== null) members.set(`${list}(filter:)`, endpoint.filterInput);
+  if (endpoint.filterInput !== null && endpoint.filters.length > 0) members.set(`${list}(filter:)`, endpoint.filterInput);
   members.set(`Query.${endpoint.singleField}`, endpoint.typeName);
   members.set(`Query.${endpoint.singleField}(id:)`, 'ID');
 }

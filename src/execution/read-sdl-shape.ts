@@ -18,7 +18,7 @@ const BUILT_IN_TYPES = new Set(['PageInfo']);
 
 export const ENUM_VALUE = 'enum value';
 
-export function namedType(type: TypeNode): string {
+function namedType(type: TypeNode): string {
   return type.kind === Kind.NAMED_TYPE ? type.name.value : namedType(type.type);
 }
 

@@ -11,7 +11,10 @@ export function buildQueryFields(endpoint: EndpointModel): FieldDefinitionNode[]
   const listArgs = [
     inputValue('limit', typeRef('Int', { list: false, nonNull: false }), `Page size, at most ${endpoint.maxPageSize}`),
     inputValue('offset', typeRef('Int', { list: false, nonNull: false }), 'Records to skip (default 0)'),
-    ...(endpoint.filterInput !== null ? [inputValue('filter', typeRef(endpoint.filterInput, { list: false, nonNull: false }))] : []),
+    // Without filters there is no input type (GraphQL has none empty), whatever filterInput says.
+    ...(endpoint.filterInput !== null && endpoint.filters.length > 0
+      ? [inputValue('filter', typeRef(endpoint.filterInput, { list: false, nonNull: false }))]
+      : []),
   ];
   return [
     fieldDefinition(endpoint.listField, typeRef(endpoint.pageTypeName, { list: false, nonNull: true }), {
