@@ -1,6 +1,6 @@
 /**
- * Every GraphQL name comes from here ("inflection"): introspection, SDL generation and execution
- * all call these, so a name is decided once.
+ * Every GraphQL name comes from here ("inflection"), called once, by introspection: the model
+ * records each name, and SDL generation and execution read it from there.
  */
 
 function words(text: string): string[] {

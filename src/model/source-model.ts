@@ -1,8 +1,9 @@
 /**
  * The SourceModel: what introspection learned about the upstream, written as `schema/model.json`
  * beside `schema/schema.graphql`. It is the REST mapping the runtime executes: the SDL says what
- * clients may ask, the model says which endpoint, external key and relation answers each field.
- * Plain data, sorted, deterministic; no functions.
+ * clients may ask, the model says which endpoint, external key and relation answers each field,
+ * and holds every GraphQL name the runtime uses (it never re-derives one; `serve` refuses an SDL
+ * that disagrees). Plain data, sorted, deterministic; no functions.
  */
 
 /** Version 2 added every GraphQL name the runtime reads (mutations, inputs, enum values, page types). */
