@@ -25,6 +25,9 @@ export function buildModelShape(endpoints: Iterable<EndpointModel>): ReadonlyMap
 }
 
 function addQueryFields(members: Members, endpoint: EndpointModel): void {
+  // An entity is resolvable by reference only through a read; its key is the identifier's field.
+  const idField = endpoint.fields.find((field) => field.key === endpoint.idKey);
+  if (idField !== undefined) members.set(`${endpoint.typeName} @key`, idField.name);
   const list = `Query.${endpoint.listField}`;
   members.set(list, endpoint.pageTypeName);
   members.set(`${list}(limit:)`, 'Int');

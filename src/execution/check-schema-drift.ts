@@ -24,7 +24,7 @@ export function checkSchemaDrift(typeDefs: DocumentNode, endpoints: Iterable<End
     group(modelOnly, 'in model.json but not in the SDL'),
     group(
       retyped.map((name) => `${name} (${sdl.get(name) ?? ''} in the SDL, ${model.get(name) ?? ''} in model.json)`),
-      'of another type in each',
+      'not the same in both',
     ),
   ].filter((part) => part !== '');
   throw new BjetError(

@@ -1,6 +1,6 @@
 /**
  * What the SDL defines, flattened to members: `Type.field`, `Type.field(arg:)`, `Input.field` →
- * the named type; `Enum.VALUE` → `enum value`. Resolvers are attached only to what exists, and the
+ * the named type; `Enum.VALUE` → `enum value`; `Type @key` → its key fields. Resolvers are attached only to what exists, and the
  * drift check compares these members with the ones the model implies.
  */
 import { Kind, type DefinitionNode, type DocumentNode, type TypeNode } from 'graphql';
@@ -45,6 +45,10 @@ function addMembers(members: Map<string, string>, definition: DefinitionNode): v
   switch (definition.kind) {
     case Kind.OBJECT_TYPE_DEFINITION:
     case Kind.OBJECT_TYPE_EXTENSION:
+      for (const key of definition.directives?.filter((directive) => directive.name.value === 'key') ?? []) {
+        const fields = key.arguments?.find((argument) => argument.name.value === 'fields')?.value;
+        members.set(`${type} @key`, fields?.kind === Kind.STRING ? fields.value : '');
+      }
       for (const field of definition.fields ?? []) {
         members.set(`${type}.${field.name.value}`, namedType(field.type));
         for (const arg of field.arguments ?? []) members.set(`${type}.${field.name.value}(${arg.name.value}:)`, namedType(arg.type));

@@ -94,12 +94,19 @@ describe('serve refuses schema/ whose SDL and model.json disagree', () => {
     await expectDrift('Query.customers', 'Query.partners', 'Query.partners(limit:)');
   });
 
+  it('refuses an entity key changed in the SDL', async () => {
+    await edit('schema.graphql', /type Partner @key\(fields: "id"\)/, 'type Partner @key(fields: "email")', 1);
+    const error = await startOnCopy();
+    expect(error?.code).toBe('SCHEMA_DRIFT');
+    expect(error?.message).toContain('Partner @key (email in the SDL, id in model.json) is not the same in both');
+  });
+
   it('refuses an argument whose type changed', async () => {
     await edit('schema.graphql', /createPartner\(input: CreatePartnerInput!\)/, 'createPartner(input: UpdatePartnerInput!)', 1);
     const error = await startOnCopy();
     expect(error?.code).toBe('SCHEMA_DRIFT');
     expect(error?.message).toContain(
-      'Mutation.createPartner(input:) (UpdatePartnerInput in the SDL, CreatePartnerInput in model.json) is of another type in each',
+      'Mutation.createPartner(input:) (UpdatePartnerInput in the SDL, CreatePartnerInput in model.json) is not the same in both',
     );
   });
 });
