@@ -18,8 +18,8 @@ import { readSdlShape, type SdlShape } from './read-sdl-shape.js';
 import type { ReferenceResolver, Resolver, ResolverMap, TypeResolvers } from './resolver-types.js';
 
 export function buildResolvers(index: TypeIndex, config: Config, typeDefs: DocumentNode): ResolverMap {
-  checkSchemaDrift(typeDefs, index.endpoints.values());
   const sdl = readSdlShape(typeDefs);
+  checkSchemaDrift(sdl, index.endpoints.values());
   const shapers = buildRecordShapers(index);
   const resolvers: ResolverMap = {};
   const query: TypeResolvers = {};

@@ -4,16 +4,15 @@
  * field that answers null, a mutation that reaches no endpoint, an input field silently dropped or
  * an enum value with no key. Refused at start, naming every member and the fix.
  */
-import type { DocumentNode } from 'graphql';
 import { BjetError } from '../errors/bjet-error.js';
 import type { EndpointModel } from '../model/source-model.js';
 import { buildModelShape } from './build-model-shape.js';
-import { readSdlShape } from './read-sdl-shape.js';
+import type { SdlShape } from './read-sdl-shape.js';
 
 const LISTED = 20;
 
-export function checkSchemaDrift(typeDefs: DocumentNode, endpoints: Iterable<EndpointModel>): void {
-  const sdl = readSdlShape(typeDefs).members;
+export function checkSchemaDrift(shape: SdlShape, endpoints: Iterable<EndpointModel>): void {
+  const sdl = shape.members;
   const model = buildModelShape(endpoints);
   const sdlOnly = [...sdl.keys()].filter((name) => !model.has(name)).sort();
   const modelOnly = [...model.keys()].filter((name) => !sdl.has(name)).sort();
