@@ -9,9 +9,9 @@ import { createSimChanges } from './sim-changes.js';
 import type { SimState } from './sim-state.js';
 import type { SimulatorOptions, SimulatorSwitches } from './types.js';
 
-export const DEFAULT_BASE_PATH = '/bj_api_sync/v1';
+const DEFAULT_BASE_PATH = '/bj_api_sync/v1';
 
-export const DEFAULT_SWITCHES: SimulatorSwitches = Object.freeze({
+const DEFAULT_SWITCHES: SimulatorSwitches = Object.freeze({
   listEnvelope: 'bare',
   postStatus: 201,
   identifierMode: 'key',
