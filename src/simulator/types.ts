@@ -102,6 +102,8 @@ export interface ProxyStats {
   readonly refused: { readonly total: number; readonly perMinute: number; readonly perHour: number };
   /** Most requests let through from one IP in any 60 s window. */
   readonly busiestMinute: number;
+  /** Most requests sent from one IP in any 60 s window, refused ones included. */
+  readonly busiestMinuteOffered: number;
   readonly windows: readonly ProxyWindow[];
   readonly credentials: readonly ProxyCredentialStats[];
 }

@@ -30,7 +30,7 @@ interface Credential {
 export function createProxyGate(limits: ProxyLimitSpec, clock: () => number): ProxyGate {
   // A keyed hash: a demo token is short enough to guess back from a plain digest.
   const key = randomBytes(32);
-  let ips = new Map<string, SlidingWindow>();
+  let ips = new Map<string, { readonly passed: SlidingWindow; readonly offered: SlidingWindow }>();
   let credentials = new Map<string, Credential>();
   let tally: ProxyTally = createProxyTally(clock());
   const credentialOf = (authorization: string | undefined): Credential => {
@@ -43,15 +43,18 @@ export function createProxyGate(limits: ProxyLimitSpec, clock: () => number): Pr
     }
     return found;
   };
-  const ipWindowOf = (ip: string): SlidingWindow => {
+  // `offered` counts refused requests too (for the stats only): what the client sent, not what passed.
+  const windowsOf = (ip: string): { readonly passed: SlidingWindow; readonly offered: SlidingWindow } => {
     let found = ips.get(ip);
-    if (found === undefined) ips.set(ip, (found = createSlidingWindow(MINUTE_MS)));
+    if (found === undefined) ips.set(ip, (found = { passed: createSlidingWindow(MINUTE_MS), offered: createSlidingWindow(MINUTE_MS) }));
     return found;
   };
   return {
     admit(ip, authorization) {
       const now = clock();
-      const ipWindow = ipWindowOf(ip);
+      const { passed: ipWindow, offered } = windowsOf(ip);
+      offered.add(now);
+      tally.offered(offered.count(now));
       const credential = credentialOf(authorization);
       const refusal = refuse(limits, now, ipWindow, credential.window);
       if (refusal !== null) {

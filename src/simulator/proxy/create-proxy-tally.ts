@@ -5,6 +5,8 @@ import type { ProxyCredentialStats, ProxyLimitSpec, ProxyStats, ProxyWindow } fr
 const MAX_WINDOWS = 10_000;
 
 export interface ProxyTally {
+  /** Requests from one IP in the 60 s up to now, refused ones included. */
+  offered(inMinute: number): void;
   accepted(now: number, credential: string, inMinute: number, inHour: number): void;
   refused(now: number, credential: string, limit: 'minute' | 'hour'): void;
   stats(limits: ProxyLimitSpec, credentials: readonly { readonly id: string; readonly scheme: string }[]): ProxyStats;
@@ -19,7 +21,7 @@ interface PerCredential {
 export function createProxyTally(origin: number): ProxyTally {
   const windows = new Map<number, { accepted: number; refused: number }>();
   const perCredential = new Map<string, PerCredential>();
-  const totals = { accepted: 0, perMinute: 0, perHour: 0, busiestMinute: 0 };
+  const totals = { accepted: 0, perMinute: 0, perHour: 0, busiestMinute: 0, busiestMinuteOffered: 0 };
   const windowAt = (now: number): { accepted: number; refused: number } => {
     const index = Math.floor((now - origin) / 60_000);
     let found = windows.get(index);
@@ -35,6 +37,9 @@ export function createProxyTally(origin: number): ProxyTally {
     return found;
   };
   return {
+    offered(inMinute) {
+      totals.busiestMinuteOffered = Math.max(totals.busiestMinuteOffered, inMinute);
+    },
     accepted(now, credential, inMinute, inHour) {
       totals.accepted += 1;
       totals.busiestMinute = Math.max(totals.busiestMinute, inMinute);
@@ -59,6 +64,7 @@ export function createProxyTally(origin: number): ProxyTally {
         accepted: totals.accepted,
         refused: { total: totals.perMinute + totals.perHour, perMinute: totals.perMinute, perHour: totals.perHour },
         busiestMinute: totals.busiestMinute,
+        busiestMinuteOffered: totals.busiestMinuteOffered,
         windows: list,
         credentials: byCredential,
       };
