@@ -90,14 +90,17 @@ export function writeBudgetConfig(options: BudgetConfigOptions): BudgetConfig {
   return { file, applied, leftOut, boundSeconds: cacheBound(tryParse(config, baseDir)) };
 }
 
-/** TTL + stale window of the parsed config's global cache, wherever this build keeps it. */
+/** TTL + stale window of the parsed config's global cache, in seconds, wherever and in whichever unit this build keeps it. */
 function cacheBound(parsed: unknown): number | null {
   const root = asObject(parsed);
+  const seconds = (cache: Json, name: string): number | null => {
+    const value = cache[`${name}Seconds`] ?? (typeof cache[`${name}Ms`] === 'number' ? Number(cache[`${name}Ms`]) / 1000 : undefined);
+    return typeof value === 'number' ? value : null;
+  };
   for (const candidate of [asObject(root.upstream).cache, root.cache]) {
     const cache = asObject(candidate);
-    if (typeof cache.ttlSeconds === 'number') {
-      return cache.ttlSeconds + (typeof cache.staleWhileRevalidateSeconds === 'number' ? cache.staleWhileRevalidateSeconds : 0);
-    }
+    const ttl = seconds(cache, 'ttl');
+    if (ttl !== null) return ttl + (seconds(cache, 'staleWhileRevalidate') ?? 0);
   }
   return null;
 }
