@@ -64,7 +64,7 @@ function bjet(id: ContenderId, cache: 'default' | 'off'): BudgetContender {
       }
       const notes = [`applied: ${config.applied.join('; ') || 'nothing'}`];
       if (config.leftOut.length > 0) notes.push(`not accepted by this build, left out: ${config.leftOut.join('; ')}`);
-      if (ctx.ports.length > 1 && !config.applied.some((label) => label.startsWith('redis'))) notes.push(`${ctx.ports.length} replicas with no shared state: each has its own cache and budget`);
+      if (ctx.ports.length > 1 && !config.applied.some((label) => label.startsWith('redis:'))) notes.push(`${ctx.ports.length} replicas with no shared state: each has its own cache and budget`);
       return { processes, urls, boundSeconds: cache === 'off' ? 0 : (config.boundSeconds ?? 0), notes };
     },
   };

@@ -62,7 +62,7 @@ function patchesFor(options: BudgetConfigOptions): Patch[][] {
     }]);
   }
   // Extension point (replicas): the key the shared-state (Redis) work gives serve.
-  if (options.redisUrl !== null) groups.push([{ label: `redis: { url: ${options.redisUrl} }`, apply: (c) => ({ ...c, redis: { url: options.redisUrl } }) }]);
+  if (options.redisUrl !== null) groups.push([{ label: 'redis: { url: <--redis> }', apply: (c) => ({ ...c, redis: { url: options.redisUrl } }) }]);
   // Extension point (push on): the webhook section the change-feed work gives serve.
   if (options.webhooks !== null) groups.push([{ label: 'webhooks: {...}', apply: (c) => ({ ...c, webhooks: options.webhooks }) }]);
   return groups;
