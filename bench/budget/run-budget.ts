@@ -21,7 +21,7 @@ import { pushVariant } from './push-variant.js';
 import { runDashboard, runSmoke } from './run-dashboard.js';
 import { startBudgetSimulator } from './start-budget-simulator.js';
 import { summarizeBudget, type ContenderResult } from './summarize-budget.js';
-import { writeBudgetConfig } from './write-budget-config.js';
+import { PROXY_PER_HOUR, PROXY_PER_MINUTE, writeBudgetConfig } from './write-budget-config.js';
 
 const log = (line: string): void => void process.stdout.write(`${line}\n`);
 
@@ -97,6 +97,7 @@ async function main(): Promise<number> {
   const meshTtlSeconds = probe.boundSeconds ?? 30;
   if (probe.boundSeconds === null) notes.push('This build of bjet-graphql has no cache config: Mesh\'s response cache TTL is 30 s.');
   const ctx: RunContext = { repoRoot, workDir, distDir, options, operations: buildDashboardOperations(path.join(repoRoot, 'examples/operations')), meshTtlSeconds };
+  log(`real time, no scaling: the simulator's proxy allows ${PROXY_PER_MINUTE}/min per client IP and ${PROXY_PER_HOUR}/h per credential`);
   const results: ContenderResult[] = [];
   for (const contender of contenders) {
     log(`${contender.id}: ${options.users} users for ${options.durationS} s`);
