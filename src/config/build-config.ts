@@ -88,6 +88,9 @@ function buildServer(file: NonNullable<ConfigFile['server']>): ServerConfig {
     operationDeadlineMs: file.operationDeadlineMs ?? 30000,
     defaultPageSize: file.defaultPageSize ?? 20,
     graphiql: file.graphiql ?? true,
+    metrics: file.metrics ?? true,
+    metricsPort: file.metricsPort ?? null,
+    logLevel: file.logLevel ?? 'info',
   };
 }
 

@@ -70,6 +70,9 @@ const serverSchema = z.strictObject({
   operationDeadlineMs: positiveInt.optional(),
   defaultPageSize: positiveInt.optional(),
   graphiql: z.boolean().optional(),
+  metrics: z.boolean().optional(),
+  metricsPort: z.int().min(0).max(65535).nullable().optional(),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
 
 export const configFileSchema = z.strictObject({

@@ -119,7 +119,15 @@ export interface ServerConfig {
   readonly defaultPageSize: number;
   /** Serve GraphiQL at GET /graphql for browsers (default true). */
   readonly graphiql: boolean;
+  /** Serve Prometheus metrics at GET /metrics (default true). */
+  readonly metrics: boolean;
+  /** Serve them on this port instead of the GraphQL one (same host); null = the GraphQL port. */
+  readonly metricsPort: number | null;
+  /** Minimum log level (default `info`; the LOG_LEVEL environment variable overrides it). */
+  readonly logLevel: LogLevel;
 }
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
 export interface Config {
   /** Absolute path of the file it came from, or null when built in code (the demo). */

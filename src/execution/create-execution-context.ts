@@ -2,6 +2,7 @@
  * The GraphQL context of one operation: its call context for the upstream client, its cost meter,
  * a metered client and its own loaders. Made per request by the server, never shared.
  */
+import type { Metrics } from '../metrics/create-metrics.js';
 import type { OperationCancel } from '../upstream/operation-cancel.js';
 import type { CallContext, UpstreamClient } from '../upstream/types.js';
 import type { TypeIndex } from './build-type-index.js';
@@ -29,6 +30,8 @@ export interface ExecutionContextOptions {
   readonly forwardedHeaders?: Readonly<Record<string, string>>;
   /** Cancels the operation's GETs (the client went away). */
   readonly cancel?: OperationCancel;
+  /** The server's metrics, when they are on: the call hooks count into them too. */
+  readonly metrics?: Metrics | undefined;
 }
 
 export function createExecutionContext(options: ExecutionContextOptions): ExecutionContext {
@@ -39,9 +42,25 @@ export function createExecutionContext(options: ExecutionContextOptions): Execut
     authorization: options.authorization,
     forwardedHeaders: options.forwardedHeaders ?? {},
     cancel: options.cancel,
-    onCall: () => meter.recordSent(),
-    onShared: () => meter.recordShared(),
+    ...callHooks(meter, options.metrics),
   };
   const client = createMeteredClient(options.client, meter);
   return { requestId: options.requestId, call, meter, client, loaders: createLoaders(client, options.index, call) };
+}
+
+type CallHooks = Pick<CallContext, 'onCall' | 'onShared' | 'onWait'>;
+
+function callHooks(meter: CostMeter, metrics: Metrics | undefined): CallHooks {
+  if (metrics === undefined) return { onCall: () => meter.recordSent(), onShared: () => meter.recordShared() };
+  return {
+    onCall(call) {
+      meter.recordSent();
+      metrics.restCall(call);
+    },
+    onShared() {
+      meter.recordShared();
+      metrics.sharedCall();
+    },
+    onWait: (resource, ms) => metrics.waited(resource, ms),
+  };
 }

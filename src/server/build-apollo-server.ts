@@ -19,9 +19,11 @@ import type { ServerConfig } from '../config/types.js';
 import type { ExecutionContext } from '../execution/create-execution-context.js';
 import type { CostEstimator } from '../execution/estimate-cost.js';
 import type { Logger } from '../logging/create-logger.js';
+import type { Metrics } from '../metrics/create-metrics.js';
 import { buildFormatError } from './build-format-error.js';
 import { useCompiledExecution } from './plugins/use-compiled-execution.js';
 import { useCost } from './plugins/use-cost.js';
+import { useMetrics } from './plugins/use-metrics.js';
 import { useOperationLog } from './plugins/use-operation-log.js';
 import { useRequestId } from './plugins/use-request-id.js';
 
@@ -31,6 +33,7 @@ export interface ApolloOptions {
   readonly server: ServerConfig;
   readonly estimate: CostEstimator;
   readonly logger: Logger;
+  readonly metrics: Metrics | null;
 }
 
 export function buildApolloServer(options: ApolloOptions): ApolloServer<ExecutionContext> {
@@ -53,6 +56,7 @@ export function buildApolloServer(options: ApolloOptions): ApolloServer<Executio
       useRequestId(),
       useCost({ estimate: options.estimate, budget: options.server.budget, costInExtensions: options.server.costInExtensions }),
       useOperationLog(options.logger),
+      ...(options.metrics === null ? [] : [useMetrics(options.metrics)]),
       // Last: it answers the operation, after the others' didResolveOperation (the budget) ran.
       useCompiledExecution(formatError, options.logger),
     ],

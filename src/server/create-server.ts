@@ -12,6 +12,7 @@ import { buildResolvers } from '../execution/build-resolvers.js';
 import { buildTypeIndex } from '../execution/build-type-index.js';
 import { buildCostEstimator } from '../execution/estimate-cost.js';
 import { createLogger, type Logger } from '../logging/create-logger.js';
+import { createMetrics, type Metrics } from '../metrics/create-metrics.js';
 import type { SourceModel } from '../model/source-model.js';
 import { createUpstreamClient } from '../upstream/create-upstream-client.js';
 import type { UpstreamClient } from '../upstream/types.js';
@@ -19,6 +20,7 @@ import { buildApolloServer } from './build-apollo-server.js';
 import { buildExampleQuery } from './build-example-query.js';
 import { registerGraphqlRoutes } from './register-graphql-routes.js';
 import { registerHealth } from './register-health.js';
+import { buildMetricsApp, registerMetrics } from './register-metrics.js';
 
 export interface ServerOptions {
   readonly config: Config;
@@ -34,8 +36,12 @@ export interface ServerOptions {
 
 export interface BjetServer {
   readonly app: FastifyInstance;
+  /** The server's metrics registry; null when `server.metrics` is off. */
+  readonly metrics: Metrics | null;
   /** Listens (default: the config's port and host); resolves to the GraphQL URL. */
   listen(port?: number, host?: string): Promise<string>;
+  /** Where `/metrics` is served once listening (null when metrics are off or before `listen`). */
+  metricsUrl(): string | null;
   close(): Promise<void>;
 }
 
@@ -50,7 +56,10 @@ export async function createServer(options: ServerOptions): Promise<BjetServer> 
   const schema = buildSubgraphSchema([{ typeDefs, resolvers: buildResolvers(index, config, typeDefs) }]);
   const app = Fastify({ bodyLimit: config.server.bodyLimitBytes, logger: false });
   const estimate = buildCostEstimator(index, config.server.defaultPageSize);
-  const apollo = buildApolloServer({ schema, app, server: config.server, estimate, logger });
+  const metrics = config.server.metrics ? createMetrics() : null;
+  const status = client.status?.bind(client);
+  if (metrics !== null && status !== undefined) metrics.watchUpstream(status);
+  const apollo = buildApolloServer({ schema, app, server: config.server, estimate, logger, metrics });
   await apollo.start();
   if (config.server.corsOrigins.length > 0) {
     const origins = config.server.corsOrigins;
@@ -59,18 +68,33 @@ export async function createServer(options: ServerOptions): Promise<BjetServer> 
   const probe = model.endpoints.find((endpoint) => endpoint.methods.includes('GET'));
   const probeAuth = config.endpoints.find((endpoint) => endpoint.name === probe?.endpoint)?.auth ?? config.upstream.auth;
   registerHealth(app, { client, probe, timeoutMs: READY_PROBE_MS, forwardAuth: probeAuth.type === 'forward' });
-  registerGraphqlRoutes(app, { apollo, config, client, index, defaultQuery: buildExampleQuery(index, 3, 5) });
+  registerGraphqlRoutes(app, { apollo, config, client, index, defaultQuery: buildExampleQuery(index, 3, 5), metrics });
+  const metricsPort = config.server.metricsPort;
+  const metricsApp = metrics === null || metricsPort === null ? null : buildMetricsApp(metrics);
+  if (metrics !== null && metricsApp === null) registerMetrics(app, metrics);
+  let metricsUrl: string | null = null;
   return {
     app,
+    metrics,
     async listen(port = config.server.port, host = config.server.host) {
-      await app.listen({ port, host });
-      const address = app.server.address();
-      const actualPort = typeof address === 'object' && address !== null ? address.port : port;
-      return `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}/graphql`;
+      const url = await listenOn(app, port, host);
+      if (metricsApp !== null && metricsPort !== null) metricsUrl = `${await listenOn(metricsApp, metricsPort, host)}/metrics`;
+      else if (metrics !== null) metricsUrl = `${url}/metrics`;
+      return `${url}/graphql`;
     },
+    metricsUrl: () => metricsUrl,
     async close() {
+      await metricsApp?.close();
       await app.close();
       if (options.client === undefined) await client.close();
     },
   };
+}
+
+/** Listens and resolves to the origin (`http://host:port`), with the port actually bound. */
+async function listenOn(app: FastifyInstance, port: number, host: string): Promise<string> {
+  await app.listen({ port, host });
+  const address = app.server.address();
+  const actualPort = typeof address === 'object' && address !== null ? address.port : port;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`;
 }

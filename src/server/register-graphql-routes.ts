@@ -10,6 +10,7 @@ import type { ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config/types.js';
 import type { TypeIndex } from '../execution/build-type-index.js';
+import type { Metrics } from '../metrics/create-metrics.js';
 import { createExecutionContext, type ExecutionContext } from '../execution/create-execution-context.js';
 import { OperationCancel } from '../upstream/operation-cancel.js';
 import { pickForwardedHeaders } from '../upstream/pick-forwarded-headers.js';
@@ -23,6 +24,7 @@ export interface GraphqlRouteOptions {
   readonly client: UpstreamClient;
   readonly index: TypeIndex;
   readonly defaultQuery: string;
+  readonly metrics: Metrics | null;
 }
 
 /**
@@ -51,6 +53,7 @@ export function registerGraphqlRoutes(app: FastifyInstance, options: GraphqlRout
       deadlineMs: config.server.operationDeadlineMs,
       authorization: request.headers.authorization,
       forwardedHeaders: pickForwardedHeaders(config.upstream.forwardHeaders, request.headers),
+      metrics: options.metrics ?? undefined,
     });
   };
   const handler = fastifyApolloHandler(options.apollo, { context });

@@ -90,6 +90,7 @@ export function createUpstreamClient(config: Config, options: UpstreamClientOpti
     async remove(endpoint, id, ctx) {
       return (await callUpstream(state, routeOf(endpoint), { method: 'DELETE', endpoint, id }, ctx)).body;
     },
+    status: () => ({ breaker: state.guard.breaker.state, inFlight: state.guard.limiter.inFlight, queued: state.guard.limiter.queued }),
     async close() {
       await Promise.all([...pools.values()].map((pool) => pool.close()));
       pools.clear();

@@ -29,6 +29,17 @@ export interface CallContext {
    * or this one's): nothing was sent for it, the other call's answer is shared.
    */
   readonly onShared?: () => void;
+  /** Called when an attempt had to wait for a connection slot or a rate-limit token, with how long. */
+  readonly onWait?: (resource: 'slot' | 'token', ms: number) => void;
+}
+
+/** The client's live protection state (for metrics and /readyz). */
+export interface UpstreamStatus {
+  readonly breaker: 'closed' | 'open' | 'half-open';
+  /** Requests holding a connection slot now. */
+  readonly inFlight: number;
+  /** Attempts waiting for a slot now. */
+  readonly queued: number;
 }
 
 export interface CallRecord {
@@ -76,4 +87,6 @@ export interface UpstreamClient {
   remove(endpoint: string, id: string, ctx: CallContext): Promise<unknown>;
   /** Closes the connection pools. */
   close(): Promise<void>;
+  /** The live breaker and limiter state; absent on wrappers that own no protection. */
+  status?(): UpstreamStatus;
 }

@@ -37,11 +37,14 @@ export class UpstreamGuard {
   async enter(site: CallSite, ctx: CallContext, abandon: CallAbandon | undefined): Promise<void> {
     if (this.breaker.isOpen(this.now())) throw this.breakerOpen(site);
     if (!this.limiter.tryAcquire()) {
+      const started = performance.now();
       try {
         await this.limiter.acquire(ctx.deadline - this.now(), abandon?.waitSignal());
       } catch (error) {
         if (error instanceof LimiterWaitError) throw this.deadlinePassed(site, 'waiting for a free connection slot');
         throw error;
+      } finally {
+        ctx.onWait?.('slot', performance.now() - started);
       }
     }
     try {
@@ -77,11 +80,14 @@ export class UpstreamGuard {
       });
     }
     if (wait === 0) return;
+    const started = performance.now();
     try {
       await sleep(wait, undefined, { signal: abandon?.waitSignal() });
     } catch {
       bucket.cancel();
       throw this.deadlinePassed(site, 'waiting for the rate limit');
+    } finally {
+      ctx.onWait?.('token', performance.now() - started);
     }
   }
 

@@ -84,6 +84,9 @@ export function buildTestConfig(baseUrl: string, overrides: TestConfigOverrides 
       operationDeadlineMs: 30_000,
       defaultPageSize: 20,
       graphiql: true,
+      metrics: true,
+      metricsPort: null,
+      logLevel: 'info',
     },
     schemaDir: 'schema',
   };

@@ -1,0 +1,81 @@
+/**
+ * The Prometheus metrics of one server: a registry of its own (never prom-client's global one, so
+ * several servers in one process keep separate counts) and the few calls the parts that count make.
+ * Labels hold only bounded values: operation types, error codes, configured endpoint names, HTTP
+ * methods and status classes; never an id, a filter value or anything else a client chose.
+ */
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { CallRecord } from '../upstream/types.js';
+import type { UpstreamStatus } from '../upstream/types.js';
+
+export type WaitResource = 'slot' | 'token';
+export type BudgetPhase = 'estimate' | 'run';
+
+export interface Metrics {
+  readonly registry: Registry;
+  /** One GraphQL operation answered: its type (`unknown` when it did not parse) and result. */
+  operation(type: string, result: string, seconds: number): void;
+  /** One HTTP request sent upstream (the client's `CallContext.onCall`). */
+  restCall(call: CallRecord): void;
+  /** A GET that joined an identical one in flight (`CallContext.onShared`). */
+  sharedCall(): void;
+  /** Time an attempt waited for a connection slot or a rate-limit token (`CallContext.onWait`). */
+  waited(resource: WaitResource, ms: number): void;
+  budgetRefused(phase: BudgetPhase): void;
+  /** The upstream client's live state, read at each scrape (breaker, in-flight, queued). */
+  watchUpstream(read: () => UpstreamStatus): void;
+}
+
+const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+const WAIT_BUCKETS = [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 30];
+const BREAKER_STATES = ['closed', 'open', 'half-open'] as const;
+/** Error codes are upper-case words from a fixed table; anything else is not a label value. */
+const CODE = /^[A-Z][A-Z_]{0,63}$/;
+
+export function statusClass(status: number | null): string {
+  return status === null ? 'none' : `${Math.floor(status / 100)}xx`;
+}
+
+export function createMetrics(): Metrics {
+  const registry = new Registry();
+  const registers = [registry];
+  collectDefaultMetrics({ register: registry });
+  const operations = new Counter({ name: 'bjet_graphql_operations_total', help: 'GraphQL operations answered, by type and result (ok or the first error code)', labelNames: ['type', 'result'], registers });
+  const operationSeconds = new Histogram({ name: 'bjet_graphql_operation_duration_seconds', help: 'GraphQL operation latency, from request to response', labelNames: ['type'], buckets: LATENCY_BUCKETS, registers });
+  const requests = new Counter({ name: 'bjet_upstream_requests_total', help: 'HTTP requests sent upstream (each retry counts)', labelNames: ['endpoint', 'method', 'status_class'], registers });
+  const requestSeconds = new Histogram({ name: 'bjet_upstream_request_duration_seconds', help: 'Upstream HTTP request latency, on the wire', labelNames: ['endpoint', 'method'], buckets: LATENCY_BUCKETS, registers });
+  const retries = new Counter({ name: 'bjet_upstream_retries_total', help: 'Upstream requests that were a retry (attempt 2 or later)', labelNames: ['endpoint', 'method'], registers });
+  const shared = new Counter({ name: 'bjet_upstream_shared_calls_total', help: 'GETs answered by an identical GET already in flight, with nothing sent', registers });
+  const waits = new Histogram({ name: 'bjet_upstream_wait_seconds', help: 'Time an upstream attempt waited for a connection slot or a rate-limit token (only attempts that waited)', labelNames: ['resource'], buckets: WAIT_BUCKETS, registers });
+  const budget = new Counter({ name: 'bjet_budget_refusals_total', help: 'Operations refused for their REST-call budget, before any call (estimate) or at run time (run)', labelNames: ['phase'], registers });
+  let readUpstream: (() => UpstreamStatus) | null = null;
+  new Gauge({
+    name: 'bjet_upstream_breaker_state', help: 'Circuit breaker state per scope: 1 for the current state, 0 for the others', labelNames: ['scope', 'state'], registers,
+    collect() {
+      const status = readUpstream?.();
+      if (status === undefined) return;
+      for (const state of BREAKER_STATES) this.set({ scope: 'upstream', state }, status.breaker === state ? 1 : 0);
+    },
+  });
+  new Gauge({ name: 'bjet_upstream_in_flight', help: 'Upstream requests on the wire now', registers, collect() { this.set(readUpstream?.().inFlight ?? 0); } });
+  new Gauge({ name: 'bjet_upstream_queued', help: 'Upstream attempts waiting for a connection slot now', registers, collect() { this.set(readUpstream?.().queued ?? 0); } });
+  return {
+    registry,
+    operation(type, result, seconds) {
+      const label = result === 'ok' || CODE.test(result) ? result : 'OTHER';
+      operations.inc({ type, result: label });
+      operationSeconds.observe({ type }, seconds);
+    },
+    restCall(call) {
+      requests.inc({ endpoint: call.endpoint, method: call.method, status_class: statusClass(call.status) });
+      requestSeconds.observe({ endpoint: call.endpoint, method: call.method }, call.durationMs / 1000);
+      if (call.attempt > 1) retries.inc({ endpoint: call.endpoint, method: call.method });
+    },
+    sharedCall: () => shared.inc(),
+    waited: (resource, ms) => waits.observe({ resource }, ms / 1000),
+    budgetRefused: (phase) => budget.inc({ phase }),
+    watchUpstream(read) {
+      readUpstream = read;
+    },
+  };
+}
