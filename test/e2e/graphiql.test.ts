@@ -71,7 +71,7 @@ describe('GraphiQL in headless Chromium', () => {
 
   // A failed start (Chromium does not launch, a demo that does not start) fails every test with its message,
   // rather than leaving them reported as skipped.
-  let startError: unknown = null;
+  let startError: Error | null = null;
   const ready = (): void => {
     if (startError !== null) throw startError;
   };
@@ -89,7 +89,7 @@ describe('GraphiQL in headless Chromium', () => {
       editor = page.locator('.graphiql-query-editor .CodeMirror');
       await editor.waitFor();
     } catch (error) {
-      startError = error;
+      startError = error instanceof Error ? error : new Error(String(error));
     }
   });
 
