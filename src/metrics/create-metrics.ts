@@ -5,8 +5,7 @@
  * methods and status classes; never an id, a filter value or anything else a client chose.
  */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { CallRecord } from '../upstream/types.js';
-import type { UpstreamStatus } from '../upstream/types.js';
+import type { CallRecord, UpstreamStatus } from '../upstream/types.js';
 
 export type WaitResource = 'slot' | 'token';
 export type BudgetPhase = 'estimate' | 'run';
