@@ -89,6 +89,12 @@ export const ERROR_CODES = {
     meaning:
       '`schema/` cannot be served as it is: `check` found the upstream no longer matches it (the diff says which changes are breaking), or `serve` found `schema.graphql` and `model.json` disagree (each member named) or `model.json` in an older format. Run `bjet-graphql introspect`.',
   },
+  LISTEN_FAILED: {
+    httpStatus: 500,
+    exitCode: 7,
+    meaning:
+      '`serve` or `demo` could not listen: the port is in use or the address cannot be bound here; choose another with `--port`/`PORT` or `--host`/`HOST`.',
+  },
   INTERNAL_SERVER_ERROR: {
     httpStatus: 500,
     exitCode: 70,

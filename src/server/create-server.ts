@@ -8,6 +8,8 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { parse } from 'graphql';
 import type { Config } from '../config/types.js';
+import { BjetError } from '../errors/bjet-error.js';
+import { errnoCode } from '../shared/guards.js';
 import { buildResolvers } from '../execution/build-resolvers.js';
 import { buildTypeIndex } from '../execution/build-type-index.js';
 import { buildCostEstimator } from '../execution/estimate-cost.js';
@@ -93,7 +95,16 @@ export async function createServer(options: ServerOptions): Promise<BjetServer> 
 
 /** Listens and resolves to the origin (`http://host:port`), with the port actually bound. */
 async function listenOn(app: FastifyInstance, port: number, host: string): Promise<string> {
-  await app.listen({ port, host });
+  try {
+    await app.listen({ port, host });
+  } catch (error) {
+    const code = errnoCode(error);
+    if (code === 'EADDRINUSE') throw new BjetError('LISTEN_FAILED', `port ${port} on ${host} is already in use`, { cause: error });
+    if (code === 'EACCES' || code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') {
+      throw new BjetError('LISTEN_FAILED', `cannot listen on ${host}:${port} (${code})`, { cause: error });
+    }
+    throw error;
+  }
   const address = app.server.address();
   const actualPort = typeof address === 'object' && address !== null ? address.port : port;
   return `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`;

@@ -6,12 +6,14 @@ import { buildDemoConfig } from '../../config/build-demo-config.js';
 import { buildTypeIndex } from '../../execution/build-type-index.js';
 import { loadSchemaArtifacts } from '../../model/load-schema-artifacts.js';
 import { createLogger } from '../../logging/create-logger.js';
+import { createPrettyDestination } from '../../logging/create-pretty-destination.js';
+import { resolveLogLevel } from '../../logging/resolve-log-level.js';
 import { buildOneLineExample } from '../../server/build-example-query.js';
 import { createServer } from '../../server/create-server.js';
 import { createSimulator } from '../../simulator/create-simulator.js';
 import type { Command } from '../commands.js';
 import { settleHeapAfterStart } from '../settle-heap.js';
-import { parsePort, waitForSignal } from './serve-options.js';
+import { resolveListen, waitForSignal } from './serve-options.js';
 
 const HOST = '127.0.0.1';
 const DEFAULT_PORT = 4000;
@@ -36,19 +38,23 @@ export const command: Command = {
   summary: 'demo',
   async run(args) {
     if (args.includes('--help') || args.includes('-h')) {
-      process.stdout.write('Usage: bjet-graphql demo\n\nStarts the simulator in-process and serves GraphQL on PORT (default 4000).\n');
+      process.stdout.write(
+        'Usage: bjet-graphql demo\n\nStarts the simulator in-process and serves GraphQL on PORT (default 4000) at HOST (default 127.0.0.1).\nLOG_LEVEL sets the log level (default info).\n',
+      );
       return 0;
     }
-    const port = process.env['PORT'] === undefined || process.env['PORT'] === '' ? DEFAULT_PORT : parsePort(process.env['PORT']);
+    const { port, host } = resolveListen({}, process.env, { port: DEFAULT_PORT, host: HOST });
+    const level = resolveLogLevel(process.env['LOG_LEVEL'], 'info');
     const simulator = createSimulator({ switches: { inFilter: true } });
     const baseUrl = await simulator.listen(0, HOST);
     const demo = buildDemoConfig(baseUrl);
     const config = { ...demo, server: { ...demo.server, costInExtensions: true } };
     const { sdl, model } = await loadSchemaArtifacts(config.schemaDir);
-    // Logs go to stderr so that stdout shows the banner alone.
-    const server = await createServer({ config, sdl, model, logger: createLogger({ destination: process.stderr }) });
+    // Logs go to stderr so that stdout shows the banner alone; readable lines for a person at a terminal.
+    const destination = process.stdout.isTTY ? await createPrettyDestination(2) : process.stderr;
+    const server = await createServer({ config, sdl, model, logger: createLogger({ destination, level }) });
     try {
-      const url = await server.listen(port, HOST);
+      const url = await server.listen(port, host);
       settleHeapAfterStart();
       process.stdout.write(printBanner(url, buildOneLineExample(buildTypeIndex(model), 5)));
       await waitForSignal();

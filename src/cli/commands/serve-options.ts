@@ -18,3 +18,19 @@ export function waitForSignal(): Promise<NodeJS.Signals> {
     process.on('SIGTERM', done);
   });
 }
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Where to listen: the flag, else the `PORT`/`HOST` environment variable (containers set them), else the default. */
+export function resolveListen(
+  flags: { readonly port?: string | undefined; readonly host?: string | undefined },
+  env: Env,
+  defaults: { readonly port: number; readonly host: string },
+): { readonly port: number; readonly host: string } {
+  const portText = flags.port ?? nonEmpty(env['PORT']);
+  return { port: portText === undefined ? defaults.port : parsePort(portText), host: flags.host ?? nonEmpty(env['HOST']) ?? defaults.host };
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value === '' ? undefined : value;
+}
