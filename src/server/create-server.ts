@@ -21,6 +21,7 @@ import type { UpstreamClient } from '../upstream/types.js';
 import { buildApolloServer } from './build-apollo-server.js';
 import { buildExampleQuery } from './build-example-query.js';
 import { registerGraphqlRoutes } from './register-graphql-routes.js';
+import { createReadiness, type ReadinessEndpoint } from './create-readiness.js';
 import { registerHealth } from './register-health.js';
 import { buildMetricsApp, registerMetrics } from './register-metrics.js';
 
@@ -44,6 +45,8 @@ export interface BjetServer {
   listen(port?: number, host?: string): Promise<string>;
   /** Where `/metrics` is served once listening (null when metrics are off or before `listen`). */
   metricsUrl(): string | null;
+  /** Checks every readable endpoint once (`/readyz` reports it); the CLI starts it after `listen`. */
+  checkUpstream(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -67,9 +70,8 @@ export async function createServer(options: ServerOptions): Promise<BjetServer> 
     const origins = config.server.corsOrigins;
     await app.register(cors, { origin: origins.includes('*') ? true : [...origins] });
   }
-  const probe = model.endpoints.find((endpoint) => endpoint.methods.includes('GET'));
-  const probeAuth = config.endpoints.find((endpoint) => endpoint.name === probe?.endpoint)?.auth ?? config.upstream.auth;
-  registerHealth(app, { client, probe, timeoutMs: READY_PROBE_MS, forwardAuth: probeAuth.type === 'forward' });
+  const readiness = createReadiness({ client, endpoints: readableEndpoints(config, model), timeoutMs: READY_PROBE_MS });
+  registerHealth(app, readiness);
   registerGraphqlRoutes(app, { apollo, config, client, index, defaultQuery: buildExampleQuery(index, 3, 5), metrics });
   const metricsPort = config.server.metricsPort;
   const metricsApp = metrics === null || metricsPort === null ? null : buildMetricsApp(metrics);
@@ -85,6 +87,7 @@ export async function createServer(options: ServerOptions): Promise<BjetServer> 
       return `${url}/graphql`;
     },
     metricsUrl: () => metricsUrl,
+    checkUpstream: () => readiness.check(),
     async close() {
       await metricsApp?.close();
       await app.close();
@@ -108,4 +111,14 @@ async function listenOn(app: FastifyInstance, port: number, host: string): Promi
   const address = app.server.address();
   const actualPort = typeof address === 'object' && address !== null ? address.port : port;
   return `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`;
+}
+
+/** Endpoints a `limit=1` read can check, with whether they use `forward` auth. */
+function readableEndpoints(config: Config, model: SourceModel): ReadinessEndpoint[] {
+  return model.endpoints
+    .filter((endpoint) => endpoint.methods.includes('GET'))
+    .map((endpoint) => {
+      const auth = config.endpoints.find((configured) => configured.name === endpoint.endpoint)?.auth ?? config.upstream.auth;
+      return { name: endpoint.endpoint, forwardAuth: auth.type === 'forward' };
+    });
 }

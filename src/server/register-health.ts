@@ -1,42 +1,15 @@
 /**
- * `/healthz`: the process is up. `/readyz`: the schema is loaded and the upstream answers one cheap
- * list call (`?limit=1` on the first readable endpoint); 503 otherwise, with the error code only.
- * The probe is not metered: it is no GraphQL operation.
+ * `/healthz`: the process is up (nothing else is looked at). `/readyz`: 200 when every readable
+ * endpoint answered its check and the breaker is not open, else 503; the body says which
+ * (create-readiness.ts). The checks are not metered: they are no GraphQL operation.
  */
 import type { FastifyInstance } from 'fastify';
-import { findBjetError } from './build-format-error.js';
-import type { EndpointModel } from '../model/source-model.js';
-import type { UpstreamClient } from '../upstream/types.js';
-import { resolveRequestId } from '../upstream/resolve-request-id.js';
+import type { Readiness } from './create-readiness.js';
 
-export interface HealthOptions {
-  readonly client: UpstreamClient;
-  readonly probe: EndpointModel | undefined;
-  readonly timeoutMs: number;
-  /**
-   * The probe endpoint uses `forward` auth: a probe carries no client credentials, so a 401/403 still
-   * proves the upstream is up and answering.
-   */
-  readonly forwardAuth: boolean;
-}
-
-export function registerHealth(app: FastifyInstance, options: HealthOptions): void {
+export function registerHealth(app: FastifyInstance, readiness: Readiness): void {
   app.get('/healthz', async (_request, reply) => reply.code(200).send({ status: 'ok' }));
-  app.get('/readyz', async (request, reply) => {
-    const probe = options.probe;
-    if (probe === undefined) return reply.code(503).send({ status: 'unready', reason: 'no readable endpoint' });
-    const header = request.headers['x-request-id'];
-    try {
-      await options.client.list(probe.endpoint, { limit: '1' }, {
-        requestId: resolveRequestId(typeof header === 'string' ? header : undefined),
-        deadline: Date.now() + options.timeoutMs,
-        authorization: request.headers.authorization,
-      });
-      return reply.code(200).send({ status: 'ready' });
-    } catch (error) {
-      const code = findBjetError(error)?.code ?? 'INTERNAL_SERVER_ERROR';
-      if (options.forwardAuth && (code === 'UNAUTHENTICATED' || code === 'FORBIDDEN')) return reply.code(200).send({ status: 'ready' });
-      return reply.code(503).send({ status: 'unready', code });
-    }
+  app.get('/readyz', async (_request, reply) => {
+    const report = await readiness.report();
+    return reply.code(report.ready ? 200 : 503).send(report.body);
   });
 }

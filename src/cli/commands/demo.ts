@@ -55,6 +55,7 @@ export const command: Command = {
     const server = await createServer({ config, sdl, model, logger: createLogger({ destination, level }) });
     try {
       const url = await server.listen(port, host);
+      void server.checkUpstream();
       settleHeapAfterStart();
       process.stdout.write(printBanner(url, buildOneLineExample(buildTypeIndex(model), 5)));
       await waitForSignal();

@@ -52,6 +52,7 @@ export const command: Command = {
       await server.close();
       throw error;
     });
+    void server.checkUpstream();
     settleHeapAfterStart();
     process.stdout.write(`bjet-graphql: serving ${model.endpoints.length} endpoints at ${url} (GraphiQL: open it in a browser)\n`);
     await waitForSignal();

@@ -21,16 +21,27 @@ describe('health', () => {
     expect(response.status).toBe(200);
   });
 
-  it('/readyz is 200 when the upstream answers and 503 with the code when it fails', async () => {
+  it('/readyz checks every readable endpoint once, re-checks only a failed one, then reports the breaker', async () => {
+    const readable = stack.config.endpoints.filter((endpoint) => endpoint.methods.includes('GET')).map((endpoint) => endpoint.name);
+    stack.simulator.clearRecords();
+    stack.simulator.addFault('countries', { kind: 'status-500', count: 1 });
+    const unready = await fetch(`${origin}/readyz`);
+    expect(unready.status).toBe(503);
+    const body = (await unready.json()) as { status: string; endpoints: Record<string, string>; breaker: string };
+    expect(body.status).toBe('unready');
+    expect(body.breaker).toBe('closed');
+    expect(body.endpoints).toEqual(Object.fromEntries(readable.map((name) => [name, name === 'countries' ? 'UPSTREAM_ERROR' : 'ok'])));
+    expect(stack.simulator.records.map((record) => `${record.endpoint ?? ''} ${JSON.stringify(record.query)}`).sort()).toEqual(
+      readable.map((name) => `${name} {"limit":"1"}`).sort(),
+    );
     stack.simulator.clearRecords();
     const ready = await fetch(`${origin}/readyz`);
     expect(ready.status).toBe(200);
-    expect(stack.simulator.records.map((record) => record.query)).toEqual([{ limit: '1' }]);
-    stack.simulator.addFault('*', { kind: 'status-500', count: 20 });
-    const unready = await fetch(`${origin}/readyz`);
-    stack.simulator.clearFaults();
-    expect(unready.status).toBe(503);
-    expect(await unready.json()).toEqual({ status: 'unready', code: 'UPSTREAM_ERROR' });
+    expect(await ready.json()).toEqual({ status: 'ready', endpoints: Object.fromEntries(readable.map((name) => [name, 'ok'])), breaker: 'closed' });
+    expect(stack.simulator.records.map((record) => record.endpoint)).toEqual(['countries']);
+    stack.simulator.clearRecords();
+    expect((await fetch(`${origin}/readyz`)).status).toBe(200);
+    expect(stack.simulator.records).toHaveLength(0);
   });
 });
 

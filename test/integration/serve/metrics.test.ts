@@ -83,6 +83,26 @@ describe('/metrics', () => {
     expect(stack.calls()).toHaveLength(6);
   });
 
+  it('shows an open breaker, and /readyz reports it', async () => {
+    stack = await startStack({
+      config: (config) => ({ ...config, upstream: { ...config.upstream, breaker: { failureThreshold: 2, openMs: 600_000 } } }),
+    });
+    const origin = new URL(stack.url).origin;
+    expect((await fetch(`${origin}/readyz`)).status).toBe(200);
+    stack.simulator.addFault('partners', { kind: 'status-500', count: 2 });
+    for (let i = 0; i < 2; i += 1) expect((await stack.gql('{ partners(limit: 1) { items { id } } }')).body.errors?.[0]?.extensions?.['code']).toBe('UPSTREAM_ERROR');
+    const refused = await stack.gql('{ countries(limit: 1) { items { id } } }');
+    expect(refused.body.errors?.[0]?.extensions?.['code']).toBe('UPSTREAM_UNAVAILABLE');
+    const text = await scrape(metricsUrl(stack));
+    expect(readMetric(text, 'bjet_upstream_breaker_state', { scope: 'upstream', state: 'open' })).toBe(1);
+    expect(readMetric(text, 'bjet_upstream_breaker_state', { scope: 'upstream', state: 'closed' })).toBe(0);
+    expect(readMetric(text, 'bjet_upstream_requests_total', { endpoint: 'partners', method: 'GET', status_class: '5xx' })).toBe(2);
+    expect(readMetric(text, 'bjet_graphql_operations_total', { type: 'query', result: 'UPSTREAM_UNAVAILABLE' })).toBe(1);
+    const unready = await fetch(`${origin}/readyz`);
+    expect(unready.status).toBe(503);
+    expect(await unready.json()).toMatchObject({ status: 'unready', breaker: 'open' });
+  });
+
   it('is off with server.metrics false, and on its own port with server.metricsPort', async () => {
     stack = await startStack({ config: (config) => ({ ...config, server: { ...config.server, metrics: false } }) });
     expect(stack.server.metrics).toBeNull();
