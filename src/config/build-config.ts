@@ -23,6 +23,7 @@ export function buildConfig(file: ConfigFile, options: BuildConfigOptions): Conf
     endpoints,
     introspection: { pages: file.introspection?.pages ?? 3, pageSize: file.introspection?.pageSize ?? 100 },
     server: buildServer(file.server ?? {}),
+    telemetry: { tracing: { otlpEndpoint: file.telemetry?.tracing?.otlpEndpoint ?? null, sampleRatio: file.telemetry?.tracing?.sampleRatio ?? 1 } },
     schemaDir: path.resolve(options.baseDir, file.schemaDir ?? 'schema'),
   };
 }

@@ -75,12 +75,22 @@ const serverSchema = z.strictObject({
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
 
+const telemetrySchema = z.strictObject({
+  tracing: z
+    .strictObject({
+      otlpEndpoint: z.url({ protocol: /^https?$/ }).nullable().optional(),
+      sampleRatio: z.number().min(0).max(1).optional(),
+    })
+    .optional(),
+});
+
 export const configFileSchema = z.strictObject({
   upstream: upstreamSchema,
   // `countries:` with no value is YAML null: the same as `countries: {}`.
   endpoints: z.record(z.string(), endpointSchema.nullable()),
   introspection: z.strictObject({ pages: positiveInt.optional(), pageSize: positiveInt.optional() }).optional(),
   server: serverSchema.optional(),
+  telemetry: telemetrySchema.optional(),
   schemaDir: nonEmpty.optional(),
 });
 

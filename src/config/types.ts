@@ -129,6 +129,20 @@ export interface ServerConfig {
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
+export interface TracingConfig {
+  /**
+   * OTLP/HTTP collector base URL (`/v1/traces` is appended), e.g. `http://127.0.0.1:4318`; null = tracing
+   * off (the OTEL_EXPORTER_OTLP_* environment variables can turn it on).
+   */
+  readonly otlpEndpoint: string | null;
+  /** Share of new traces recorded, 0 to 1 (default 1); a client's sampled `traceparent` is always followed. */
+  readonly sampleRatio: number;
+}
+
+export interface TelemetryConfig {
+  readonly tracing: TracingConfig;
+}
+
 export interface Config {
   /** Absolute path of the file it came from, or null when built in code (the demo). */
   readonly source: string | null;
@@ -137,6 +151,7 @@ export interface Config {
   readonly endpoints: readonly EndpointConfig[];
   readonly introspection: IntrospectionConfig;
   readonly server: ServerConfig;
+  readonly telemetry: TelemetryConfig;
   /** Directory of the generated schema (default `schema`, relative to the config file). */
   readonly schemaDir: string;
 }

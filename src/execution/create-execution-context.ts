@@ -3,6 +3,7 @@
  * a metered client and its own loaders. Made per request by the server, never shared.
  */
 import type { Metrics } from '../metrics/create-metrics.js';
+import type { OperationTrace } from '../telemetry/types.js';
 import type { OperationCancel } from '../upstream/operation-cancel.js';
 import type { CallContext, UpstreamClient } from '../upstream/types.js';
 import type { TypeIndex } from './build-type-index.js';
@@ -17,6 +18,8 @@ export interface ExecutionContext {
   /** Every REST call of the operation goes through this client, which charges the meter. */
   readonly client: UpstreamClient;
   readonly loaders: Loaders;
+  /** The operation's span, when tracing is on. */
+  readonly trace: OperationTrace | undefined;
 }
 
 export interface ExecutionContextOptions {
@@ -32,6 +35,8 @@ export interface ExecutionContextOptions {
   readonly cancel?: OperationCancel;
   /** The server's metrics, when they are on: the call hooks count into them too. */
   readonly metrics?: Metrics | undefined;
+  /** The operation's span when tracing is on: each REST call becomes a child span. */
+  readonly trace?: OperationTrace | undefined;
 }
 
 export function createExecutionContext(options: ExecutionContextOptions): ExecutionContext {
@@ -42,25 +47,28 @@ export function createExecutionContext(options: ExecutionContextOptions): Execut
     authorization: options.authorization,
     forwardedHeaders: options.forwardedHeaders ?? {},
     cancel: options.cancel,
-    ...callHooks(meter, options.metrics),
+    traceparent: options.trace?.traceparent,
+    ...callHooks(meter, options.metrics, options.trace),
   };
   const client = createMeteredClient(options.client, meter);
-  return { requestId: options.requestId, call, meter, client, loaders: createLoaders(client, options.index, call) };
+  return { requestId: options.requestId, call, meter, client, loaders: createLoaders(client, options.index, call), trace: options.trace };
 }
 
 type CallHooks = Pick<CallContext, 'onCall' | 'onShared' | 'onWait'>;
 
-function callHooks(meter: CostMeter, metrics: Metrics | undefined): CallHooks {
-  if (metrics === undefined) return { onCall: () => meter.recordSent(), onShared: () => meter.recordShared() };
+/** The call hooks: the meter always; metrics and the span only when they are on (the common path stays two closures). */
+function callHooks(meter: CostMeter, metrics: Metrics | undefined, trace: OperationTrace | undefined): CallHooks {
+  if (metrics === undefined && trace === undefined) return { onCall: () => meter.recordSent(), onShared: () => meter.recordShared() };
   return {
     onCall(call) {
       meter.recordSent();
-      metrics.restCall(call);
+      metrics?.restCall(call);
+      trace?.restCall(call);
     },
     onShared() {
       meter.recordShared();
-      metrics.sharedCall();
+      metrics?.sharedCall();
     },
-    onWait: (resource, ms) => metrics.waited(resource, ms),
+    onWait: metrics === undefined ? undefined : (resource, ms) => metrics.waited(resource, ms),
   };
 }

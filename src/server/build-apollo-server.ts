@@ -24,6 +24,7 @@ import { buildFormatError } from './build-format-error.js';
 import { useCompiledExecution } from './plugins/use-compiled-execution.js';
 import { useCost } from './plugins/use-cost.js';
 import { useMetrics } from './plugins/use-metrics.js';
+import { useTracing } from './plugins/use-tracing.js';
 import { useOperationLog } from './plugins/use-operation-log.js';
 import { useRequestId } from './plugins/use-request-id.js';
 
@@ -34,6 +35,7 @@ export interface ApolloOptions {
   readonly estimate: CostEstimator;
   readonly logger: Logger;
   readonly metrics: Metrics | null;
+  readonly tracing: boolean;
 }
 
 export function buildApolloServer(options: ApolloOptions): ApolloServer<ExecutionContext> {
@@ -57,6 +59,7 @@ export function buildApolloServer(options: ApolloOptions): ApolloServer<Executio
       useCost({ estimate: options.estimate, budget: options.server.budget, costInExtensions: options.server.costInExtensions }),
       useOperationLog(options.logger),
       ...(options.metrics === null ? [] : [useMetrics(options.metrics)]),
+      ...(options.tracing ? [useTracing()] : []),
       // Last: it answers the operation, after the others' didResolveOperation (the budget) ran.
       useCompiledExecution(formatError, options.logger),
     ],

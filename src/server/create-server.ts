@@ -15,6 +15,7 @@ import { buildTypeIndex } from '../execution/build-type-index.js';
 import { buildCostEstimator } from '../execution/estimate-cost.js';
 import { createLogger, type Logger } from '../logging/create-logger.js';
 import { createMetrics, type Metrics } from '../metrics/create-metrics.js';
+import { resolveTracing, startTracing } from '../telemetry/resolve-tracing.js';
 import type { SourceModel } from '../model/source-model.js';
 import { createUpstreamClient } from '../upstream/create-upstream-client.js';
 import type { UpstreamClient } from '../upstream/types.js';
@@ -35,6 +36,8 @@ export interface ServerOptions {
   readonly client?: UpstreamClient;
   /** Default: a silent logger. */
   readonly logger?: Logger;
+  /** Environment for the OTEL_* tracing variables (default none: the config alone decides). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface BjetServer {
@@ -64,7 +67,8 @@ export async function createServer(options: ServerOptions): Promise<BjetServer> 
   const metrics = config.server.metrics ? createMetrics() : null;
   const status = client.status?.bind(client);
   if (metrics !== null && status !== undefined) metrics.watchUpstream(status);
-  const apollo = buildApolloServer({ schema, app, server: config.server, estimate, logger, metrics });
+  const tracing = await startTracing(resolveTracing(config.telemetry.tracing, options.env ?? {}));
+  const apollo = buildApolloServer({ schema, app, server: config.server, estimate, logger, metrics, tracing: tracing !== null });
   await apollo.start();
   if (config.server.corsOrigins.length > 0) {
     const origins = config.server.corsOrigins;
@@ -72,7 +76,7 @@ export async function createServer(options: ServerOptions): Promise<BjetServer> 
   }
   const readiness = createReadiness({ client, endpoints: readableEndpoints(config, model), timeoutMs: READY_PROBE_MS });
   registerHealth(app, readiness);
-  registerGraphqlRoutes(app, { apollo, config, client, index, defaultQuery: buildExampleQuery(index, 3, 5), metrics });
+  registerGraphqlRoutes(app, { apollo, config, client, index, defaultQuery: buildExampleQuery(index, 3, 5), metrics, tracing });
   const metricsPort = config.server.metricsPort;
   const metricsApp = metrics === null || metricsPort === null ? null : buildMetricsApp(metrics);
   if (metrics !== null && metricsApp === null) registerMetrics(app, metrics);
@@ -91,6 +95,7 @@ export async function createServer(options: ServerOptions): Promise<BjetServer> 
     async close() {
       await metricsApp?.close();
       await app.close();
+      await tracing?.shutdown();
       if (options.client === undefined) await client.close();
     },
   };

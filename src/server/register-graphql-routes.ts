@@ -11,6 +11,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config/types.js';
 import type { TypeIndex } from '../execution/build-type-index.js';
 import type { Metrics } from '../metrics/create-metrics.js';
+import type { Tracing } from '../telemetry/types.js';
 import { createExecutionContext, type ExecutionContext } from '../execution/create-execution-context.js';
 import { OperationCancel } from '../upstream/operation-cancel.js';
 import { pickForwardedHeaders } from '../upstream/pick-forwarded-headers.js';
@@ -25,6 +26,7 @@ export interface GraphqlRouteOptions {
   readonly index: TypeIndex;
   readonly defaultQuery: string;
   readonly metrics: Metrics | null;
+  readonly tracing: Tracing | null;
 }
 
 /**
@@ -44,7 +46,9 @@ export function registerGraphqlRoutes(app: FastifyInstance, options: GraphqlRout
   const { config, client, index } = options;
   const context = async (request: FastifyRequest, reply: FastifyReply): Promise<ExecutionContext> => {
     const header = request.headers['x-request-id'];
+    const traceparent = request.headers.traceparent;
     return createExecutionContext({
+      trace: options.tracing?.startOperation(typeof traceparent === 'string' ? traceparent : undefined),
       cancel: cancelWhenClientGoes(reply.raw),
       client,
       index,

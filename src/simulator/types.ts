@@ -62,6 +62,8 @@ export interface RequestRecord {
   readonly status: number;
   /** `X-Request-ID` as received (not a credential), or null. */
   readonly requestId: string | null;
+  /** W3C `traceparent` as received, or null. */
+  readonly traceparent: string | null;
 }
 
 /**

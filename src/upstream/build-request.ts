@@ -85,6 +85,7 @@ export function buildRequest(route: EndpointRoute, request: UpstreamRequest, ctx
     buildQueryString(request.query);
   const headers: Record<string, string> = { ...route.staticHeaders, 'x-request-id': ctx.requestId };
   if (route.forwardAuth && ctx.authorization !== undefined) headers['authorization'] = ctx.authorization;
+  if (ctx.traceparent !== undefined) headers['traceparent'] = ctx.traceparent;
   const forwarded = ctx.forwardedHeaders;
   if (forwarded !== undefined) {
     for (const name of route.forwardHeaders) {

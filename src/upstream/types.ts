@@ -13,6 +13,11 @@ export interface CallContext {
   readonly deadline: number;
   /** The GraphQL request's `Authorization` header, used only by `forward` auth. */
   readonly authorization?: string | undefined;
+  /**
+   * W3C `traceparent` sent with every call when tracing is on (like `requestId`, not part of what
+   * makes two GETs identical: a shared GET carries its first caller's).
+   */
+  readonly traceparent?: string | undefined;
   /** Client headers already filtered by the allow-list (lower-case names). */
   readonly forwardedHeaders?: Readonly<Record<string, string>>;
   /**

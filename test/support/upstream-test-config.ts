@@ -88,6 +88,7 @@ export function buildTestConfig(baseUrl: string, overrides: TestConfigOverrides 
       metricsPort: null,
       logLevel: 'info',
     },
+    telemetry: { tracing: { otlpEndpoint: null, sampleRatio: 1 } },
     schemaDir: 'schema',
   };
 }

@@ -52,7 +52,7 @@ export const command: Command = {
     const { sdl, model } = await loadSchemaArtifacts(config.schemaDir);
     // Logs go to stderr so that stdout shows the banner alone; readable lines for a person at a terminal.
     const destination = process.stdout.isTTY ? await createPrettyDestination(2) : process.stderr;
-    const server = await createServer({ config, sdl, model, logger: createLogger({ destination, level }) });
+    const server = await createServer({ config, sdl, model, logger: createLogger({ destination, level }), env: process.env });
     try {
       const url = await server.listen(port, host);
       void server.checkUpstream();

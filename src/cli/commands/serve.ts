@@ -47,7 +47,7 @@ export const command: Command = {
     const { port, host } = resolveListen(values, process.env, config.server);
     const level = resolveLogLevel(process.env['LOG_LEVEL'], config.server.logLevel);
     const { sdl, model } = await loadSchemaArtifacts(config.schemaDir);
-    const server = await createServer({ config, sdl, model, logger: createLogger({ level }) });
+    const server = await createServer({ config, sdl, model, logger: createLogger({ level }), env: process.env });
     const url = await server.listen(port, host).catch(async (error: unknown) => {
       await server.close();
       throw error;

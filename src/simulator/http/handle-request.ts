@@ -26,6 +26,7 @@ export function handleRequest(state: SimState, req: IncomingMessage, res: Server
     endpoint: route.kind === 'endpoint' && state.endpoints.has(route.name) ? route.name : null,
     query: Object.fromEntries(query),
     requestId: typeof requestId === 'string' ? requestId : null,
+    traceparent: typeof req.headers.traceparent === 'string' ? req.headers.traceparent : null,
   });
   res.on('close', () => state.log.done());
   const exchange: Exchange = { req, res, record };
