@@ -18,6 +18,10 @@ const bundle = await rolldown({
   // graphql ships CommonJS ("main") and ESM ("module"); Node, and every dependency that requires
   // it, loads the CommonJS one, and two copies would be two realms ("another module or realm").
   resolve: { mainFields: ['main'] },
+  // The OpenTelemetry SDK loads only when tracing is on (src/telemetry/resolve-tracing.ts): kept out of
+  // the bundle, it costs a start with tracing off nothing, and its exporter picks its Node transport
+  // as Node resolves it (bundled, its export never reached the collector).
+  external: [/^@opentelemetry\//],
   // A warning (an unresolvable require, an eval) would surface as a failure at run time: stop here.
   // rolldown colours its messages for a terminal; the error below is read in logs too.
   // eslint-disable-next-line no-control-regex -- strips the ANSI colour codes rolldown writes

@@ -38,6 +38,8 @@ export interface ServerOptions {
   readonly logger?: Logger;
   /** Environment for the OTEL_* tracing variables (default none: the config alone decides). */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Count into these metrics instead of a new registry (a reloaded server keeps its counts). */
+  readonly metrics?: Metrics;
 }
 
 export interface BjetServer {
@@ -64,7 +66,7 @@ export async function createServer(options: ServerOptions): Promise<BjetServer> 
   const schema = buildSubgraphSchema([{ typeDefs, resolvers: buildResolvers(index, config, typeDefs) }]);
   const app = Fastify({ bodyLimit: config.server.bodyLimitBytes, logger: false });
   const estimate = buildCostEstimator(index, config.server.defaultPageSize);
-  const metrics = config.server.metrics ? createMetrics() : null;
+  const metrics = config.server.metrics ? (options.metrics ?? createMetrics()) : null;
   const status = client.status?.bind(client);
   if (metrics !== null && status !== undefined) metrics.watchUpstream(status);
   const tracing = await startTracing(resolveTracing(config.telemetry.tracing, options.env ?? {}));
