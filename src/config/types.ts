@@ -29,7 +29,11 @@ export interface RetryConfig {
 }
 
 export interface BreakerConfig {
-  /** Consecutive failures (5xx, timeouts, resets) that open the breaker (default 5). */
+  /**
+   * Consecutive failures that open the breaker of one scope, an endpoint's reads or its writes
+   * (default 5). Only "the upstream is down" counts: refused, reset, timeout, 502/503/504, a 5xx
+   * without a BJET error body (docs/resilience.md).
+   */
   readonly failureThreshold: number;
   /** How long it stays open before one half-open probe (default 10000). */
   readonly openMs: number;
