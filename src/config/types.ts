@@ -123,6 +123,17 @@ export interface ServerConfig {
   readonly defaultPageSize: number;
   /** Serve GraphiQL at GET /graphql for browsers (default true). */
   readonly graphiql: boolean;
+  /**
+   * Time a client has to send a whole request, headers and body (default 30000): a client that
+   * drips its body is answered 408 and cut (docs/resilience.md).
+   */
+  readonly requestTimeoutMs: number;
+  /** Time a client has to send the request headers (default 10000, at most `requestTimeoutMs`). */
+  readonly headersTimeoutMs: number;
+  /** How long an idle keep-alive connection stays open (default 72000, above common proxies' 60 s). */
+  readonly keepAliveTimeoutMs: number;
+  /** On SIGTERM/SIGINT, how long in-flight operations have to finish before connections are cut (default 10000). */
+  readonly shutdownGraceMs: number;
 }
 
 export interface Config {
