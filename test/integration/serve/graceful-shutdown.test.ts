@@ -88,7 +88,11 @@ describe('bjet-graphql serve on SIGTERM', () => {
     serve = spawnCli(['serve', '--config', file, '--port', '0', '--host', '127.0.0.1'], { BJET_DEMO_TOKEN: 'demo-token' });
     const [, url] = await waitForOutput(serve, /serving \d+ endpoints at (http:\/\/127\.0\.0\.1:\d+\/graphql)/);
     const pool = new Pool(new URL(url ?? '').origin, { connections: 8 });
-    pools.push(pool);
+    // Its 8 keep-alive connections are idle when the signal comes: the requests sent on them just
+    // before it are on the wire to sockets the server sees as idle.
+    const idlePool = new Pool(new URL(url ?? '').origin, { connections: 8 });
+    pools.push(pool, idlePool);
+    for (const answer of await Promise.all(Array.from({ length: 8 }, () => ask(idlePool)))) expectFull(answer);
 
     let signalled = false;
     let inFlightAtSignal = 0;
@@ -113,8 +117,11 @@ describe('bjet-graphql serve on SIGTERM', () => {
     signalled = true;
     inFlightAtSignal = inFlight;
     const sentBeforeSignal = answers.length + inFlightAtSignal;
+    const late = Array.from({ length: 8 }, () => ask(idlePool));
+    await new Promise((resolve) => setImmediate(resolve));
     serve.child.kill('SIGTERM');
     await Promise.all(workers);
+    for (const answer of await Promise.all(late)) expectFull(answer);
 
     expect(failures.map(String)).toEqual([]);
     expect(inFlightAtSignal).toBeGreaterThan(0);
