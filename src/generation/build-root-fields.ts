@@ -1,6 +1,10 @@
-/** Query and Mutation fields of one endpoint: reads when it allows GET, writes only for the methods it allows. */
+/**
+ * Query and Mutation fields of one endpoint: reads when it allows GET, writes only for the methods it
+ * allows; each with its REST cost for a router (build-cost-directives.ts).
+ */
 import type { FieldDefinitionNode } from 'graphql';
 import type { EndpointModel } from '../model/source-model.js';
+import { cost, listFieldCost, ROOT_FIELD_CALLS, type CostOptions } from './build-cost-directives.js';
 import {
   createInputNameFor,
   createMutationFor,
@@ -16,6 +20,7 @@ export interface RootFieldOptions {
   readonly hasFilter: boolean;
   readonly hasCreateInput: boolean;
   readonly hasUpdateInput: boolean;
+  readonly costs: CostOptions;
 }
 
 const ID = typeRef('ID', { list: false, nonNull: true });
@@ -32,10 +37,12 @@ export function buildQueryFields(endpoint: EndpointModel, options: RootFieldOpti
     fieldDefinition(endpoint.listField, typeRef(pageTypeNameFor(endpoint.typeName), { list: false, nonNull: true }), {
       description: `\`GET ${path}\``,
       args: listArgs,
+      directives: listFieldCost(endpoint, options.costs),
     }),
     fieldDefinition(endpoint.singleField, typeRef(endpoint.typeName, { list: false, nonNull: false }), {
       description: `\`GET ${path}/{id}\`; null when there is no such record`,
       args: [inputValue('id', ID, `Value of key \`${endpoint.idKey}\``)],
+      directives: [cost(ROOT_FIELD_CALLS.single)],
     }),
   ];
 }
@@ -47,14 +54,16 @@ export function buildMutationFields(endpoint: EndpointModel, options: RootFieldO
   const fields: FieldDefinitionNode[] = [];
   if (endpoint.methods.includes('POST')) {
     const args = options.hasCreateInput ? [inputValue('input', typeRef(createInputNameFor(endpoint.typeName), { list: false, nonNull: true }))] : [];
-    fields.push(fieldDefinition(createMutationFor(endpoint.typeName), result, { description: `\`POST ${path}\``, args }));
+    fields.push(fieldDefinition(createMutationFor(endpoint.typeName), result, { description: `\`POST ${path}\``, args, directives: [cost(ROOT_FIELD_CALLS.create)] }));
   }
   if (endpoint.methods.includes('PUT') && options.hasUpdateInput) {
     const input = inputValue('input', typeRef(updateInputNameFor(endpoint.typeName), { list: false, nonNull: true }), 'Only the fields given are written');
-    fields.push(fieldDefinition(updateMutationFor(endpoint.typeName), result, { description: `\`PUT ${path}/{id}\` (partial update)`, args: [idArg, input] }));
+    const description = `\`PUT ${path}/{id}\` (partial update)`;
+    fields.push(fieldDefinition(updateMutationFor(endpoint.typeName), result, { description, args: [idArg, input], directives: [cost(ROOT_FIELD_CALLS.update)] }));
   }
   if (endpoint.methods.includes('DELETE')) {
-    fields.push(fieldDefinition(deleteMutationFor(endpoint.typeName), ID, { description: `\`DELETE ${path}/{id}\`; returns the identifier deleted`, args: [idArg] }));
+    const description = `\`DELETE ${path}/{id}\`; returns the identifier deleted`;
+    fields.push(fieldDefinition(deleteMutationFor(endpoint.typeName), ID, { description, args: [idArg], directives: [cost(ROOT_FIELD_CALLS.delete)] }));
   }
   return fields;
 }
