@@ -20,7 +20,7 @@ import type { UpstreamClient } from '../upstream/types.js';
 import { buildApolloServer } from './build-apollo-server.js';
 import { buildExampleQuery } from './build-example-query.js';
 import { buildFastifyOptions } from './build-fastify-options.js';
-import { drainConnections } from './drain-connections.js';
+import { closeClientBy, drainConnections } from './drain-connections.js';
 import { registerGraphqlRoutes } from './register-graphql-routes.js';
 import { registerHealth } from './register-health.js';
 
@@ -100,10 +100,13 @@ export async function createServer(options: ServerOptions): Promise<BjetServer> 
       webSockets.add(wss);
     },
     async shutdown(graceMs = config.server.shutdownGraceMs) {
+      const endsAt = performance.now() + graceMs;
       draining = true;
       const outcome = await drainConnections({ server: app.server, graceMs, webSockets });
+      await app.close();
+      // Calls of operations whose clients are gone may still be on the wire: they get what is left.
+      if (options.client === undefined) await closeClientBy(client, endsAt);
       logger.info({ outcome, graceMs }, 'server stopped');
-      await close();
       return outcome;
     },
     close,

@@ -8,6 +8,7 @@ import net from 'node:net';
 import type { Server } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { WebSocketServer } from 'ws';
+import type { UpstreamClient } from '../upstream/types.js';
 
 /** How long idle keep-alive sockets stay open after the stop, for a request already on its way. */
 const IDLE_LINGER_MS = 250;
@@ -41,4 +42,15 @@ export async function drainConnections(options: DrainOptions): Promise<'drained'
   }
   await Promise.all(webSockets.map((wss) => new Promise<void>((resolve) => wss.close(() => resolve()))));
   return outcome;
+}
+
+/** Closes the upstream client, aborting the calls still on the wire at `endsAt` (a `performance.now()` time). */
+export async function closeClientBy(client: UpstreamClient, endsAt: number): Promise<void> {
+  // A forced close settles the graceful one too; its outcome no longer matters then.
+  const closed = client.close().then(
+    () => 'closed' as const,
+    () => 'closed' as const,
+  );
+  const late = sleep(Math.max(0, endsAt - performance.now()), 'late' as const, { ref: false });
+  if ((await Promise.race([closed, late])) === 'late') await client.close({ force: true });
 }

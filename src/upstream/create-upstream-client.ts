@@ -91,8 +91,8 @@ export function createUpstreamClient(config: Config, options: UpstreamClientOpti
     async remove(endpoint, id, ctx) {
       return (await callUpstream(state, routeOf(endpoint), { method: 'DELETE', endpoint, id }, ctx)).body;
     },
-    async close() {
-      await Promise.all([...pools.values()].map((pool) => pool.close()));
+    async close(closeOptions) {
+      await Promise.all([...pools.values()].map((pool) => (closeOptions?.force === true ? pool.destroy() : pool.close())));
       pools.clear();
     },
   };

@@ -74,6 +74,33 @@ describe('BjetServer.shutdown', () => {
   });
 });
 
+describe('BjetServer.shutdown past its grace period', () => {
+  it('cuts what is still in flight when the grace period ends, and says so', async () => {
+    stack = await startStack({ simulator: { latency: { kind: 'fixed', ms: 3_000 } } });
+    const pool = new Pool(new URL(stack.url).origin, { connections: 1 });
+    pools.push(pool);
+    const inFlight = ask(pool).then(
+      () => 'answered',
+      () => 'cut',
+    );
+    while (stack.calls().length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    const started = performance.now();
+    expect(await stack.server.shutdown(300)).toBe('forced');
+    expect(performance.now() - started).toBeGreaterThanOrEqual(295);
+    expect(await inFlight).toBe('cut');
+    // The upstream call was aborted too, not waited for: the simulator saw its socket close before
+    // it answered (status 0), while an answered call would read 200.
+    const upstreamInFlight = () => {
+      stack?.simulator.resetPeak();
+      return stack?.simulator.peakInFlight ?? 0;
+    };
+    while (upstreamInFlight() > 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(stack.calls().map((call) => call.status)).toEqual([0]);
+    await stack.simulator.close();
+    stack = undefined;
+  });
+});
+
 describe('bjet-graphql serve on SIGTERM', () => {
   it('answers every request sent before the signal, none reset, and exits 0', async () => {
     simulator = await startSimulator({ latency: { kind: 'fixed', ms: 150 } });
