@@ -88,8 +88,22 @@ function buildServer(file: NonNullable<ConfigFile['server']>): ServerConfig {
     operationDeadlineMs: file.operationDeadlineMs ?? 30000,
     defaultPageSize: file.defaultPageSize ?? 20,
     graphiql: file.graphiql ?? true,
+    ...buildClientTimeouts(file),
   };
 }
+
+function buildClientTimeouts(file: NonNullable<ConfigFile['server']>): ClientTimeouts {
+  const requestTimeoutMs = file.requestTimeoutMs ?? 30000;
+  return {
+    requestTimeoutMs,
+    // Node refuses a headers timeout above the request timeout; the request's includes the headers.
+    headersTimeoutMs: Math.min(file.headersTimeoutMs ?? 10000, requestTimeoutMs),
+    keepAliveTimeoutMs: file.keepAliveTimeoutMs ?? 72000,
+    shutdownGraceMs: file.shutdownGraceMs ?? 10000,
+  };
+}
+
+type ClientTimeouts = Pick<ServerConfig, 'requestTimeoutMs' | 'headersTimeoutMs' | 'keepAliveTimeoutMs' | 'shutdownGraceMs'>;
 
 const METHOD_ORDER = ['GET', 'POST', 'PUT', 'DELETE'] as const;
 

@@ -70,6 +70,10 @@ const serverSchema = z.strictObject({
   operationDeadlineMs: positiveInt.optional(),
   defaultPageSize: positiveInt.optional(),
   graphiql: z.boolean().optional(),
+  requestTimeoutMs: positiveInt.optional(),
+  headersTimeoutMs: positiveInt.optional(),
+  keepAliveTimeoutMs: positiveInt.optional(),
+  shutdownGraceMs: positiveInt.optional(),
 });
 
 export const configFileSchema = z.strictObject({

@@ -29,7 +29,11 @@ export interface RetryConfig {
 }
 
 export interface BreakerConfig {
-  /** Consecutive failures (5xx, timeouts, resets) that open the breaker (default 5). */
+  /**
+   * Consecutive failures that open the breaker of one scope, an endpoint's reads or its writes
+   * (default 5). Only "the upstream is down" counts: refused, reset, timeout, 502/503/504, a 5xx
+   * without a BJET error body (docs/resilience.md).
+   */
   readonly failureThreshold: number;
   /** How long it stays open before one half-open probe (default 10000). */
   readonly openMs: number;
@@ -119,6 +123,17 @@ export interface ServerConfig {
   readonly defaultPageSize: number;
   /** Serve GraphiQL at GET /graphql for browsers (default true). */
   readonly graphiql: boolean;
+  /**
+   * Time a client has to send a whole request, headers and body (default 30000): a client that
+   * drips its body is answered 408 and cut (docs/resilience.md).
+   */
+  readonly requestTimeoutMs: number;
+  /** Time a client has to send the request headers (default 10000, at most `requestTimeoutMs`). */
+  readonly headersTimeoutMs: number;
+  /** How long an idle keep-alive connection stays open (default 72000, above common proxies' 60 s). */
+  readonly keepAliveTimeoutMs: number;
+  /** On SIGTERM/SIGINT, how long in-flight operations have to finish before connections are cut (default 10000). */
+  readonly shutdownGraceMs: number;
 }
 
 export interface Config {

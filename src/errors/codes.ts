@@ -65,12 +65,13 @@ export const ERROR_CODES = {
     httpStatus: 504,
     exitCode: 6,
     meaning:
-      'A POST, PUT or DELETE was sent but no answer came (timeout or reset): it may or may not have been applied. It was not retried; read the record before trying again.',
+      'A POST, PUT or DELETE was sent but no readable answer came (timeout, reset, or a 2xx whose body cannot be read: applied as far as we know): it may have been applied. It was not retried; read the record before trying again.',
   },
   UPSTREAM_BAD_RESPONSE: {
     httpStatus: 502,
     exitCode: 5,
-    meaning: 'The upstream answered with non-JSON, an HTML page, a body over the size cap, or a shape we cannot read.',
+    meaning:
+      'The upstream answered with non-JSON, an HTML page, a body over the size cap, or a shape we cannot read (a 2xx write is `UPSTREAM_WRITE_OUTCOME_UNKNOWN` instead).',
   },
   UPSTREAM_BUDGET_EXCEEDED: {
     httpStatus: 400,

@@ -84,6 +84,10 @@ export function buildTestConfig(baseUrl: string, overrides: TestConfigOverrides 
       operationDeadlineMs: 30_000,
       defaultPageSize: 20,
       graphiql: true,
+      requestTimeoutMs: 30_000,
+      headersTimeoutMs: 10_000,
+      keepAliveTimeoutMs: 72_000,
+      shutdownGraceMs: 10_000,
     },
     schemaDir: 'schema',
   };
