@@ -71,6 +71,22 @@ const serverSchema = z.strictObject({
   operationDeadlineMs: positiveInt.optional(),
   defaultPageSize: positiveInt.optional(),
   graphiql: z.boolean().optional(),
+  production: z.boolean().optional(),
+  introspection: z.boolean().optional(),
+  limits: z
+    .strictObject({
+      depth: positiveInt.optional(),
+      aliases: nonNegativeInt.optional(),
+      rootFields: positiveInt.optional(),
+      directives: nonNegativeInt.optional(),
+      tokens: positiveInt.optional(),
+      fields: positiveInt.optional(),
+      stringLength: positiveInt.optional(),
+      listLength: positiveInt.optional(),
+      urlBytes: z.int().min(256).optional(),
+    })
+    .optional(),
+  documentCache: z.strictObject({ maxEntries: positiveInt.optional(), maxBytes: positiveInt.optional() }).optional(),
 });
 
 export const configFileSchema = z.strictObject({
