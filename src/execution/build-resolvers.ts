@@ -27,7 +27,7 @@ export function buildResolvers(index: TypeIndex, config: Config, typeDefs: Docum
   const mutation: TypeResolvers = {};
   for (const endpoint of index.endpoints.values()) {
     const shape = shapers.of(endpoint.typeName);
-    addQueryFields(query, endpoint, config.server.defaultPageSize, sdl.objectFields.get('Query'), shape);
+    addQueryFields(query, endpoint, config.server, sdl.objectFields.get('Query'), shape);
     addMutationFields(mutation, endpoint, { index, config, shape }, sdl.objectFields.get('Mutation'));
   }
   if (Object.keys(query).length > 0) resolvers['Query'] = query;
@@ -66,13 +66,13 @@ function checkSdlAgainstModel(sdl: SdlShape, index: TypeIndex): void {
 function addQueryFields(
   query: TypeResolvers,
   endpoint: EndpointModel,
-  defaultPageSize: number,
+  server: Config['server'],
   fields: ReadonlySet<string> | undefined,
   shape: Shaper,
 ): void {
   if (fields === undefined || !endpoint.methods.includes('GET')) return;
-  if (fields.has(endpoint.listField)) query[endpoint.listField] = buildListResolver(endpoint, defaultPageSize, shape);
-  if (fields.has(endpoint.singleField)) query[endpoint.singleField] = buildSingleResolver(endpoint, shape);
+  if (fields.has(endpoint.listField)) query[endpoint.listField] = buildListResolver(endpoint, server.defaultPageSize, shape, server.limits);
+  if (fields.has(endpoint.singleField)) query[endpoint.singleField] = buildSingleResolver(endpoint, shape, server.limits);
 }
 
 interface MutationParts {
@@ -93,8 +93,8 @@ function addMutationFields(
   const update = updateMutationFor(endpoint.typeName);
   const remove = deleteMutationFor(endpoint.typeName);
   if (endpoint.methods.includes('POST') && fields.has(create)) mutation[create] = buildCreateResolver(endpoint, body, shape);
-  if (endpoint.methods.includes('PUT') && fields.has(update)) mutation[update] = buildUpdateResolver(endpoint, body, shape);
-  if (endpoint.methods.includes('DELETE') && fields.has(remove)) mutation[remove] = buildDeleteResolver(endpoint);
+  if (endpoint.methods.includes('PUT') && fields.has(update)) mutation[update] = buildUpdateResolver(endpoint, body, shape, config.server.limits);
+  if (endpoint.methods.includes('DELETE') && fields.has(remove)) mutation[remove] = buildDeleteResolver(endpoint, config.server.limits);
 }
 
 function referenceResolver(endpoint: EndpointModel, shapers: RecordShapers): ReferenceResolver {
