@@ -9,7 +9,7 @@
  * The guard validates the document against the limit rules first, on `Document` entry; when a
  * limit is exceeded it reports the errors and replaces the document with `null`, which by
  * graphql-js's documented `visitInParallel` semantics hides it from every later visitor, so the
- * expensive rules never see it (docs/decisions/0001-operation-limits.md).
+ * expensive rules never see it (docs/limits.md, "Why one guard rule").
  */
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, visit, visitInParallel, type ASTVisitor, type GraphQLError as GraphQLErrorType, type ValidationContext, type ValidationRule } from 'graphql';
