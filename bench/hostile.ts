@@ -8,6 +8,9 @@
  * 2. Each refused hostile kind, sent REPEAT times: the server's CPU time per request (/proc, so
  *    HTTP and JSON included), its slowest answer, and the slowest answer of a small query sent
  *    while the hostile one is in flight (how long it blocked another client).
+ *
+ * HOSTILE_NODE_OPTIONS (e.g. `--max-old-space-size=128`) is given to the server as NODE_OPTIONS,
+ * to show it lives under a hard heap cap; HOSTILE_FLOOD and HOSTILE_REPEAT change the counts.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -110,7 +113,7 @@ async function main(): Promise<void> {
     command: process.execPath,
     args: [path.join(repoRoot, 'bin/bjet-graphql.js'), 'demo'],
     cpu: null,
-    env: { PORT: String(port) },
+    env: { PORT: String(port), ...(process.env['HOSTILE_NODE_OPTIONS'] === undefined ? {} : { NODE_OPTIONS: process.env['HOSTILE_NODE_OPTIONS'] }) },
     readyUrl: `http://127.0.0.1:${port}/healthz`,
   });
   try {
