@@ -106,6 +106,39 @@ interface IntrospectionConfig {
   readonly pageSize: number;
 }
 
+/** Limits an operation must meet before it runs (docs/serving.md); each has its own error code. */
+export interface OperationLimitsConfig {
+  /** Deepest field nesting; every field counts a level, a relation hop included (default 10). */
+  readonly depth: number;
+  /** Aliased fields, fragments expanded (default 30). */
+  readonly aliases: number;
+  /** Fields at the root of one operation (default 10). */
+  readonly rootFields: number;
+  /** Directives applied in one operation, fragments expanded (default 20). */
+  readonly directives: number;
+  /** Lexical tokens of the whole document, checked while parsing (default 2000). */
+  readonly tokens: number;
+  /** Selected fields in one operation, fragments expanded ("breadth", default 200). */
+  readonly fields: number;
+  /** Longest filter string or id argument, in characters (default 1000). */
+  readonly stringLength: number;
+  /** Most elements in a list filter (default 100). */
+  readonly listLength: number;
+  /**
+   * Longest request target (path and query, in bytes) sent upstream (default 4096, well under the
+   * 8 KiB a proxy or Odoo's server accepts); a longer one is refused as BAD_USER_INPUT, unsent.
+   */
+  readonly urlBytes: number;
+}
+
+/** Bounds of each cache of parsed, validated or compiled documents. */
+export interface DocumentCacheConfig {
+  /** Entries kept at most (default 1000). */
+  readonly maxEntries: number;
+  /** Estimated heap bytes kept at most (default 32 MiB). */
+  readonly maxBytes: number;
+}
+
 export interface ServerConfig {
   readonly host: string;
   readonly port: number;
@@ -121,7 +154,7 @@ export interface ServerConfig {
   readonly operationDeadlineMs: number;
   /** `limit` of a list field when the query gives none (default 20). */
   readonly defaultPageSize: number;
-  /** Serve GraphiQL at GET /graphql for browsers (default true). */
+  /** Serve GraphiQL at GET /graphql for browsers (default: on, off in production). */
   readonly graphiql: boolean;
   /**
    * Time a client has to send a whole request, headers and body (default 30000): a client that
@@ -134,6 +167,12 @@ export interface ServerConfig {
   readonly keepAliveTimeoutMs: number;
   /** On SIGTERM/SIGINT, how long in-flight operations have to finish before connections are cut (default 10000). */
   readonly shutdownGraceMs: number;
+  /** Production mode (default: `NODE_ENV=production`): GraphiQL, introspection and suggestions off. */
+  readonly production: boolean;
+  /** Answer introspection queries (default: on, off in production). */
+  readonly introspection: boolean;
+  readonly limits: OperationLimitsConfig;
+  readonly documentCache: DocumentCacheConfig;
 }
 
 export interface Config {

@@ -79,6 +79,36 @@ export const ERROR_CODES = {
     meaning:
       "The operation needs (or its worst case would need) more REST calls than the per-operation budget allows; narrow it or raise `server.budget`.",
   },
+  OPERATION_TOO_DEEP: {
+    httpStatus: 400,
+    exitCode: 2,
+    meaning: 'The operation nests fields deeper than `server.limits.depth` (default 10; a relation hop is a level); refused before any REST call.',
+  },
+  OPERATION_TOO_BROAD: {
+    httpStatus: 400,
+    exitCode: 2,
+    meaning: 'The operation selects more fields than `server.limits.fields` (default 200, fragments expanded); refused before any REST call.',
+  },
+  OPERATION_TOO_MANY_ALIASES: {
+    httpStatus: 400,
+    exitCode: 2,
+    meaning: 'The operation has more aliases than `server.limits.aliases` (default 30); refused before any REST call.',
+  },
+  OPERATION_TOO_MANY_ROOT_FIELDS: {
+    httpStatus: 400,
+    exitCode: 2,
+    meaning: 'The operation has more root fields than `server.limits.rootFields` (default 10); refused before any REST call.',
+  },
+  OPERATION_TOO_MANY_DIRECTIVES: {
+    httpStatus: 400,
+    exitCode: 2,
+    meaning: 'The operation applies more directives than `server.limits.directives` (default 20); refused before any REST call.',
+  },
+  OPERATION_TOO_MANY_TOKENS: {
+    httpStatus: 400,
+    exitCode: 2,
+    meaning: 'The document has more lexical tokens than `server.limits.tokens` (default 2000); parsing stops there, nothing runs.',
+  },
   CONFIG_INVALID: {
     httpStatus: 500,
     exitCode: 2,

@@ -57,7 +57,7 @@ export function createUpstreamClient(config: Config, options: UpstreamClientOpti
     inFlight: new InFlightGets(),
   };
   const routes = new Map<string, EndpointRoute>();
-  for (const endpoint of config.endpoints) routes.set(endpoint.name, buildEndpointRoute(upstream, endpoint, base.pathname));
+  for (const endpoint of config.endpoints) routes.set(endpoint.name, buildEndpointRoute(upstream, endpoint, base.pathname, config.server.limits.urlBytes));
   const routeOf = (endpoint: string): EndpointRoute => {
     const route = routes.get(endpoint);
     invariant(route !== undefined, `unknown endpoint "${endpoint}" (not in the config)`);

@@ -88,6 +88,10 @@ export function buildTestConfig(baseUrl: string, overrides: TestConfigOverrides 
       headersTimeoutMs: 10_000,
       keepAliveTimeoutMs: 72_000,
       shutdownGraceMs: 10_000,
+      production: false,
+      introspection: true,
+      limits: { depth: 10, aliases: 30, rootFields: 10, directives: 20, tokens: 2000, fields: 200, stringLength: 1000, listLength: 100, urlBytes: 4096 },
+      documentCache: { maxEntries: 1000, maxBytes: 32 * 1024 * 1024 },
     },
     schemaDir: 'schema',
   };
