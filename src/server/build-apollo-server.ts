@@ -20,6 +20,7 @@ import type { ExecutionContext } from '../execution/create-execution-context.js'
 import type { CostEstimator } from '../execution/estimate-cost.js';
 import type { Logger } from '../logging/create-logger.js';
 import { buildFormatError } from './build-format-error.js';
+import { useCacheControl } from './plugins/use-cache-control.js';
 import { useCompiledExecution } from './plugins/use-compiled-execution.js';
 import { useCost } from './plugins/use-cost.js';
 import { useOperationLog } from './plugins/use-operation-log.js';
@@ -31,6 +32,8 @@ export interface ApolloOptions {
   readonly server: ServerConfig;
   readonly estimate: CostEstimator;
   readonly logger: Logger;
+  /** Epoch-ms clock of the response's `Cache-Control` max-age. */
+  readonly now: () => number;
 }
 
 export function buildApolloServer(options: ApolloOptions): ApolloServer<ExecutionContext> {
@@ -53,6 +56,7 @@ export function buildApolloServer(options: ApolloOptions): ApolloServer<Executio
       useRequestId(),
       useCost({ estimate: options.estimate, budget: options.server.budget, costInExtensions: options.server.costInExtensions }),
       useOperationLog(options.logger),
+      useCacheControl(options.now),
       // Last: it answers the operation, after the others' didResolveOperation (the budget) ran.
       useCompiledExecution(formatError, options.logger),
     ],

@@ -1,0 +1,79 @@
+/**
+ * The vendor's two limits in one process: a bucket a minute shared by every call, and a bucket an
+ * hour per credential. A call takes its hourly token first, then its minute token when that one
+ * would let it go, so the minute's count is exact at the moment of sending. Background work (cache
+ * refreshes) never waits and never takes the tokens a foreground call may need soon.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { RateLimitConfig } from '../config/types.js';
+import { RateLimitWaitError, type CredentialKey, type RateLimiter, type RateLimitRequest } from './rate-limit-types.js';
+import { createWindowBucket, defaultBurst, type TokenBucket } from './token-bucket.js';
+
+/** Full hourly buckets are dropped past this many credentials (a full bucket is a new one). */
+const SWEEP_AT = 1_000;
+
+export function createLocalRateLimiter(config: RateLimitConfig, now: () => number): RateLimiter | null {
+  const { perMinute, perHourPerCredential: perHour } = config;
+  if (perMinute === null && perHour === null) return null;
+  const minute = perMinute === null ? null : createWindowBucket(perMinute, 1, defaultBurst(perMinute), now());
+  const hourly = new Map<CredentialKey, TokenBucket>();
+  const hourBucket = (credential: CredentialKey): TokenBucket | null => {
+    if (perHour === null) return null;
+    let bucket = hourly.get(credential);
+    if (bucket === undefined) {
+      if (hourly.size >= SWEEP_AT) sweep(hourly, now());
+      bucket = createWindowBucket(perHour, 60, Math.max(1, Math.floor(perHour / 60)), now());
+      hourly.set(credential, bucket);
+    }
+    return bucket;
+  };
+  return {
+    async acquire(request) {
+      const hour = hourBucket(request.credential);
+      if (request.priority === 'background') return takeIfPlenty(minute, hour, now());
+      if (hour !== null) await waitFor(hour, 'perHourPerCredential', request, now, null);
+      if (minute !== null) await waitFor(minute, 'perMinute', request, now, hour);
+    },
+    async close() {
+      hourly.clear();
+    },
+  };
+}
+
+async function waitFor(
+  bucket: TokenBucket,
+  budget: RateLimitWaitError['budget'],
+  request: RateLimitRequest,
+  now: () => number,
+  taken: TokenBucket | null,
+): Promise<void> {
+  const at = now();
+  const wait = bucket.reserve(at, request.deadline);
+  if (wait === null) {
+    taken?.cancel();
+    throw new RateLimitWaitError(budget, bucket.waitFor(at));
+  }
+  if (wait === 0) return;
+  try {
+    await sleep(wait, undefined, { signal: request.signal });
+  } catch (error) {
+    bucket.cancel();
+    taken?.cancel();
+    throw error;
+  }
+}
+
+/** Half of each bucket's burst stays for foreground calls. */
+function takeIfPlenty(minute: TokenBucket | null, hour: TokenBucket | null, at: number): void {
+  if (hour !== null && !hour.tryTake(at, Math.floor(hour.capacity / 2))) {
+    throw new RateLimitWaitError('perHourPerCredential', hour.waitFor(at));
+  }
+  if (minute !== null && !minute.tryTake(at, Math.floor(minute.capacity / 2))) {
+    hour?.cancel();
+    throw new RateLimitWaitError('perMinute', minute.waitFor(at));
+  }
+}
+
+function sweep(hourly: Map<CredentialKey, TokenBucket>, at: number): void {
+  for (const [key, bucket] of hourly) if (bucket.isFull(at)) hourly.delete(key);
+}
