@@ -63,6 +63,17 @@ export interface RequestRecord {
   readonly requestId: string | null;
 }
 
+/**
+ * Per-token visibility on one endpoint (Odoo record rules seen through forwarded user tokens): the
+ * endpoint then accepts `Authorization: Bearer <token>` for any of `tokens` instead of its own
+ * credential.
+ */
+export interface SimVisibility {
+  readonly tokens: readonly string[];
+  /** Record identifier (the `{id}` form) → the tokens that may see it; records not named are seen by all. */
+  readonly restricted: Readonly<Record<string, readonly string[]>>;
+}
+
 export interface SimulatorOptions {
   /** Seed of the dataset and of random faults/latency (default 42). */
   readonly seed?: number;
@@ -78,6 +89,8 @@ export interface SimulatorOptions {
    * other checks gets Odoo's access error, 403 `{message}`.
    */
   readonly forbidden?: readonly string[];
+  /** Per-endpoint visibility of records by token; endpoint name → rules. */
+  readonly visibility?: Readonly<Record<string, SimVisibility>>;
   /** Latency for every endpoint at start. */
   readonly latency?: LatencySpec;
   /** Serve `GET/DELETE /__sim/records`, `POST /__sim/faults`, ... (default false). */
