@@ -12,7 +12,12 @@ import { createWindowBucket, defaultBurst, type TokenBucket } from './token-buck
 /** Full hourly buckets are dropped past this many credentials (a full bucket is a new one). */
 const SWEEP_AT = 1_000;
 
-export function createLocalRateLimiter(config: RateLimitConfig, now: () => number): RateLimiter | null {
+/** Waits `ms` (rejecting on abort); injectable so that tests drive time by hand. */
+export type Sleep = (ms: number, signal: AbortSignal | undefined) => Promise<void>;
+
+const realSleep: Sleep = (ms, signal) => sleep(ms, undefined, { signal });
+
+export function createLocalRateLimiter(config: RateLimitConfig, now: () => number, wait: Sleep = realSleep): RateLimiter | null {
   const { perMinute, perHourPerCredential: perHour } = config;
   if (perMinute === null && perHour === null) return null;
   const minute = perMinute === null ? null : createWindowBucket(perMinute, 1, defaultBurst(perMinute), now());
@@ -31,8 +36,8 @@ export function createLocalRateLimiter(config: RateLimitConfig, now: () => numbe
     async acquire(request) {
       const hour = hourBucket(request.credential);
       if (request.priority === 'background') return takeIfPlenty(minute, hour, now());
-      if (hour !== null) await waitFor(hour, 'perHourPerCredential', request, now, null);
-      if (minute !== null) await waitFor(minute, 'perMinute', request, now, hour);
+      if (hour !== null) await waitFor(hour, 'perHourPerCredential', request, now, wait, null);
+      if (minute !== null) await waitFor(minute, 'perMinute', request, now, wait, hour);
     },
     async close() {
       hourly.clear();
@@ -45,17 +50,18 @@ async function waitFor(
   budget: RateLimitWaitError['budget'],
   request: RateLimitRequest,
   now: () => number,
+  wait: Sleep,
   taken: TokenBucket | null,
 ): Promise<void> {
   const at = now();
-  const wait = bucket.reserve(at, request.deadline);
-  if (wait === null) {
+  const ms = bucket.reserve(at, request.deadline);
+  if (ms === null) {
     taken?.cancel();
     throw new RateLimitWaitError(budget, bucket.waitFor(at));
   }
-  if (wait === 0) return;
+  if (ms === 0) return;
   try {
-    await sleep(wait, undefined, { signal: request.signal });
+    await wait(ms, request.signal);
   } catch (error) {
     bucket.cancel();
     taken?.cancel();
