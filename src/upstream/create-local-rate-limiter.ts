@@ -9,6 +9,13 @@ import type { RateLimitConfig } from '../config/types.js';
 import { RateLimitWaitError, type CredentialKey, type RateLimiter, type RateLimitRequest } from './rate-limit-types.js';
 import { createWindowBucket, defaultBurst, type TokenBucket } from './token-bucket.js';
 
+/**
+ * The hourly bucket refills over 61 minutes, not 60: a call may wait up to its deadline for its
+ * minute token after taking its hourly one, and the extra minute keeps the hour exact for waits up
+ * to 60 s.
+ */
+const HOUR_REFILL_MINUTES = 61;
+
 /** Full hourly buckets are dropped past this many credentials (a full bucket is a new one). */
 const SWEEP_AT = 1_000;
 
@@ -27,7 +34,7 @@ export function createLocalRateLimiter(config: RateLimitConfig, now: () => numbe
     let bucket = hourly.get(credential);
     if (bucket === undefined) {
       if (hourly.size >= SWEEP_AT) sweep(hourly, now());
-      bucket = createWindowBucket(perHour, 60, Math.max(1, Math.floor(perHour / 60)), now());
+      bucket = createWindowBucket(perHour, HOUR_REFILL_MINUTES, Math.max(1, Math.floor(perHour / 60)), now());
       hourly.set(credential, bucket);
     }
     return bucket;
