@@ -29,14 +29,27 @@ export class CachedReads {
   private readonly refreshing = new Map<string, Promise<void>>();
   /** Bumped by every drop of an endpoint: a read that started before it must not store its answer. */
   private readonly epochs = new Map<string, number>();
+  /** An operation's partitions, worked out once (its calls all carry the same context). */
+  private readonly partitions = new WeakMap<CallContext, { service: string; personal: string | undefined }>();
 
   constructor(
     private readonly client: UpstreamClient,
     private readonly options: CachedReadsOptions,
   ) {}
 
+  /**
+   * The credential's partition, plus the forwarded headers (e.g. `accept-language`) when there are
+   * any: the in-flight sharing treats them as part of the request, and so does the cache.
+   */
   partitionOf(settings: EndpointCacheSettings, ctx: CallContext): string {
-    return settings.personal ? this.options.credentials.ofUser(ctx) : SERVICE_KEY;
+    let known = this.partitions.get(ctx);
+    if (known === undefined) {
+      known = { service: SERVICE_KEY + headersSuffix(ctx.forwardedHeaders), personal: undefined };
+      this.partitions.set(ctx, known);
+    }
+    if (!settings.personal) return known.service;
+    known.personal ??= this.options.credentials.ofUser(ctx) + headersSuffix(ctx.forwardedHeaders);
+    return known.personal;
   }
 
   async read(settings: EndpointCacheSettings, key: CacheKey, query: Readonly<Record<string, string>> | undefined, ctx: CallContext): Promise<Value> {
@@ -136,6 +149,14 @@ export class CachedReads {
     this.refreshing.set(storeKey, running);
     void running.finally(() => this.refreshing.delete(storeKey));
   }
+}
+
+function headersSuffix(headers: Readonly<Record<string, string>> | undefined): string {
+  if (headers === undefined) return '';
+  const names = Object.keys(headers);
+  if (names.length === 0) return '';
+  names.sort();
+  return names.map((name) => `;${name}=${encodeURIComponent(headers[name] ?? '')}`).join('');
 }
 
 function isList(value: Value): value is readonly UpstreamRecord[] {

@@ -86,6 +86,15 @@ describe('cached reads', () => {
     expect(s.calls().map(relativePath)).toEqual(['/partners/3']);
   });
 
+  it('forwarded headers (accept-language) are part of the key, as they are of the request', async () => {
+    const clock = createClock();
+    const s = await started(clock);
+    await s.gql(PARTNER, { id: '1' }, { 'accept-language': 'fr' });
+    expect(cost(await s.gql(PARTNER, { id: '1' }, { 'accept-language': 'de' }))).toMatchObject({ restCalls: 1, cacheHits: 0 });
+    expect(cost(await s.gql(PARTNER, { id: '1' }, { 'accept-language': 'fr' }))).toMatchObject({ restCalls: 0, cacheHits: 1 });
+    expect(cost(await s.gql(PARTNER, { id: '1' }))).toMatchObject({ restCalls: 1, cacheHits: 0 });
+  });
+
   it('an unknown id is kept as absent for the TTL only', async () => {
     const clock = createClock();
     const s = await started(clock);
