@@ -27,6 +27,11 @@ export function buildCacheEntry(
   };
 }
 
+/** A list page (the other values are a record or `null`). */
+export function isList(value: CacheEntry['value']): value is readonly UpstreamRecord[] {
+  return Array.isArray(value);
+}
+
 /** The JSON length of a record (a string's length, close enough to bytes for a bound). */
 export function sizeOf(value: UpstreamRecord | null): number {
   return value === null ? 4 : JSON.stringify(value).length;

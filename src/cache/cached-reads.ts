@@ -8,7 +8,7 @@
 import type { Logger } from 'pino';
 import { SERVICE_KEY, type CredentialKeys } from '../upstream/credential-keys.js';
 import type { CallContext, UpstreamClient, UpstreamRecord } from '../upstream/types.js';
-import { buildCacheEntry, sizeOf, staleMayCover } from './build-cache-entry.js';
+import { buildCacheEntry, isList, sizeOf, staleMayCover } from './build-cache-entry.js';
 import type { EndpointCacheSettings } from './build-cache-settings.js';
 import { storeKeyOf } from './create-memory-store.js';
 import type { CacheEntry, CacheKey, CacheStore } from './types.js';
@@ -159,11 +159,7 @@ function headersSuffix(headers: Readonly<Record<string, string>> | undefined): s
   return names.map((name) => `;${name}=${encodeURIComponent(headers[name] ?? '')}`).join('');
 }
 
-function isList(value: Value): value is readonly UpstreamRecord[] {
-  return Array.isArray(value);
-}
-
-function identifierOf(record: UpstreamRecord, idKey: string): string | null {
+export function identifierOf(record: UpstreamRecord, idKey: string): string | null {
   const value = record[idKey];
   return typeof value === 'string' || typeof value === 'number' ? String(value) : null;
 }

@@ -9,10 +9,10 @@ import type { ChangeBus, ChangeEvent, ChangeKind } from '../changes/types.js';
 import type { Config } from '../config/types.js';
 import { isRecord } from '../upstream/check-shape.js';
 import type { CredentialKeys } from '../upstream/credential-keys.js';
-import type { CallContext, UpstreamClient, UpstreamRecord } from '../upstream/types.js';
-import { buildListQueryKey } from './build-cache-entry.js';
+import type { CallContext, UpstreamClient, UpstreamRecord, UpstreamRequest, UpstreamResponse } from '../upstream/types.js';
+import { buildListQueryKey, isList } from './build-cache-entry.js';
 import { buildCacheSettings, type EndpointCacheSettings } from './build-cache-settings.js';
-import { CachedReads } from './cached-reads.js';
+import { CachedReads, identifierOf } from './cached-reads.js';
 import type { CacheStore } from './types.js';
 
 export interface CachingClientOptions {
@@ -27,7 +27,7 @@ export interface CachingClientOptions {
 export interface CachingClient extends UpstreamClient {
   /** Waits for the background refreshes running now. */
   settle(): Promise<void>;
-  /** Stops listening to the bus and waits for the refreshes, leaving the client underneath open. */
+  /** Stops listening to the bus, leaving the client underneath open. */
   detach(): Promise<void>;
 }
 
@@ -42,87 +42,118 @@ const UNCACHED: EndpointCacheSettings = {
 };
 
 export function createCachingClient(client: UpstreamClient, options: CachingClientOptions): CachingClient {
-  const now = options.now ?? Date.now;
-  const settings = buildCacheSettings(options.config);
-  const settingsOf = (endpoint: string): EndpointCacheSettings => settings.get(endpoint) ?? UNCACHED;
-  const reads = new CachedReads(client, {
-    store: options.store,
-    now,
-    credentials: options.credentials,
-    refreshDeadlineMs: options.config.server.operationDeadlineMs,
-    logger: options.logger?.child({ component: 'cache' }),
-  });
-  const published = new WeakSet<ChangeEvent>();
-  const unsubscribe = options.bus.subscribe((event) => {
-    if (!published.has(event)) void reads.drop(event.endpoint, [event.id]);
-  });
+  return new CachingUpstreamClient(client, options);
+}
+
+class CachingUpstreamClient implements CachingClient {
+  private readonly settings: ReadonlyMap<string, EndpointCacheSettings>;
+  private readonly reads: CachedReads;
+  private readonly now: () => number;
+  /** Our own events: already dropped before they were published. */
+  private readonly published = new WeakSet<ChangeEvent>();
+  private readonly unsubscribe: () => void;
+
+  constructor(
+    private readonly client: UpstreamClient,
+    private readonly options: CachingClientOptions,
+  ) {
+    this.now = options.now ?? Date.now;
+    this.settings = buildCacheSettings(options.config);
+    this.reads = new CachedReads(client, {
+      store: options.store,
+      now: this.now,
+      credentials: options.credentials,
+      refreshDeadlineMs: options.config.server.operationDeadlineMs,
+      logger: options.logger?.child({ component: 'cache' }),
+    });
+    this.unsubscribe = options.bus.subscribe((event) => {
+      if (this.published.has(event)) return;
+      this.reads.drop(event.endpoint, [event.id]).catch((err: unknown) => {
+        options.logger?.warn({ err, endpoint: event.endpoint }, 'cache: dropping a changed record failed; it expires with its TTL');
+      });
+    });
+  }
+
+  request(request: UpstreamRequest, ctx: CallContext): Promise<UpstreamResponse> {
+    if (request.method === 'GET') return this.client.request(request, ctx);
+    const kind: ChangeKind = request.method === 'POST' ? 'created' : request.method === 'PUT' ? 'updated' : 'deleted';
+    return this.write(request.endpoint, kind, request.id, () => this.client.request(request, ctx));
+  }
+
+  async get(endpoint: string, id: string, ctx: CallContext): Promise<UpstreamRecord | null> {
+    const settings = this.settingsOf(endpoint);
+    if (!settings.cached) {
+      ctx.onServed?.(0, settings.personal);
+      return this.client.get(endpoint, id, ctx);
+    }
+    const value = await this.reads.read(settings, { kind: 'record', endpoint, partition: this.reads.partitionOf(settings, ctx), id }, undefined, ctx);
+    return isList(value) ? null : value;
+  }
+
+  async list(endpoint: string, query: Readonly<Record<string, string>>, ctx: CallContext): Promise<readonly UpstreamRecord[]> {
+    const settings = this.settingsOf(endpoint);
+    if (!settings.cached) {
+      ctx.onServed?.(0, settings.personal);
+      return this.client.list(endpoint, query, ctx);
+    }
+    const partition = this.reads.partitionOf(settings, ctx);
+    const value = await this.reads.read(settings, { kind: 'list', endpoint, partition, query: buildListQueryKey(query) }, query, ctx);
+    return isList(value) ? value : [];
+  }
+
+  create(endpoint: string, body: UpstreamRecord, ctx: CallContext): Promise<UpstreamRecord> {
+    return this.write(endpoint, 'created', undefined, () => this.client.create(endpoint, body, ctx));
+  }
+
+  update(endpoint: string, id: string, body: UpstreamRecord, ctx: CallContext): Promise<unknown> {
+    return this.write(endpoint, 'updated', id, () => this.client.update(endpoint, id, body, ctx));
+  }
+
+  remove(endpoint: string, id: string, ctx: CallContext): Promise<unknown> {
+    return this.write(endpoint, 'deleted', id, () => this.client.remove(endpoint, id, ctx));
+  }
+
+  settle(): Promise<void> {
+    return this.reads.settle();
+  }
+
+  // Neither waits for background refreshes: a hung upstream must not hold a shutdown for a whole
+  // deadline; a refresh cut short only logs.
+  async detach(): Promise<void> {
+    this.unsubscribe();
+  }
+
+  async close(): Promise<void> {
+    this.unsubscribe();
+    await this.client.close();
+  }
+
+  private settingsOf(endpoint: string): EndpointCacheSettings {
+    return this.settings.get(endpoint) ?? UNCACHED;
+  }
+
   /** Drops, then publishes (on success): the writer's next read, and anyone's, goes upstream. */
-  const write = async <T>(endpoint: string, kind: ChangeKind, id: string | undefined, send: () => Promise<T>): Promise<T> => {
+  private async write<T>(endpoint: string, kind: ChangeKind, id: string | undefined, send: () => Promise<T>): Promise<T> {
     let answer: T;
     try {
       answer = await send();
     } catch (error) {
       // It may have been applied all the same (a timeout, a reset): forget what it may have changed.
-      await reads.drop(endpoint, id === undefined ? [] : [id]);
+      await this.reads.drop(endpoint, id === undefined ? [] : [id]);
       throw error;
     }
     const record = kind !== 'deleted' && isRecord(answer) ? answer : null;
-    const answeredId = record === null ? null : idOf(record, settingsOf(endpoint).idKey);
-    const ids = [id, answeredId].filter((value): value is string => value !== undefined && value !== null);
-    await reads.drop(endpoint, ids);
+    const answeredId = record === null ? null : identifierOf(record, this.settingsOf(endpoint).idKey);
+    await this.reads.drop(endpoint, [id, answeredId].filter((value): value is string => typeof value === 'string'));
     const eventId = answeredId ?? id;
-    if (eventId !== undefined) {
-      const event: ChangeEvent = { kind, endpoint, id: eventId, record, writeDate: writeDateOf(record), source: 'mutation', at: now() };
-      published.add(event);
-      options.bus.publish(event);
-    }
+    if (eventId !== undefined) this.publish({ kind, endpoint, id: eventId, record, writeDate: writeDateOf(record), source: 'mutation', at: this.now() });
     return answer;
-  };
-  const noteUncached = (s: EndpointCacheSettings, ctx: CallContext): void => ctx.onServed?.(0, s.personal);
-  return {
-    request(request, ctx) {
-      if (request.method === 'GET') return client.request(request, ctx);
-      const kind: ChangeKind = request.method === 'POST' ? 'created' : request.method === 'PUT' ? 'updated' : 'deleted';
-      return write(request.endpoint, kind, request.id, () => client.request(request, ctx));
-    },
-    async get(endpoint, id, ctx) {
-      const s = settingsOf(endpoint);
-      if (!s.cached) {
-        noteUncached(s, ctx);
-        return client.get(endpoint, id, ctx);
-      }
-      const value = await reads.read(s, { kind: 'record', endpoint, partition: reads.partitionOf(s, ctx), id }, undefined, ctx);
-      return Array.isArray(value) ? null : (value as UpstreamRecord | null);
-    },
-    async list(endpoint, query, ctx) {
-      const s = settingsOf(endpoint);
-      if (!s.cached) {
-        noteUncached(s, ctx);
-        return client.list(endpoint, query, ctx);
-      }
-      const key = { kind: 'list', endpoint, partition: reads.partitionOf(s, ctx), query: buildListQueryKey(query) } as const;
-      const value = await reads.read(s, key, query, ctx);
-      return Array.isArray(value) ? value : [];
-    },
-    create: (endpoint, body, ctx) => write(endpoint, 'created', undefined, () => client.create(endpoint, body, ctx)),
-    update: (endpoint, id, body, ctx) => write(endpoint, 'updated', id, () => client.update(endpoint, id, body, ctx)),
-    remove: (endpoint, id, ctx) => write(endpoint, 'deleted', id, () => client.remove(endpoint, id, ctx)),
-    settle: () => reads.settle(),
-    async detach() {
-      unsubscribe();
-      await reads.settle();
-    },
-    async close() {
-      unsubscribe();
-      await reads.settle();
-      await client.close();
-    },
-  };
-}
+  }
 
-function idOf(record: UpstreamRecord, idKey: string): string | null {
-  const value = record[idKey];
-  return typeof value === 'string' || typeof value === 'number' ? String(value) : null;
+  private publish(event: ChangeEvent): void {
+    this.published.add(event);
+    this.options.bus.publish(event);
+  }
 }
 
 function writeDateOf(record: UpstreamRecord | null): string | null {
