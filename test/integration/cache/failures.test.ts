@@ -64,4 +64,26 @@ describe('failures and the cache', () => {
     stack.simulator.addFault('partners', { kind: 'status-429', count: 1, retryAfterSeconds: 1 });
     expect(cost(await stack.gql(PARTNER, { id: '6' }))).toMatchObject({ staleHits: 1 });
   });
+
+  it('serves an entry when the local rate limit has no token before the deadline (stale-if-limited)', async () => {
+    const clock = createClock();
+    stack = await startCachedStack(clock, {
+      times: { staleWhileRevalidateSeconds: 0 },
+      config: (config) => ({
+        ...config,
+        upstream: { ...config.upstream, rateLimit: { perMinute: 1, perHourPerCredential: null } },
+        server: { ...config.server, operationDeadlineMs: 1_000 },
+      }),
+    });
+    const first = await stack.gql(PARTNER, { id: '9' });
+    clock.advance(11_000);
+    const limited = await stack.gql(PARTNER, { id: '9' });
+    expect(limited.body.data).toEqual(first.body.data);
+    expect(cost(limited)).toMatchObject({ restCalls: 0, cacheHits: 1, staleHits: 1 });
+    expect(limited.body.extensions?.['warnings']).toEqual([expect.objectContaining({ code: 'STALE_ANSWER', ageSeconds: 11 })]);
+    // Nothing cached for this one: the refusal is the answer.
+    const other = await stack.gql(PARTNER, { id: '10' });
+    expect(other.body.errors?.[0]?.extensions?.['code']).toBe('UPSTREAM_RATE_LIMITED');
+    expect(stack.calls()).toHaveLength(1);
+  });
 });
