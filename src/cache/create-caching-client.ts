@@ -7,7 +7,7 @@
 import type { Logger } from 'pino';
 import type { ChangeBus, ChangeEvent, ChangeKind } from '../changes/types.js';
 import type { Config } from '../config/types.js';
-import { isRecord } from '../upstream/check-shape.js';
+import { isRecord } from '../shared/guards.js';
 import type { CredentialKeys } from '../upstream/credential-keys.js';
 import type { CallContext, UpstreamClient, UpstreamRecord, UpstreamRequest, UpstreamResponse } from '../upstream/types.js';
 import { buildListQueryKey, isList } from './build-cache-entry.js';

@@ -1,13 +1,13 @@
 /**
  * The one table of error codes. Clients, tests and the CLI match on `code`.
- * The README's table is generated from this one and a test keeps them identical.
+ * The table in docs/errors.md is generated from this one and a test keeps them identical.
  */
 export interface ErrorCodeSpec {
   /** HTTP status of the GraphQL response when the error is request-level; upstream status is separate. */
   readonly httpStatus: number;
   /** Process exit code when the error ends a CLI command. */
   readonly exitCode: number;
-  /** What it means and what to do, one sentence, shown in the README. */
+  /** What it means and what to do, one sentence, shown in docs/errors.md. */
   readonly meaning: string;
 }
 

@@ -15,7 +15,7 @@
  */
 import { invariant } from '../errors/bjet-error.js';
 import type { FieldModel } from '../model/source-model.js';
-import { isRecord } from '../upstream/check-shape.js';
+import { isRecord } from '../shared/guards.js';
 import type { UpstreamRecord } from '../upstream/types.js';
 import type { TypeIndex } from './build-type-index.js';
 import type { Loaders } from './create-loaders.js';

@@ -8,7 +8,7 @@ import type { DocumentNode } from 'graphql';
 import type { Config } from '../config/types.js';
 import { BjetError } from '../errors/bjet-error.js';
 import type { EndpointModel, FieldModel, ValueModel } from '../model/source-model.js';
-import { createMutationFor, deleteMutationFor, enumValueFor, updateMutationFor } from '../generation/naming.js';
+import { createMutationFor, deleteMutationFor, enumValueFor, updateMutationFor } from '../model/naming.js';
 import { buildFieldResolvers } from './build-field-resolvers.js';
 import { buildRecordShapers, loadShaped, type RecordShapers, type Shaper } from './build-record-shapers.js';
 import { buildCreateResolver, buildDeleteResolver, buildUpdateResolver } from './build-mutation-resolvers.js';

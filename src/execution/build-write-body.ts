@@ -5,7 +5,7 @@
  */
 import type { EndpointConfig } from '../config/types.js';
 import type { EndpointModel, FieldModel } from '../model/source-model.js';
-import { inputFieldNameFor } from '../generation/naming.js';
+import { inputFieldNameFor } from '../model/naming.js';
 import type { UpstreamRecord } from '../upstream/types.js';
 import { targetOf, type TypeIndex } from './build-type-index.js';
 

@@ -8,10 +8,10 @@
  */
 import { Kind, valueFromASTUntyped, type FieldNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import type { EndpointModel } from '../model/source-model.js';
-import { createMutationFor, deleteMutationFor, updateMutationFor } from '../generation/naming.js';
+import { createMutationFor, deleteMutationFor, updateMutationFor } from '../model/naming.js';
+import { isRecord } from '../shared/guards.js';
 import { pageSizeOf } from './build-page-request.js';
 import { embeddedFieldNames, type TypeIndex } from './build-type-index.js';
-import { isRecord } from '../upstream/check-shape.js';
 import { selectionWithin, type FragmentMap } from './selection-within.js';
 
 export interface CostRequest {

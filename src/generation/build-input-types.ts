@@ -3,8 +3,8 @@ import { Kind, type InputObjectTypeDefinitionNode, type InputValueDefinitionNode
 import type { EndpointModel, FieldModel } from '../model/source-model.js';
 import { outputTypeName } from './build-output-types.js';
 import { inputTypeFor } from './input-type-for.js';
-import type { NameRegistry } from './name-registry.js';
-import { createInputNameFor, filterInputNameFor, inputFieldNameFor, updateInputNameFor } from './naming.js';
+import type { NameRegistry } from '../model/name-registry.js';
+import { createInputNameFor, filterInputNameFor, inputFieldNameFor, updateInputNameFor } from '../model/naming.js';
 import { byName, describe, inputValue, nameNode, typeRef } from './sdl-ast.js';
 
 export function buildFilterInput(endpoint: EndpointModel, registry: NameRegistry): InputObjectTypeDefinitionNode | null {

@@ -1,8 +1,8 @@
 /** Output types of one endpoint: the entity, its page, its enums and its nested object types. */
 import { Kind, type EnumTypeDefinitionNode, type ObjectTypeDefinitionNode, type TypeDefinitionNode } from 'graphql';
 import type { EndpointModel, FieldModel, ValueModel } from '../model/source-model.js';
-import type { NameRegistry } from './name-registry.js';
-import { enumValueFor, pageTypeNameFor } from './naming.js';
+import type { NameRegistry } from '../model/name-registry.js';
+import { enumValueFor, pageTypeNameFor } from '../model/naming.js';
 import { byName, describe, directive, fieldDefinition, nameNode, stringValue, typeRef } from './sdl-ast.js';
 
 /** The GraphQL type a value model is output as. */

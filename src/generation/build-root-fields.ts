@@ -9,7 +9,7 @@ import {
   pageTypeNameFor,
   updateInputNameFor,
   updateMutationFor,
-} from './naming.js';
+} from '../model/naming.js';
 import { fieldDefinition, inputValue, typeRef } from './sdl-ast.js';
 
 export interface RootFieldOptions {

@@ -7,7 +7,7 @@ import type { SourceModel } from '../model/source-model.js';
 import { buildCreateInput, buildFilterInput, buildUpdateInput } from './build-input-types.js';
 import { buildOutputTypes } from './build-output-types.js';
 import { buildMutationFields, buildQueryFields } from './build-root-fields.js';
-import { createNameRegistry, type NameRegistry } from './name-registry.js';
+import { createNameRegistry, type NameRegistry } from '../model/name-registry.js';
 import { byName, describe, directive, fieldDefinition, nameNode, stringValue, typeRef } from './sdl-ast.js';
 
 export const FEDERATION_URL = 'https://specs.apollo.dev/federation/v2.3';

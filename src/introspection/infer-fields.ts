@@ -3,8 +3,8 @@
  * configured ones never seen), sorted by key. Nested objects recurse with their own type name.
  */
 import type { FieldModel, ValueModel } from '../model/source-model.js';
-import { enumNameFor, fieldNameFor, nestedTypeNameFor } from '../generation/naming.js';
-import { isRecord } from '../upstream/check-shape.js';
+import { enumNameFor, fieldNameFor, nestedTypeNameFor } from '../model/naming.js';
+import { isRecord } from '../shared/guards.js';
 import { collectValueStats, presentCategories, type ValueStats } from './collect-value-stats.js';
 import type { InferContext } from './infer-context.js';
 import { inferRelation } from './infer-relation.js';

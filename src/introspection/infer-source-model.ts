@@ -1,10 +1,10 @@
 /**
  * The pure core of introspection: config + sampled records → SourceModel. Every GraphQL name comes
- * from generation/naming.ts; a problem the config can fix is a CONFIG_INVALID issue.
+ * from model/naming.ts; a problem the config can fix is a CONFIG_INVALID issue.
  */
 import { configInvalid } from '../config/parse-config.js';
 import type { Config, ConfigIssue, EndpointConfig } from '../config/types.js';
-import { listFieldFor, singleFieldFor, typeNameFor } from '../generation/naming.js';
+import { listFieldFor, singleFieldFor, typeNameFor } from '../model/naming.js';
 import { SOURCE_MODEL_VERSION, type EndpointModel, type SourceModel } from '../model/source-model.js';
 import type { UpstreamRecord } from '../upstream/types.js';
 import { checkFieldNames, checkFilterNames } from './check-field-names.js';

@@ -5,7 +5,7 @@ import { buildASTSchema, isNonNullType, parse, type GraphQLObjectType, type Grap
 import { describe, expect, it } from 'vitest';
 import { BjetError } from '../../../src/errors/bjet-error.js';
 import { buildSdlDocument } from '../../../src/generation/build-sdl-document.js';
-import { parseSourceModel } from '../../../src/generation/parse-source-model.js';
+import { parseSourceModel } from '../../../src/model/parse-source-model.js';
 import { printSdl, SDL_HEADER } from '../../../src/generation/print-sdl.js';
 import type { EndpointModel, SourceModel } from '../../../src/model/source-model.js';
 import { FEDERATION_DIRECTIVES } from './federation-directives.js';

@@ -2,9 +2,9 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadSchemaArtifacts } from '../../../src/generation/load-schema-artifacts.js';
-import { printModelJson } from '../../../src/generation/print-model-json.js';
-import { writeSchemaArtifacts } from '../../../src/generation/write-schema-artifacts.js';
+import { loadSchemaArtifacts } from '../../../src/model/load-schema-artifacts.js';
+import { printModelJson } from '../../../src/model/print-model-json.js';
+import { writeSchemaArtifacts } from '../../../src/model/write-schema-artifacts.js';
 import type { SourceModel } from '../../../src/model/source-model.js';
 
 const MODEL: SourceModel = {

@@ -1,7 +1,7 @@
 /** `schema/model.json` is input to the server: its version and shape are checked before use. */
 import { z } from 'zod';
 import { BjetError } from '../errors/bjet-error.js';
-import { SOURCE_MODEL_VERSION, type SourceModel, type ValueModel } from '../model/source-model.js';
+import { SOURCE_MODEL_VERSION, type SourceModel, type ValueModel } from './source-model.js';
 
 const scalarName = z.enum(['ID', 'Int', 'Float', 'Boolean', 'String', 'DateTime', 'Date', 'JSON']);
 const method = z.enum(['GET', 'POST', 'PUT', 'DELETE']);
