@@ -3,7 +3,7 @@
  * `CachedReads`; every write drops what it may have changed (the record in every partition and the
  * endpoint's list pages) before it answers, so the next read by anyone sees it, and publishes the
  * change on the bus. Every change on the bus (a webhook's, another replica's) drops the same way.
- * Why a decorator, and why drops rather than replacements: docs/decisions/0007-record-cache-as-client-decorator.md.
+ * Why a decorator, and why drops rather than replacements: docs/decisions/0008-record-cache-as-client-decorator.md.
  */
 import type { Logger } from 'pino';
 import type { ChangeBus, ChangeEvent, ChangeKind } from '../changes/types.js';

@@ -25,9 +25,9 @@ export interface CliBundleFiles {
  * `older` when tsc wrote its output after the bundle was made (`npx tsc -p tsconfig.build.json`
  * alone): the bundle holds older code, and running it would hide the change just built.
  */
-export type CliBundleState = 'current' | 'older' | 'missing';
+type CliBundleState = 'current' | 'older' | 'missing';
 
-export type CodeCacheState = 'accepted' | 'rejected' | 'stale' | 'missing';
+type CodeCacheState = 'accepted' | 'rejected' | 'stale' | 'missing';
 
 export interface LoadedCli {
   readonly main: (argv: readonly string[]) => Promise<number>;

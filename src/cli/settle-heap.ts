@@ -21,7 +21,7 @@
 import v8 from 'node:v8';
 import vm from 'node:vm';
 
-export interface HeapSettled {
+interface HeapSettled {
   readonly ms: number;
   readonly heapUsedBeforeMb: number;
   readonly heapUsedAfterMb: number;

@@ -8,7 +8,7 @@ import { errnoCode, isRecord } from '../shared/guards.js';
 import { configInvalid, parseConfig } from './parse-config.js';
 import type { Config } from './types.js';
 
-export const DEFAULT_CONFIG_FILE = 'bjet-graphql.config.yaml';
+const DEFAULT_CONFIG_FILE = 'bjet-graphql.config.yaml';
 
 /** The config file a command reads: `--config FILE`, else `BJET_GRAPHQL_CONFIG`, else the default. */
 export function resolveConfigFile(file: string | undefined, env: Readonly<Record<string, string | undefined>> = process.env): string {

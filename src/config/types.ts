@@ -131,7 +131,7 @@ export interface EndpointConfig {
   readonly cache: EndpointCacheConfig | null;
 }
 
-export interface IntrospectionConfig {
+interface IntrospectionConfig {
   /** Pages sampled per endpoint (default 3) of `pageSize` records (default 100). */
   readonly pages: number;
   readonly pageSize: number;

@@ -1,7 +1,7 @@
 import { ERROR_CODES } from './codes.js';
 
-export const ERROR_TABLE_START = '<!-- error-codes:start (generated from src/errors/codes.ts, do not edit) -->';
-export const ERROR_TABLE_END = '<!-- error-codes:end -->';
+const ERROR_TABLE_START = '<!-- error-codes:start (generated from src/errors/codes.ts, do not edit) -->';
+const ERROR_TABLE_END = '<!-- error-codes:end -->';
 
 /** The error-code table of docs/errors.md, printed from the one table in codes.ts. */
 export function printErrorTable(): string {

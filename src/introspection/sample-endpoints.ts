@@ -21,7 +21,7 @@ export interface SampleOptions {
   readonly authorization?: string | undefined;
 }
 
-export type EndpointSamples = Readonly<Record<string, readonly UpstreamRecord[]>>;
+type EndpointSamples = Readonly<Record<string, readonly UpstreamRecord[]>>;
 
 export async function sampleEndpoints(config: Config, client: UpstreamClient, options: SampleOptions = {}): Promise<EndpointSamples> {
   const readable = config.endpoints.filter((endpoint) => endpoint.methods.includes('GET'));

@@ -7,7 +7,7 @@ import { scrubSecrets } from './scrub-secrets.js';
 
 export type { Logger } from 'pino';
 
-export interface LoggerOptions {
+interface LoggerOptions {
   /** Minimum level (default `info`); `silent` logs nothing. */
   readonly level?: Level | 'silent';
   /** Where lines go (default stdout). Tests pass a stream to capture them. */

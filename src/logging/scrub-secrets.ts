@@ -33,7 +33,7 @@ const SECRET_KEYS = new Set([
 /** Levels scanned below the logged object itself (`req.headers.authorization` is 2). */
 const MAX_DEPTH = 5;
 
-export const isSecretKey = (key: string): boolean => SECRET_KEYS.has(key.toLowerCase());
+const isSecretKey = (key: string): boolean => SECRET_KEYS.has(key.toLowerCase());
 
 /** A copy keeping the prototype and every own property (an Error keeps its message and stack). */
 function copyOf<T extends object>(value: T): T {

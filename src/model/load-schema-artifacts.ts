@@ -5,7 +5,7 @@ import type { SourceModel } from './source-model.js';
 import { parseSourceModel } from './parse-source-model.js';
 import { MODEL_FILE, readIfExists, SDL_FILE } from './write-schema-artifacts.js';
 
-export interface LoadedSchemaArtifacts {
+interface LoadedSchemaArtifacts {
   readonly sdl: string;
   readonly model: SourceModel;
 }

@@ -6,7 +6,7 @@ import { errnoCode } from '../shared/guards.js';
 export const SDL_FILE = 'schema.graphql';
 export const MODEL_FILE = 'model.json';
 
-export interface SchemaArtifacts {
+interface SchemaArtifacts {
   readonly sdl: string;
   readonly modelJson: string;
 }

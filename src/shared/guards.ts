@@ -9,3 +9,8 @@ export function isRecord(value: unknown): value is Readonly<Record<string, unkno
 export function errnoCode(error: unknown): string | undefined {
   return isRecord(error) && typeof error['code'] === 'string' ? error['code'] : undefined;
 }
+
+/** The default of an exhaustive `switch`: a new member of the union fails to compile here. */
+export function assertNever(value: never): never {
+  throw new Error(`invariant failed: unexpected ${JSON.stringify(value)}`);
+}

@@ -3,6 +3,7 @@ import { readConfig } from '../../config/read-config.js';
 import { ERROR_CODES } from '../../errors/codes.js';
 import { diffSourceModels } from '../../generation/diff-source-models.js';
 import { loadSchemaArtifacts } from '../../model/load-schema-artifacts.js';
+import { printModelJson } from '../../model/print-model-json.js';
 import { printSchemaChanges } from '../../generation/print-schema-changes.js';
 import { introspectUpstream } from '../../pipeline/introspect-upstream.js';
 import { createUpstreamClient } from '../../upstream/create-upstream-client.js';
@@ -36,13 +37,16 @@ export const command: Command = {
       const fresh = await explainingFailures(config, introspectUpstream(config, client, { ...samplingProgress(), authorization: sampling.authorization }));
       const changes = diffSourceModels(committed.model, fresh.model);
       const sdlStale = committed.sdl !== fresh.sdl;
-      if (changes.length === 0 && !sdlStale) {
+      // A name edited in model.json alone (a mutation, an input field) changes no field the diff compares.
+      const modelStale = printModelJson(committed.model) !== fresh.modelJson;
+      if (changes.length === 0 && !sdlStale && !modelStale) {
         process.stdout.write('schema is current\n');
         return 0;
       }
       const breaking = changes.filter((change) => change.breaking).length;
       process.stdout.write(`schema drift: ${changes.length} change(s), ${breaking} breaking\n${changes.length > 0 ? printSchemaChanges(changes) : ''}`);
       if (sdlStale) process.stdout.write('schema.graphql is not what this version generates from the upstream\n');
+      if (modelStale) process.stdout.write('model.json is not what this version generates from the upstream\n');
       process.stdout.write('run `bjet-graphql introspect` to update schema/, then review the diff\n');
       return ERROR_CODES.SCHEMA_DRIFT.exitCode;
     } finally {

@@ -69,6 +69,18 @@ describe('bjet-graphql introspect, check, print-sdl', () => {
     expect(printed.stdout).toBe(await readFile(path.join(dir, 'schema', 'schema.graphql'), 'utf8'));
   });
 
+  it('check exits 1 when only a name in model.json was edited (a mutation renamed)', async () => {
+    const modelFile = path.join(dir, 'schema', 'model.json');
+    const text = await readFile(modelFile, 'utf8');
+    await writeFile(modelFile, text.replace('"field": "createPartner"', '"field": "addPartner"'));
+    const run = await cli('check', '--config', configFile);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe(
+      'schema drift: 0 change(s), 0 breaking\nmodel.json is not what this version generates from the upstream\nrun `bjet-graphql introspect` to update schema/, then review the diff\n',
+    );
+    await writeFile(modelFile, text);
+  });
+
   it('check exits 1 with a classified diff when schema/ no longer matches the upstream', async () => {
     const modelFile = path.join(dir, 'schema', 'model.json');
     const model = JSON.parse(await readFile(modelFile, 'utf8')) as { endpoints: { endpoint: string; fields: { key: string }[] }[] };
