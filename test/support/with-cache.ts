@@ -1,4 +1,5 @@
 /** Config edits for tests: the record cache off (exact call counts across repeated operations), or tuned. */
+import { CACHE_DEFAULTS } from '../../src/config/build-cache-config.js';
 import type { Config, EndpointCacheConfig } from '../../src/config/types.js';
 
 export function withoutCache(config: Config): Config {
@@ -7,7 +8,7 @@ export function withoutCache(config: Config): Config {
 
 /** Every endpoint with these times (seconds); the global bounds as given. */
 export function withCache(config: Config, times: Partial<EndpointCacheConfig>, bounds: { maxEntries?: number; maxBytes?: number } = {}): Config {
-  const base = config.upstream.cache ?? { ttlSeconds: 10, staleWhileRevalidateSeconds: 20, staleIfErrorSeconds: 300, maxEntries: 10_000, maxBytes: 32 << 20, store: 'memory' as const };
+  const base = config.upstream.cache ?? CACHE_DEFAULTS;
   const global = { ...base, ...times, ...bounds };
   const endpointCache: EndpointCacheConfig = {
     ttlSeconds: global.ttlSeconds,
