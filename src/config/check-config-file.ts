@@ -21,6 +21,9 @@ export function checkConfigFile(file: ConfigFile): ConfigIssue[] {
   if (retries?.baseDelayMs !== undefined && retries.maxDelayMs !== undefined && retries.maxDelayMs < retries.baseDelayMs) {
     issues.push({ path: 'upstream.retries.maxDelayMs', message: 'must be at least `baseDelayMs`' });
   }
+  if (file.upstream.rateLimitPerMinute !== undefined && file.upstream.rateLimit?.perMinute !== undefined) {
+    issues.push({ path: 'upstream.rateLimitPerMinute', message: 'set only `upstream.rateLimit.perMinute` (this key is its old name)' });
+  }
   return issues;
 }
 
