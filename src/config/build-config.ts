@@ -1,5 +1,6 @@
 /** Applies every documented default to a validated config file: the only place defaults live. */
 import path from 'node:path';
+import { buildSubscriptions, buildWebhooks } from './build-feed-config.js';
 import type { AuthFile, ConfigFile, EndpointFile, TimeoutsFile } from './config-file-schema.js';
 import type { AuthConfig, Config, EndpointConfig, FieldConfig, ServerConfig, TimeoutsConfig, UpstreamConfig } from './types.js';
 
@@ -23,6 +24,8 @@ export function buildConfig(file: ConfigFile, options: BuildConfigOptions): Conf
     endpoints,
     introspection: { pages: file.introspection?.pages ?? 3, pageSize: file.introspection?.pageSize ?? 100 },
     server: buildServer(file.server ?? {}),
+    webhooks: buildWebhooks(file.webhooks),
+    subscriptions: buildSubscriptions(file.subscriptions),
     schemaDir: path.resolve(options.baseDir, file.schemaDir ?? 'schema'),
   };
 }

@@ -7,6 +7,9 @@ import cors from '@fastify/cors';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { parse } from 'graphql';
+import { createLocalChangeBus } from '../changes/create-local-change-bus.js';
+import { createPublishingClient } from '../changes/create-publishing-client.js';
+import type { ChangeBus } from '../changes/types.js';
 import type { Config } from '../config/types.js';
 import { buildResolvers } from '../execution/build-resolvers.js';
 import { buildTypeIndex } from '../execution/build-type-index.js';
@@ -19,6 +22,7 @@ import { buildApolloServer } from './build-apollo-server.js';
 import { buildExampleQuery } from './build-example-query.js';
 import { registerGraphqlRoutes } from './register-graphql-routes.js';
 import { registerHealth } from './register-health.js';
+import { registerWebhooks, type Webhooks } from '../webhooks/register-webhooks.js';
 
 export interface ServerOptions {
   readonly config: Config;
@@ -30,10 +34,15 @@ export interface ServerOptions {
   readonly client?: UpstreamClient;
   /** Default: a silent logger. */
   readonly logger?: Logger;
+  /** Where changes are published and heard (default: an in-process bus, closed with the server). */
+  readonly bus?: ChangeBus;
 }
 
 export interface BjetServer {
   readonly app: FastifyInstance;
+  readonly bus: ChangeBus;
+  /** The webhook, when configured. */
+  readonly webhooks: Webhooks | null;
   /** Listens (default: the config's port and host); resolves to the GraphQL URL. */
   listen(port?: number, host?: string): Promise<string>;
   close(): Promise<void>;
@@ -45,6 +54,9 @@ export async function createServer(options: ServerOptions): Promise<BjetServer> 
   const { config, model } = options;
   const logger = options.logger ?? createLogger({ level: 'silent' });
   const client = options.client ?? createUpstreamClient(config, { logger });
+  const bus = options.bus ?? createLocalChangeBus({ onListenerError: (error) => logger.error({ err: error }, 'change listener failed') });
+  const idKeys = new Map(model.endpoints.map((endpoint) => [endpoint.endpoint, endpoint.idKey]));
+  const writes = createPublishingClient(client, bus, (endpoint) => idKeys.get(endpoint) ?? 'id');
   const typeDefs = parse(options.sdl);
   const index = buildTypeIndex(model);
   const schema = buildSubgraphSchema([{ typeDefs, resolvers: buildResolvers(index, config, typeDefs) }]);
@@ -59,9 +71,12 @@ export async function createServer(options: ServerOptions): Promise<BjetServer> 
   const probe = model.endpoints.find((endpoint) => endpoint.methods.includes('GET'));
   const probeAuth = config.endpoints.find((endpoint) => endpoint.name === probe?.endpoint)?.auth ?? config.upstream.auth;
   registerHealth(app, { client, probe, timeoutMs: READY_PROBE_MS, forwardAuth: probeAuth.type === 'forward' });
-  registerGraphqlRoutes(app, { apollo, config, client, index, defaultQuery: buildExampleQuery(index, 3, 5) });
+  const webhooks = config.webhooks === null ? null : await registerWebhooks(app, { config: config.webhooks, index, bus, logger });
+  registerGraphqlRoutes(app, { apollo, config, client: writes, index, defaultQuery: buildExampleQuery(index, 3, 5) });
   return {
     app,
+    bus,
+    webhooks,
     async listen(port = config.server.port, host = config.server.host) {
       await app.listen({ port, host });
       const address = app.server.address();
@@ -70,6 +85,8 @@ export async function createServer(options: ServerOptions): Promise<BjetServer> 
     },
     async close() {
       await app.close();
+      await webhooks?.idle();
+      if (options.bus === undefined) await bus.close();
       if (options.client === undefined) await client.close();
     },
   };

@@ -2,6 +2,7 @@
  * Config objects for upstream client tests, every default filled as documented in
  * src/config/types.ts, with the simulator's default credentials per endpoint.
  */
+import { buildSubscriptions } from '../../src/config/build-feed-config.js';
 import type { AuthConfig, Config, EndpointConfig, UpstreamConfig } from '../../src/config/types.js';
 
 export const TEST_TOKEN = 'demo-token';
@@ -85,6 +86,8 @@ export function buildTestConfig(baseUrl: string, overrides: TestConfigOverrides 
       defaultPageSize: 20,
       graphiql: true,
     },
+    webhooks: null,
+    subscriptions: buildSubscriptions(undefined),
     schemaDir: 'schema',
   };
 }
