@@ -7,6 +7,7 @@ import type { SourceModel } from '../model/source-model.js';
 import { buildCreateInput, buildFilterInput, buildUpdateInput } from './build-input-types.js';
 import { buildOutputTypes } from './build-output-types.js';
 import { buildMutationFields, buildQueryFields } from './build-root-fields.js';
+import { buildChangeKindEnum, buildSubscriptionParts } from './build-subscription-fields.js';
 import { createNameRegistry, type NameRegistry } from './name-registry.js';
 import { byName, describe, directive, fieldDefinition, nameNode, stringValue, typeRef } from './sdl-ast.js';
 
@@ -23,6 +24,7 @@ export function buildSdlDocument(model: SourceModel, source: string | null = nul
   const types: TypeDefinitionNode[] = [pageInfoType(), ...scalarTypes()];
   const queryFields: FieldDefinitionNode[] = [];
   const mutationFields: FieldDefinitionNode[] = [];
+  const subscriptionFields: FieldDefinitionNode[] = [];
   for (const endpoint of model.endpoints) {
     const filter = buildFilterInput(endpoint, registry);
     const allowsPost = endpoint.methods.includes('POST');
@@ -33,11 +35,20 @@ export function buildSdlDocument(model: SourceModel, source: string | null = nul
     types.push(...buildOutputTypes(endpoint, registry), ...[filter, create, update].filter((node) => node !== null));
     queryFields.push(...buildQueryFields(endpoint, options));
     mutationFields.push(...buildMutationFields(endpoint, options));
+    const subscription = buildSubscriptionParts(endpoint, filter !== null, registry);
+    types.push(...subscription.types);
+    subscriptionFields.push(...subscription.fields);
   }
+  if (subscriptionFields.length > 0) types.push(buildChangeKindEnum(registry));
   claimRootFields('Query', queryFields, registry);
   claimRootFields('Mutation', mutationFields, registry);
+  claimRootFields('Subscription', subscriptionFields, registry);
   registry.assertNoCollision(source);
-  const roots = [rootType('Query', queryFields), ...(mutationFields.length > 0 ? [rootType('Mutation', mutationFields)] : [])];
+  const roots = [
+    rootType('Query', queryFields),
+    ...(mutationFields.length > 0 ? [rootType('Mutation', mutationFields)] : []),
+    ...(subscriptionFields.length > 0 ? [rootType('Subscription', subscriptionFields)] : []),
+  ];
   return { kind: Kind.DOCUMENT, definitions: [schemaExtension(), ...roots, ...byName(types)] };
 }
 

@@ -23,6 +23,8 @@ import { buildExampleQuery } from './build-example-query.js';
 import { registerGraphqlRoutes } from './register-graphql-routes.js';
 import { registerHealth } from './register-health.js';
 import { registerWebhooks, type Webhooks } from '../webhooks/register-webhooks.js';
+import { buildSubscriptionResolvers } from '../subscriptions/build-subscription-resolvers.js';
+import { registerSubscriptions, type SubscriptionServer } from '../subscriptions/register-subscriptions.js';
 
 export interface ServerOptions {
   readonly config: Config;
@@ -43,6 +45,8 @@ export interface BjetServer {
   readonly bus: ChangeBus;
   /** The webhook, when configured. */
   readonly webhooks: Webhooks | null;
+  /** GraphQL subscriptions over WebSocket, unless turned off. */
+  readonly subscriptions: SubscriptionServer | null;
   /** Listens (default: the config's port and host); resolves to the GraphQL URL. */
   listen(port?: number, host?: string): Promise<string>;
   close(): Promise<void>;
@@ -59,7 +63,8 @@ export async function createServer(options: ServerOptions): Promise<BjetServer> 
   const writes = createPublishingClient(client, bus, (endpoint) => idKeys.get(endpoint) ?? 'id');
   const typeDefs = parse(options.sdl);
   const index = buildTypeIndex(model);
-  const schema = buildSubgraphSchema([{ typeDefs, resolvers: buildResolvers(index, config, typeDefs) }]);
+  const resolvers = { ...buildResolvers(index, config, typeDefs), ...buildSubscriptionResolvers(index, typeDefs) };
+  const schema = buildSubgraphSchema([{ typeDefs, resolvers }]);
   const app = Fastify({ bodyLimit: config.server.bodyLimitBytes, logger: false });
   const estimate = buildCostEstimator(index, config.server.defaultPageSize);
   const apollo = buildApolloServer({ schema, app, server: config.server, estimate, logger });
@@ -72,11 +77,15 @@ export async function createServer(options: ServerOptions): Promise<BjetServer> 
   const probeAuth = config.endpoints.find((endpoint) => endpoint.name === probe?.endpoint)?.auth ?? config.upstream.auth;
   registerHealth(app, { client, probe, timeoutMs: READY_PROBE_MS, forwardAuth: probeAuth.type === 'forward' });
   const webhooks = config.webhooks === null ? null : await registerWebhooks(app, { config: config.webhooks, index, bus, logger });
+  const subscriptions = config.subscriptions.enabled
+    ? registerSubscriptions({ server: app.server, schema, config, client: writes, index, bus, logger })
+    : null;
   registerGraphqlRoutes(app, { apollo, config, client: writes, index, defaultQuery: buildExampleQuery(index, 3, 5) });
   return {
     app,
     bus,
     webhooks,
+    subscriptions,
     async listen(port = config.server.port, host = config.server.host) {
       await app.listen({ port, host });
       const address = app.server.address();
@@ -84,6 +93,7 @@ export async function createServer(options: ServerOptions): Promise<BjetServer> 
       return `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}/graphql`;
     },
     async close() {
+      await subscriptions?.close();
       await app.close();
       await webhooks?.idle();
       if (options.bus === undefined) await bus.close();

@@ -115,6 +115,11 @@ describe('buildSdlDocument', () => {
         message:
           'GraphQL name `CategoryPage` comes from both the page type of endpoint `categories` and the page type of endpoint `tags`: set `typeName` (or a field `name`) to tell them apart',
       },
+      {
+        path: 'endpoints.tags.typeName',
+        message:
+          'GraphQL name `CategoryChange` comes from both the change event of endpoint `categories` and the change event of endpoint `tags`: set `typeName` (or a field `name`) to tell them apart',
+      },
     ]);
   });
 

@@ -1,0 +1,49 @@
+/**
+ * The Subscription fields of every endpoint readable by id (`partnerChanged(id)`,
+ * `partnersChanged(filter)`) and the ChangeKind enum's values. `subscribe` opens the change stream
+ * through the subscription's context; `resolve` shapes the record like every other read.
+ */
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
+import type { DocumentNode } from 'graphql';
+import { invariant } from '../errors/bjet-error.js';
+import { buildRecordShapers } from '../execution/build-record-shapers.js';
+import type { TypeIndex } from '../execution/build-type-index.js';
+import { readSdlShape } from '../execution/read-sdl-shape.js';
+import { CHANGE_KIND_ENUM, listChangedFieldFor, recordChangedFieldFor } from '../generation/subscription-naming.js';
+import { buildChangeFilter } from './build-change-filter.js';
+import type { ChangePayload } from './create-change-stream.js';
+import { isSubscriptionContext } from './subscription-context.js';
+
+type FieldConfig = { readonly subscribe: (source: unknown, args: Record<string, unknown>, ctx: unknown) => AsyncIterableIterator<ChangePayload>; readonly resolve: (payload: ChangePayload) => unknown };
+
+export function buildSubscriptionResolvers(index: TypeIndex, typeDefs: DocumentNode): GraphQLResolverMap<unknown> {
+  const fields = readSdlShape(typeDefs).objectFields.get('Subscription');
+  if (fields === undefined) return {};
+  const shapers = buildRecordShapers(index);
+  const subscription: Record<string, FieldConfig> = {};
+  for (const endpoint of index.endpoints.values()) {
+    const shape = shapers.of(endpoint.typeName);
+    const resolve = (payload: ChangePayload): unknown => ({ ...payload, record: payload.record === null ? null : shape(payload.record) });
+    const one = recordChangedFieldFor(endpoint.singleField);
+    const all = listChangedFieldFor(endpoint.listField);
+    if (fields.has(one)) {
+      subscription[one] = {
+        subscribe: (_source, args, ctx) => {
+          invariant(isSubscriptionContext(ctx), 'a subscription runs with a SubscriptionContext');
+          return ctx.open(endpoint, String(args['id']), () => true);
+        },
+        resolve,
+      };
+    }
+    if (fields.has(all)) {
+      subscription[all] = {
+        subscribe: (_source, args, ctx) => {
+          invariant(isSubscriptionContext(ctx), 'a subscription runs with a SubscriptionContext');
+          return ctx.open(endpoint, null, buildChangeFilter(endpoint, args['filter']));
+        },
+        resolve,
+      };
+    }
+  }
+  return { Subscription: subscription, [CHANGE_KIND_ENUM]: { CREATED: 'created', UPDATED: 'updated', DELETED: 'deleted' } };
+}
