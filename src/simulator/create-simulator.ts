@@ -3,6 +3,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createSimState } from './create-sim-state.js';
 import { handleRequest } from './http/handle-request.js';
+import { createOutbound } from './outbound/create-outbound.js';
+import type { Outbound } from './outbound/outbound-types.js';
 import type { SimState } from './sim-state.js';
 import { tableOf } from './data/store.js';
 import type { EndpointDescription, Simulator, SimulatorOptions } from './types.js';
@@ -11,9 +13,13 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const state = createSimState(options);
   const server = createServer({ keepAlive: true }, (req, res) => handleRequest(state, req, res));
   let baseUrl: string | null = null;
+  const outbounds: Outbound[] = [];
   return {
     listen: (port = 0, host = '127.0.0.1') => listen(server, port, host).then((origin) => (baseUrl = `${origin}${state.basePath}`)),
-    close: () => close(server),
+    async close() {
+      await close(server);
+      await Promise.all(outbounds.splice(0).map((outbound) => outbound.stop()));
+    },
     get baseUrl() {
       if (baseUrl === null) throw new Error('simulator: baseUrl is known only after listen()');
       return baseUrl;
@@ -31,6 +37,11 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     clearFaults: () => state.faults.clear(),
     describe: () => describe(state),
     resetData: () => state.resetData(),
+    startOutbound(outboundOptions) {
+      const outbound = createOutbound(state, outboundOptions);
+      outbounds.push(outbound);
+      return outbound;
+    },
   };
 }
 

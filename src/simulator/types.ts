@@ -3,6 +3,7 @@
  * Tests, the demo and the benchmarks use only this.
  */
 import type { HttpMethod } from '../model/source-model.js';
+import type { Outbound, OutboundOptions } from './outbound/outbound-types.js';
 
 export type SimAuth =
   | { readonly type: 'none' }
@@ -119,4 +120,6 @@ export interface Simulator {
   describe(): readonly EndpointDescription[];
   /** Resets the dataset to its seeded state (records and faults kept). */
   resetData(): void;
+  /** Sends every change from now on to a webhook, as BJET's outbound configurations would; stopped by `close`. */
+  startOutbound(options: OutboundOptions): Outbound;
 }
