@@ -6,7 +6,7 @@
  * one with the same event is a duplicate, and nothing at or before a delete's date revives it.
  */
 import { LRUCache } from 'lru-cache';
-import type { ChangeBus, ChangeKind } from '../changes/types.js';
+import type { ChangeBus, ChangeEvent, ChangeKind } from '../changes/types.js';
 import type { Logger } from '../logging/create-logger.js';
 import type { DeliveryItem } from './parse-delivery.js';
 import type { WebhookCounters } from './create-webhook-counters.js';
@@ -23,6 +23,11 @@ export interface DeliveryApplier {
   enqueue(delivery: Delivery): void;
   /** Resolves once everything queued so far is applied. */
   idle(): Promise<void>;
+  /**
+   * Remembers a change published by someone else (our own mutation): Odoo pushes that write back
+   * too, with the same `write_date`, and it is then a repeat.
+   */
+  remember(event: ChangeEvent): void;
 }
 
 interface LastSeen {
@@ -35,7 +40,9 @@ const REMEMBERED = 100_000;
 
 export function isStale(last: LastSeen | undefined, kind: ChangeKind, writeDate: string | null): boolean {
   if (last === undefined) return false;
-  if (writeDate === null || last.writeDate === null) return kind === last.kind && kind === 'deleted' && writeDate === last.writeDate;
+  // Nothing happened to a deleted record since: a second delete is the same one.
+  if (last.kind === 'deleted' && kind === 'deleted') return true;
+  if (writeDate === null || last.writeDate === null) return false;
   if (writeDate < last.writeDate) return true;
   if (last.kind === 'deleted' && kind !== 'deleted') return writeDate <= last.writeDate;
   return writeDate === last.writeDate && kind === last.kind;
@@ -75,5 +82,8 @@ export function createDeliveryApplier(bus: ChangeBus, counters: WebhookCounters,
       );
     },
     idle: () => pending,
+    remember(event) {
+      last.set(`${event.endpoint}\u0000${event.id}`, { kind: event.kind, writeDate: event.writeDate === null ? null : event.writeDate.replace('T', ' ').replace(/Z$/, '') });
+    },
   };
 }

@@ -39,6 +39,9 @@ export async function registerWebhooks(app: FastifyInstance, options: WebhookOpt
   const { config, index, logger } = options;
   const counters = createWebhookCounters();
   const applier = createDeliveryApplier(options.bus, counters, logger);
+  options.bus.subscribe((event) => {
+    if (event.source === 'mutation') applier.remember(event);
+  });
   const refuse = (reply: FastifyReply, params: Params | undefined, code: ErrorCode, status: number, message: string): FastifyReply => {
     counters.count(params?.endpoint ?? '', params?.event ?? '', 'refused');
     logger.warn({ endpoint: params?.endpoint, event: params?.event, code }, 'webhook delivery refused');
