@@ -23,7 +23,7 @@ export function buildSubscriptionResolvers(index: TypeIndex, typeDefs: DocumentN
   const subscription: Record<string, FieldConfig> = {};
   for (const endpoint of index.endpoints.values()) {
     const shape = shapers.of(endpoint.typeName);
-    const resolve = (payload: ChangePayload): unknown => ({ ...payload, record: payload.record === null ? null : shape(payload.record) });
+    const resolve = (payload: ChangePayload): unknown => ({ event: payload.event, id: payload.id, record: payload.record === null ? null : shape(payload.record) });
     const one = recordChangedFieldFor(endpoint.singleField);
     const all = listChangedFieldFor(endpoint.listField);
     if (fields.has(one)) {

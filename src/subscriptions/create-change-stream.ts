@@ -6,7 +6,7 @@
  * without end. A change whose re-read finds nothing (a rolled-back write, a record this user cannot
  * see) is not delivered; a delete always is.
  */
-import type { ChangeBus, ChangeKind } from '../changes/types.js';
+import type { ChangeBus, ChangeEvent, ChangeKind } from '../changes/types.js';
 import type { UpstreamRecord } from '../upstream/types.js';
 import type { ChangeFilter } from './build-change-filter.js';
 import type { ChangeReader } from './create-change-reader.js';
@@ -15,6 +15,8 @@ export interface ChangePayload {
   readonly event: ChangeKind;
   readonly id: string;
   readonly record: UpstreamRecord | null;
+  /** The change itself: subscribers of one operation share its execution (run-subscription.ts). */
+  readonly change: ChangeEvent;
 }
 
 export interface ChangeStreamOptions {
@@ -52,8 +54,8 @@ export function createChangeStream(options: ChangeStreamOptions): AsyncIterableI
     }
     queue.push(
       options.reader.read(change, options.authorization).then((record) => {
-        if (change.kind === 'deleted') return { event: change.kind, id: change.id, record: null };
-        return record !== null && options.filter(record) ? { event: change.kind, id: change.id, record } : null;
+        if (change.kind === 'deleted') return { event: change.kind, id: change.id, record: null, change };
+        return record !== null && options.filter(record) ? { event: change.kind, id: change.id, record, change } : null;
       }),
     );
     wake?.();

@@ -64,6 +64,7 @@ export function createSubscriptionContexts(options: SubscriptionContextsOptions)
       const authorization = authorizationOf(ctx.connectionParams);
       const context: SubscriptionContext = {
         kind: 'subscription',
+        shareKey: authorization ?? '',
         open(endpoint, id, filter) {
           if (options.reader.forwards(endpoint.endpoint) && authorization === undefined) {
             throw new BjetError('UNAUTHENTICATED', 'This endpoint reads with your own credentials: send `Authorization` in the connection_init payload.');

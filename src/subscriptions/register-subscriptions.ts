@@ -18,7 +18,8 @@ import { buildFormatError } from '../server/build-format-error.js';
 import type { UpstreamClient } from '../upstream/types.js';
 import { createChangeReader } from './create-change-reader.js';
 import { createSubscriptionContexts } from './create-subscription-contexts.js';
-import { runSubscription } from './run-subscription.js';
+import { createSubscriptionRunner } from './run-subscription.js';
+import { isSubscriptionContext } from './subscription-context.js';
 
 export const SLOW_CONSUMER_CLOSE = 4503;
 const GRAPHQL_PATH = '/graphql';
@@ -54,6 +55,7 @@ export function registerSubscriptions(options: SubscriptionServerOptions): Subsc
   options.server.on('upgrade', onUpgrade);
   const reader = createChangeReader(options.client, config);
   const contexts = createSubscriptionContexts({ config, index: options.index, bus: options.bus, reader, client: options.client, slowConsumerClose: SLOW_CONSUMER_CLOSE });
+  const runSubscription = createSubscriptionRunner();
   const formatError = buildFormatError(logger);
   const format = (errors: readonly GraphQLError[]) => errors.map((error) => formatError(error.toJSON(), error));
   const disposable = useServer(
@@ -63,7 +65,8 @@ export function registerSubscriptions(options: SubscriptionServerOptions): Subsc
       connectionInitWaitTimeout: limits.connectionInitTimeoutMs,
       context: (ctx) => contexts.subscriptionContext(ctx),
       execute: () => ({ errors: [new GraphQLError('Only subscriptions are served over WebSocket: send queries and mutations over HTTP.', { extensions: { code: 'BAD_USER_INPUT' } })] }),
-      subscribe: (args) => runSubscription(args, () => contexts.executionContext(args.contextValue)),
+      subscribe: (args) =>
+        runSubscription(args, () => contexts.executionContext(args.contextValue), isSubscriptionContext(args.contextValue) ? args.contextValue.shareKey : ''),
       onError: (_ctx, _id, _payload, errors) => format(errors),
       onNext: (_ctx, _id, _payload, _args, result) => (result.errors === undefined ? result : { ...result, errors: format(result.errors) }),
     },

@@ -10,6 +10,8 @@ import type { ChangePayload } from './create-change-stream.js';
 
 export interface SubscriptionContext {
   readonly kind: 'subscription';
+  /** Subscribers with the same key read the same records: the connection's Authorization, or '' for none. */
+  readonly shareKey: string;
   /** Throws SUBSCRIPTION_LIMIT over a limit, UNAUTHENTICATED for `forward` auth without credentials. */
   open(endpoint: EndpointModel, id: string | null, filter: ChangeFilter): AsyncIterableIterator<ChangePayload>;
 }

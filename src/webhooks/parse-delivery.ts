@@ -4,6 +4,7 @@
  * native webhook (`{_model, _id, _action, ...chosen fields}`, Odoo field names). Pure: no state,
  * nothing applied; a refusal says why without echoing a value (it may be personal data).
  */
+import { createHash } from 'node:crypto';
 import type { EndpointModel } from '../model/source-model.js';
 import type { UpstreamRecord } from '../upstream/types.js';
 
@@ -14,6 +15,8 @@ export interface DeliveryItem {
   readonly complete: UpstreamRecord | null;
   /** `write_date` of the payload, normalized to `YYYY-MM-DD HH:MM:SS[.ffffff]`, or null. */
   readonly writeDate: string | null;
+  /** A digest of the mapped values sent: the same `write_date` with other values is another change (Odoo's dates are to the second). */
+  readonly digest: string;
 }
 
 export type ParsedDelivery =
@@ -73,7 +76,14 @@ function parseMapped(value: Readonly<Record<string, unknown>>, endpoint: Endpoin
     if (field.key in value) record[field.key] = value[field.key];
     else complete = false;
   }
-  return { id, complete: complete ? record : null, writeDate: writeDateOf(value) };
+  return { id, complete: complete ? record : null, writeDate: writeDateOf(value), digest: digestOf(value, endpoint) };
+}
+
+/** Over the endpoint's mapped keys present, in the model's order: unknown keys do not count. */
+export function digestOf(value: Readonly<Record<string, unknown>>, endpoint: EndpointModel): string {
+  const hash = createHash('sha256');
+  for (const field of endpoint.fields) if (field.key in value) hash.update(`${field.key}\u0000${JSON.stringify(value[field.key])}\u0000`);
+  return hash.digest('base64url');
 }
 
 /**
@@ -83,7 +93,9 @@ function parseMapped(value: Readonly<Record<string, unknown>>, endpoint: Endpoin
  */
 function parseNative(value: Readonly<Record<string, unknown>>, endpoint: EndpointModel): DeliveryItem | null {
   const id = endpoint.idKey === 'id' ? idText(value['_id']) : idText(value[endpoint.idKey]);
-  return id === null ? null : { id, complete: null, writeDate: writeDateOf(value) };
+  if (id === null) return null;
+  const fields = Object.fromEntries(Object.entries(value).filter(([key]) => !key.startsWith('_')));
+  return { id, complete: null, writeDate: writeDateOf(value), digest: createHash('sha256').update(JSON.stringify(fields)).digest('base64url') };
 }
 
 function writeDateOf(value: Readonly<Record<string, unknown>>): string | null {

@@ -38,7 +38,7 @@ interface Params {
 export async function registerWebhooks(app: FastifyInstance, options: WebhookOptions): Promise<Webhooks> {
   const { config, index, logger } = options;
   const counters = createWebhookCounters();
-  const applier = createDeliveryApplier(options.bus, counters, logger);
+  const applier = createDeliveryApplier(options.bus, index, counters, logger);
   options.bus.subscribe((event) => {
     if (event.source === 'mutation') applier.remember(event);
   });
