@@ -11,7 +11,7 @@ import { buildChangeKindEnum, buildSubscriptionParts } from './build-subscriptio
 import { createNameRegistry, type NameRegistry } from './name-registry.js';
 import { byName, describe, directive, fieldDefinition, nameNode, stringValue, typeRef } from './sdl-ast.js';
 
-export const FEDERATION_URL = 'https://specs.apollo.dev/federation/v2.3';
+export const FEDERATION_URL = 'https://specs.apollo.dev/federation/v2.4';
 
 const SCALARS: Readonly<Record<string, string>> = {
   DateTime: 'A date and time in ISO-8601, UTC (`2024-01-02T10:11:12Z`); Odoo sends `YYYY-MM-DD HH:MM:SS` in UTC.',

@@ -2,7 +2,8 @@
  * The per-subscription and per-event contexts of the WebSocket server, and the subscription
  * counts the limits are checked against. The connection's `connection_init` payload carries the
  * Authorization used with `forward` auth (`{"Authorization": "Bearer …"}`; `authorization` and
- * `headers.Authorization` are read too); it is kept in memory only, never logged.
+ * `headers.Authorization` are read too), else the upgrade request's own header; it is kept in
+ * memory only, never logged.
  */
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'graphql-ws';
@@ -61,7 +62,9 @@ export function createSubscriptionContexts(options: SubscriptionContextsOptions)
     subscriptionContext(ctx) {
       const connection = perConnection.get(ctx) ?? { active: 0 };
       perConnection.set(ctx, connection);
-      const authorization = authorizationOf(ctx.connectionParams);
+      // The payload first (browsers cannot set headers on a WebSocket), else the upgrade request's header (a router propagating it).
+      const header = ctx.extra.request.headers.authorization;
+      const authorization = authorizationOf(ctx.connectionParams) ?? (typeof header === 'string' && header !== '' ? header : undefined);
       const context: SubscriptionContext = {
         kind: 'subscription',
         shareKey: authorization ?? '',

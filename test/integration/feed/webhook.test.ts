@@ -73,6 +73,17 @@ describe('webhook deliveries', () => {
   });
 });
 
+describe('edits within one second', () => {
+  it('are distinct changes when their values differ (write_date is to the second)', async () => {
+    stack = await startFeedStack();
+    await stack.deliver('/partners', partner(7, '2026-01-01 10:00:02', { city: 'Lyon' }));
+    await stack.deliver('/partners', partner(7, '2026-01-01 10:00:02', { city: 'Nice' }));
+    await stack.deliver('/partners', partner(7, '2026-01-01 10:00:02', { city: 'Nice', unmapped: 'ignored' }));
+    await stack.idle();
+    expect(brief(stack)).toEqual(['updated partners 7 hint', 'updated partners 7 hint']);
+  });
+});
+
 describe('refused deliveries apply nothing', () => {
   const cases: readonly [string, string, unknown, Record<string, string>, number, string][] = [
     ['no credentials', '/partners', { id: 7 }, { authorization: '' }, 401, 'WEBHOOK_UNAUTHORIZED'],
