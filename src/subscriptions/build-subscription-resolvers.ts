@@ -5,7 +5,7 @@
  */
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import type { DocumentNode } from 'graphql';
-import { invariant } from '../errors/bjet-error.js';
+import { BjetError, invariant } from '../errors/bjet-error.js';
 import { buildRecordShapers } from '../execution/build-record-shapers.js';
 import type { TypeIndex } from '../execution/build-type-index.js';
 import { readSdlShape } from '../execution/read-sdl-shape.js';
@@ -14,7 +14,7 @@ import { buildChangeFilter } from './build-change-filter.js';
 import type { ChangePayload } from './create-change-stream.js';
 import { isSubscriptionContext } from './subscription-context.js';
 
-type FieldConfig = { readonly subscribe: (source: unknown, args: Record<string, unknown>, ctx: unknown) => AsyncIterableIterator<ChangePayload>; readonly resolve: (payload: ChangePayload) => unknown };
+type FieldConfig = { readonly subscribe: (source: unknown, args: Record<string, unknown>, ctx: unknown) => AsyncIterableIterator<ChangePayload>; readonly resolve: (payload: ChangePayload | undefined) => unknown };
 
 export function buildSubscriptionResolvers(index: TypeIndex, typeDefs: DocumentNode): GraphQLResolverMap<unknown> {
   const fields = readSdlShape(typeDefs).objectFields.get('Subscription');
@@ -23,7 +23,11 @@ export function buildSubscriptionResolvers(index: TypeIndex, typeDefs: DocumentN
   const subscription: Record<string, FieldConfig> = {};
   for (const endpoint of index.endpoints.values()) {
     const shape = shapers.of(endpoint.typeName);
-    const resolve = (payload: ChangePayload): unknown => ({ event: payload.event, id: payload.id, record: payload.record === null ? null : shape(payload.record) });
+    const resolve = (payload: ChangePayload | undefined): unknown => {
+      // Over HTTP there is no event stream, only this resolver (GraphiQL may send a subscription there).
+      if (payload === undefined) throw new BjetError('BAD_USER_INPUT', 'Subscriptions are served over WebSocket (graphql-transport-ws) at /graphql, not over HTTP.');
+      return { event: payload.event, id: payload.id, record: payload.record === null ? null : shape(payload.record) };
+    };
     const one = recordChangedFieldFor(endpoint.singleField);
     const all = listChangedFieldFor(endpoint.listField);
     if (fields.has(one)) {

@@ -70,11 +70,13 @@ describe('subscription limits', () => {
     expect(fourth.results[0]?.errors?.[0]?.extensions?.['limit']).toBe('perServer');
   });
 
-  it('serves only subscriptions over WebSocket', async () => {
+  it('serves only subscriptions over WebSocket, and subscriptions only there', async () => {
     const s = await start({});
     const query = open(s).subscribe('{ partner(id: "7") { name } }');
     await query.ended;
     expect(codeOf(query.results[0])).toBe('BAD_USER_INPUT');
+    const overHttp = await s.gql(ONE);
+    expect(overHttp.body.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
     expect(s.calls()).toEqual([]);
   });
 
