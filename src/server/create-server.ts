@@ -20,6 +20,7 @@ import { createUpstreamClient } from '../upstream/create-upstream-client.js';
 import type { UpstreamClient } from '../upstream/types.js';
 import { buildApolloServer } from './build-apollo-server.js';
 import { buildExampleQuery } from './build-example-query.js';
+import { buildFormatError } from './build-format-error.js';
 import { registerGraphqlRoutes } from './register-graphql-routes.js';
 import { registerHealth } from './register-health.js';
 import { registerWebhooks, type Webhooks } from '../webhooks/register-webhooks.js';
@@ -78,7 +79,7 @@ export async function createServer(options: ServerOptions): Promise<BjetServer> 
   registerHealth(app, { client, probe, timeoutMs: READY_PROBE_MS, forwardAuth: probeAuth.type === 'forward' });
   const webhooks = config.webhooks === null ? null : await registerWebhooks(app, { config: config.webhooks, index, bus, logger });
   const subscriptions = config.subscriptions.enabled
-    ? registerSubscriptions({ server: app.server, schema, config, client: writes, index, bus, logger })
+    ? registerSubscriptions({ server: app.server, schema, config, client: writes, index, bus, logger, formatError: buildFormatError(logger) })
     : null;
   registerGraphqlRoutes(app, { apollo, config, client: writes, index, defaultQuery: buildExampleQuery(index, 3, 5) });
   return {

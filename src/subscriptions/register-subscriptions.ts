@@ -14,7 +14,7 @@ import type { ChangeBus } from '../changes/types.js';
 import type { Config } from '../config/types.js';
 import type { TypeIndex } from '../execution/build-type-index.js';
 import type { Logger } from '../logging/create-logger.js';
-import { buildFormatError } from '../server/build-format-error.js';
+import type { FormatError } from '../server/build-format-error.js';
 import type { UpstreamClient } from '../upstream/types.js';
 import { createChangeReader } from './create-change-reader.js';
 import { createSubscriptionContexts } from './create-subscription-contexts.js';
@@ -32,6 +32,8 @@ export interface SubscriptionServerOptions {
   readonly index: TypeIndex;
   readonly bus: ChangeBus;
   readonly logger: Logger;
+  /** The server's error formatting (stable codes kept, anything else masked and logged). */
+  readonly formatError: FormatError;
 }
 
 export interface SubscriptionServer {
@@ -56,7 +58,7 @@ export function registerSubscriptions(options: SubscriptionServerOptions): Subsc
   const reader = createChangeReader(options.client, config);
   const contexts = createSubscriptionContexts({ config, index: options.index, bus: options.bus, reader, client: options.client, slowConsumerClose: SLOW_CONSUMER_CLOSE });
   const runSubscription = createSubscriptionRunner();
-  const formatError = buildFormatError(logger);
+  const { formatError } = options;
   const format = (errors: readonly GraphQLError[]) => errors.map((error) => formatError(error.toJSON(), error));
   const disposable = useServer(
     {
