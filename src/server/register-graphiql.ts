@@ -18,7 +18,10 @@ interface Asset {
 
 const START_SCRIPT = `(function () {
   var config = JSON.parse(document.getElementById('bjet-graphiql-config').textContent);
-  var fetcher = GraphiQL.createFetcher({ url: config.url });
+  // Subscriptions go over WebSocket to the same path (graphql-transport-ws, bundled in graphiql).
+  var options = { url: config.url };
+  if (config.subscriptions) options.subscriptionUrl = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + config.url;
+  var fetcher = GraphiQL.createFetcher(options);
   var root = ReactDOM.createRoot(document.getElementById('graphiql'));
   root.render(React.createElement(GraphiQL, { fetcher: fetcher, defaultQuery: config.defaultQuery }));
 })();
@@ -36,8 +39,8 @@ function assetTable(): ReadonlyMap<string, Asset> {
 }
 
 /** The page; `<` is escaped in the embedded JSON so no value can close the script element. */
-export function printGraphiqlPage(defaultQuery: string): string {
-  const config = JSON.stringify({ url: '/graphql', defaultQuery }).replace(/</g, '\\u003c');
+export function printGraphiqlPage(defaultQuery: string, subscriptions = false): string {
+  const config = JSON.stringify({ url: '/graphql', defaultQuery, subscriptions }).replace(/</g, '\\u003c');
   return `<!doctype html>
 <html lang="en">
 <head>

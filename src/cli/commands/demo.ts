@@ -2,7 +2,9 @@
  * `bjet-graphql demo` (`npm start`): the simulator in-process on a free port, the committed demo
  * schema and config over it, GraphQL on PORT (default 4000) on 127.0.0.1, and an example to paste.
  */
+import { randomBytes } from 'node:crypto';
 import { buildDemoConfig } from '../../config/build-demo-config.js';
+import { buildWebhooks } from '../../config/build-feed-config.js';
 import { buildTypeIndex } from '../../execution/build-type-index.js';
 import { loadSchemaArtifacts } from '../../model/load-schema-artifacts.js';
 import { createLogger } from '../../logging/create-logger.js';
@@ -25,6 +27,10 @@ function printBanner(url: string, example: string): string {
 Example query:
   ${example}
 
+Live changes: run this subscription in one GraphiQL tab and a mutation in another
+  subscription { partnerChanged(id: "7") { event record { name city } } }
+  mutation { updatePartner(id: "7", input: { city: "Lyon" }) { id } }
+
 Try it:
   curl -s ${url} -H 'content-type: application/json' --data '${payload}'
 
@@ -43,13 +49,17 @@ export const command: Command = {
     const simulator = createSimulator({ switches: { inFilter: true } });
     const baseUrl = await simulator.listen(0, HOST);
     const demo = buildDemoConfig(baseUrl);
-    const config = { ...demo, server: { ...demo.server, costInExtensions: true } };
+    // The simulator's outbound side calls the demo's webhook with a token made for this run.
+    const hookToken = randomBytes(18).toString('base64url');
+    const webhooks = buildWebhooks({ auth: { type: 'bearer', token: hookToken } });
+    const config = { ...demo, server: { ...demo.server, costInExtensions: true }, webhooks };
     const { sdl, model } = await loadSchemaArtifacts(config.schemaDir);
     // Logs go to stderr so that stdout shows the banner alone.
     const logger = createLogger({ destination: process.stderr });
     const server = await createServer({ config, sdl, model, logger });
     try {
       const url = await server.listen(port, HOST);
+      simulator.startOutbound({ url: `${new URL(url).origin}${webhooks?.pathPrefix ?? ''}`, auth: { type: 'bearer', token: hookToken } });
       settleHeapAfterStart();
       process.stdout.write(printBanner(url, buildOneLineExample(buildTypeIndex(model), 5)));
     } catch (error) {
