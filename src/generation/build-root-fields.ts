@@ -1,4 +1,8 @@
-/** Query and Mutation fields of one endpoint, named by the model: reads when it allows GET, its mutations as listed. */
+/**
+ * Query and Mutation fields of one endpoint, named by the model: reads when it allows GET, its
+ * mutations as listed. Every Query field is nullable: a failing endpoint nulls its own field and
+ * leaves the rest of a multi-endpoint answer intact (a non-null field would null the whole `data`).
+ */
 import type { FieldDefinitionNode } from 'graphql';
 import type { EndpointModel, MutationModel } from '../model/source-model.js';
 import { fieldDefinition, inputValue, typeRef } from './sdl-ast.js';
@@ -17,7 +21,7 @@ export function buildQueryFields(endpoint: EndpointModel): FieldDefinitionNode[]
       : []),
   ];
   return [
-    fieldDefinition(endpoint.listField, typeRef(endpoint.pageTypeName, { list: false, nonNull: true }), {
+    fieldDefinition(endpoint.listField, typeRef(endpoint.pageTypeName, { list: false, nonNull: false }), {
       description: `\`GET ${path}\``,
       args: listArgs,
     }),
