@@ -16,6 +16,7 @@ import type { SourceModel } from '../model/source-model.js';
 import { createUpstreamClient } from '../upstream/create-upstream-client.js';
 import type { UpstreamClient } from '../upstream/types.js';
 import { buildApolloServer } from './build-apollo-server.js';
+import { buildCorsOrigin } from './build-cors-origin.js';
 import { buildExampleQuery } from './build-example-query.js';
 import { registerGraphqlRoutes } from './register-graphql-routes.js';
 import { registerHealth } from './register-health.js';
@@ -53,8 +54,8 @@ export async function createServer(options: ServerOptions): Promise<BjetServer> 
   const apollo = buildApolloServer({ schema, app, server: config.server, estimate, logger });
   await apollo.start();
   if (config.server.corsOrigins.length > 0) {
-    const origins = config.server.corsOrigins;
-    await app.register(cors, { origin: origins.includes('*') ? true : [...origins] });
+    const origin = buildCorsOrigin(config.server.corsOrigins);
+    await app.register(cors, { origin: origin === true ? true : [...origin] });
   }
   const probe = model.endpoints.find((endpoint) => endpoint.methods.includes('GET'));
   const probeAuth = config.endpoints.find((endpoint) => endpoint.name === probe?.endpoint)?.auth ?? config.upstream.auth;
