@@ -57,8 +57,10 @@ export function tableHelpers(): TableHelpers {
       flatten(item, '', out);
       return out;
     });
-    const columns: string[] = [];
-    for (const row of flat) for (const key of row.keys()) if (!columns.includes(key)) columns.push(key);
+    const seen: string[] = [];
+    for (const row of flat) for (const key of row.keys()) if (!seen.includes(key)) seen.push(key);
+    // A null object (`country: null`) is its dotted columns left empty, not a column of its own.
+    const columns = seen.filter((key) => !(seen.some((other) => other.startsWith(`${key}.`)) && flat.every((row) => (row.get(key) ?? '') === '')));
     return { path: list.path, columns, rows: flat.map((row) => columns.map((column) => row.get(column) ?? '')) };
   }
 

@@ -19,14 +19,16 @@ describe.each(helpers.map((h, i) => [i === 0 ? 'imported' : 'from its source', h
   it('flattens the first list, nested objects as dotted columns, in first-seen order', () => {
     expect(h.tableOf(data)).toEqual({
       path: ['partners', 'items'],
-      columns: ['id', 'name', 'country.name', 'country.code', 'tags', 'country', 'extra'],
+      columns: ['id', 'name', 'country.name', 'country.code', 'tags', 'extra'],
       rows: [
-        ['1', 'Acme, Inc.', 'Belgium', 'BE', '["a","b"]', '', ''],
-        ['2', 'Say "hi"', '', '', '', '', '3'],
+        ['1', 'Acme, Inc.', 'Belgium', 'BE', '["a","b"]', ''],
+        ['2', 'Say "hi"', '', '', '', '3'],
       ],
     });
     expect(h.tableOf({ partner: { id: '1' } })).toBeNull();
     expect(h.tableOf(null)).toBeNull();
+    // Every record without the object: the column stays, there is nothing to split it into.
+    expect(h.tableOf({ l: [{ a: null }, { a: null }] })?.columns).toEqual(['a']);
     expect(h.tableOf({ ids: ['1', '2'] })).toEqual({ path: ['ids'], columns: ['value'], rows: [['1'], ['2']] });
   });
 
