@@ -24,6 +24,7 @@ import { createUpstreamClient } from '../upstream/create-upstream-client.js';
 import { CredentialKeys } from '../upstream/credential-keys.js';
 import type { UpstreamClient } from '../upstream/types.js';
 import { buildApolloServer } from './build-apollo-server.js';
+import { buildCorsOrigin } from './build-cors-origin.js';
 import { buildExampleQuery } from './build-example-query.js';
 import { buildFastifyOptions } from './build-fastify-options.js';
 import { closeClientBy, drainConnections } from './drain-connections.js';
@@ -107,8 +108,8 @@ export async function createServer(options: ServerOptions): Promise<BjetServer> 
   const apollo = buildApolloServer({ schema, app, server: config.server, estimate, logger, now });
   await apollo.start();
   if (config.server.corsOrigins.length > 0) {
-    const origins = config.server.corsOrigins;
-    await app.register(cors, { origin: origins.includes('*') ? true : [...origins] });
+    const origin = buildCorsOrigin(config.server.corsOrigins);
+    await app.register(cors, { origin: origin === true ? true : [...origin] });
   }
   const probe = model.endpoints.find((endpoint) => endpoint.methods.includes('GET'));
   const probeAuth = config.endpoints.find((endpoint) => endpoint.name === probe?.endpoint)?.auth ?? config.upstream.auth;

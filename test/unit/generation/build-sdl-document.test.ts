@@ -92,7 +92,7 @@ describe('buildSdlDocument', () => {
     expect(String(filter.getFields()['state']?.type)).toBe('ResPartnerState');
     const list = schema.getQueryType()?.getFields()['resPartners'];
     expect(list?.args.map((arg) => `${arg.name}: ${String(arg.type)}`)).toEqual(['limit: Int', 'offset: Int', 'filter: ResPartnerFilter']);
-    expect(String(list?.type)).toBe('ResPartnerPage!');
+    expect(String(list?.type)).toBe('ResPartnerPage');
   });
 
   it('is deterministic whatever the order of the model', () => {
