@@ -1,5 +1,6 @@
 /** Applies every documented default to a validated config file: the only place defaults live. */
 import path from 'node:path';
+import { buildRedisConfig } from './build-redis-config.js';
 import type { AuthFile, ConfigFile, EndpointFile, TimeoutsFile } from './config-file-schema.js';
 import type { AuthConfig, Config, EndpointConfig, FieldConfig, ServerConfig, TimeoutsConfig, UpstreamConfig } from './types.js';
 
@@ -23,6 +24,7 @@ export function buildConfig(file: ConfigFile, options: BuildConfigOptions): Conf
     endpoints,
     introspection: { pages: file.introspection?.pages ?? 3, pageSize: file.introspection?.pageSize ?? 100 },
     server: buildServer(file.server ?? {}),
+    redis: buildRedisConfig(file.redis),
     schemaDir: path.resolve(options.baseDir, file.schemaDir ?? 'schema'),
   };
 }
@@ -88,6 +90,7 @@ function buildServer(file: NonNullable<ConfigFile['server']>): ServerConfig {
     operationDeadlineMs: file.operationDeadlineMs ?? 30000,
     defaultPageSize: file.defaultPageSize ?? 20,
     graphiql: file.graphiql ?? true,
+    replicas: file.replicas ?? 1,
   };
 }
 

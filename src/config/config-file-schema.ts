@@ -3,6 +3,7 @@
  * `parseConfig`, so this file says only what may be written.
  */
 import { z } from 'zod';
+import { redisSchema, replicasSchema } from './redis-config-schema.js';
 
 const positiveInt = z.int().min(1);
 const nonNegativeInt = z.int().min(0);
@@ -71,6 +72,7 @@ const serverSchema = z.strictObject({
   operationDeadlineMs: positiveInt.optional(),
   defaultPageSize: positiveInt.optional(),
   graphiql: z.boolean().optional(),
+  replicas: replicasSchema.optional(),
 });
 
 export const configFileSchema = z.strictObject({
@@ -79,6 +81,7 @@ export const configFileSchema = z.strictObject({
   endpoints: z.record(z.string(), endpointSchema.nullable()),
   introspection: z.strictObject({ pages: positiveInt.optional(), pageSize: positiveInt.optional() }).optional(),
   server: serverSchema.optional(),
+  redis: redisSchema.optional(),
   schemaDir: nonEmpty.optional(),
 });
 

@@ -119,6 +119,22 @@ export interface ServerConfig {
   readonly defaultPageSize: number;
   /** Serve GraphiQL at GET /graphql for browsers (default true). */
   readonly graphiql: boolean;
+  /** Replicas sharing the vendor's limits through Redis (default 1): each falls back to 1/N without it. */
+  readonly replicas: number;
+}
+
+/** Shared state of replicas (`redis:`); absent = everything in process. */
+export interface RedisConfig {
+  /** `redis://[user:pass@]host:port[/db]` or `rediss://` for TLS. Carries credentials: never logged. */
+  readonly url: string;
+  /** Prefix of every key and channel (default `bjet:`). */
+  readonly keyPrefix: string;
+  /** Longest wait for one command before the replica goes on without Redis (default 250). */
+  readonly commandTimeoutMs: number;
+  readonly connectTimeoutMs: number;
+  /** Bounds of the local tier in front of Redis (default 2000 entries, 16 MiB). */
+  readonly localMaxEntries: number;
+  readonly localMaxBytes: number;
 }
 
 export interface Config {
@@ -129,6 +145,7 @@ export interface Config {
   readonly endpoints: readonly EndpointConfig[];
   readonly introspection: IntrospectionConfig;
   readonly server: ServerConfig;
+  readonly redis: RedisConfig | null;
   /** Directory of the generated schema (default `schema`, relative to the config file). */
   readonly schemaDir: string;
 }

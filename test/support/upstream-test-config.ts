@@ -84,7 +84,9 @@ export function buildTestConfig(baseUrl: string, overrides: TestConfigOverrides 
       operationDeadlineMs: 30_000,
       defaultPageSize: 20,
       graphiql: true,
+      replicas: 1,
     },
+    redis: null,
     schemaDir: 'schema',
   };
 }
