@@ -13,6 +13,7 @@ import { buildTypeIndex } from '../execution/build-type-index.js';
 import { buildCostEstimator } from '../execution/estimate-cost.js';
 import { createLogger, type Logger } from '../logging/create-logger.js';
 import type { SourceModel } from '../model/source-model.js';
+import { createSharedState, type SharedState } from '../redis/create-shared-state.js';
 import { createUpstreamClient } from '../upstream/create-upstream-client.js';
 import type { UpstreamClient } from '../upstream/types.js';
 import { buildApolloServer } from './build-apollo-server.js';
@@ -56,9 +57,10 @@ export async function createServer(options: ServerOptions): Promise<BjetServer> 
     const origins = config.server.corsOrigins;
     await app.register(cors, { origin: origins.includes('*') ? true : [...origins] });
   }
+  const shared: SharedState | null = config.redis === null ? null : createSharedState(config.redis, config.server.replicas, logger);
   const probe = model.endpoints.find((endpoint) => endpoint.methods.includes('GET'));
   const probeAuth = config.endpoints.find((endpoint) => endpoint.name === probe?.endpoint)?.auth ?? config.upstream.auth;
-  registerHealth(app, { client, probe, timeoutMs: READY_PROBE_MS, forwardAuth: probeAuth.type === 'forward' });
+  registerHealth(app, { client, probe, timeoutMs: READY_PROBE_MS, forwardAuth: probeAuth.type === 'forward', redis: shared?.health });
   registerGraphqlRoutes(app, { apollo, config, client, index, defaultQuery: buildExampleQuery(index, 3, 5) });
   return {
     app,
@@ -71,6 +73,7 @@ export async function createServer(options: ServerOptions): Promise<BjetServer> 
     async close() {
       await app.close();
       if (options.client === undefined) await client.close();
+      await shared?.close();
     },
   };
 }

@@ -20,7 +20,12 @@ export interface TestRedis {
   stop(): Promise<void>;
 }
 
-export async function startRedis(): Promise<TestRedis> {
+export interface StartRedisOptions {
+  /** Required by the server (`requirepass`) and carried by `url` as `default:<password>@`. */
+  readonly password?: string;
+}
+
+export async function startRedis(options: StartRedisOptions = {}): Promise<TestRedis> {
   const command = await ensureSystemCommand({ command: 'redis-server', aptPackage: 'redis-server' });
   const dir = await mkdtemp(path.join(tmpdir(), 'bjet-redis-'));
   let port = 0;
@@ -29,7 +34,7 @@ export async function startRedis(): Promise<TestRedis> {
   for (let attempt = 0; child === null; attempt += 1) {
     port = await freePort();
     try {
-      child = await launch(command, dir, port);
+      child = await launch(command, dir, port, options.password);
     } catch (error) {
       if (attempt >= 4) throw error;
     }
@@ -41,11 +46,11 @@ export async function startRedis(): Promise<TestRedis> {
   };
   return {
     port,
-    url: `redis://127.0.0.1:${port}`,
+    url: options.password === undefined ? `redis://127.0.0.1:${port}` : `redis://default:${options.password}@127.0.0.1:${port}`,
     kill: stopChild,
     async restart() {
       await stopChild();
-      child = await launch(command, dir, port);
+      child = await launch(command, dir, port, options.password);
     },
     async stop() {
       await stopChild();
@@ -66,8 +71,9 @@ function freePort(): Promise<number> {
   });
 }
 
-function launch(command: string, dir: string, port: number): Promise<ChildProcess> {
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', '--daemonize', 'no', '--loglevel', 'notice', '--enable-debug-command', 'local'];
+function launch(command: string, dir: string, port: number, password: string | undefined): Promise<ChildProcess> {
+  const auth = password === undefined ? [] : ['--requirepass', password];
+  const args = [...auth, '--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', '--daemonize', 'no', '--loglevel', 'notice', '--enable-debug-command', 'local'];
   const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let output = '';
