@@ -79,12 +79,16 @@ async function main(): Promise<void> {
     const after = Number(/used_memory:(\d+)/.exec(await link.client.info('memory'))?.[1]);
     const json = entries.reduce((sum, { entry }) => sum + entry.bytes, 0);
     lines.push(`memory: ${entries.length} partner records use ${((after - before) / 1024 / 1024).toFixed(1)} MiB in Redis (${json} bytes of record JSON, ${Math.round(json / entries.length)} per record)`);
+    const hgets = async (): Promise<number> => Number(/cmdstat_hget:calls=(\d+)/.exec(await link.client.info('commandstats'))?.[1] ?? 0);
+    const hgetsBefore = await hgets();
     const keys = entries.map(({ key }) => key);
     let next = 0;
+    let hits = 0;
     lines.push(await timed('cache read from Redis (local tier bypassed)', async () => {
       const key = keys[(next += 1) % keys.length];
-      if (key !== undefined) await store.get(key);
+      if (key !== undefined && (await store.get(key)) !== undefined) hits += 1;
     }));
+    lines.push(`  (${hits} of ${CALLS} reads found their record; Redis counted ${(await hgets()) - hgetsBefore} HGETs)`);
     await store.close();
     await limiter.close();
     await link.close();
