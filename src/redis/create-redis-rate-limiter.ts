@@ -10,7 +10,7 @@ import { setTimeout as sleepFor } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import { RateLimitWaitError, type RateLimiter, type RateLimitRequest } from '../upstream/rate-limit-types.js';
 import type { RedisLink } from './create-redis-link.js';
-import { createLocalRateLimiter, reserveOf, type RateBudgets } from './create-local-rate-limiter.js';
+import { createFallbackRateLimiter, reserveOf, type RateBudgets } from './create-fallback-rate-limiter.js';
 import { defineRateLimitScript } from './rate-limit-script.js';
 import { createRedisFailureReporter } from './redis-failure-reporter.js';
 import { withTimeout } from './with-timeout.js';
@@ -36,7 +36,7 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RateLi
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? ((ms, signal) => sleepFor(ms, undefined, { signal }));
   const report = createRedisFailureReporter(options.logger, 'rate-limit', now);
-  const local = createLocalRateLimiter({ ...options, ...scaled(options, options.replicas), now, sleep });
+  const local = createFallbackRateLimiter({ ...options, ...scaled(options, options.replicas), now, sleep });
   const origin = randomUUID();
   const prefix = `${link.keyPrefix}rl:`;
   let sequence = 0;

@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import type { CacheStore } from '../cache/types.js';
 import type { RedisConfig } from '../config/types.js';
 import type { RateLimiter } from '../upstream/rate-limit-types.js';
-import type { RateBudgets } from './create-local-rate-limiter.js';
+import type { RateBudgets } from './create-fallback-rate-limiter.js';
 import { createRedisCacheStore } from './create-redis-cache-store.js';
 import { createRedisChangeBus, type RedisChangeBus } from './create-redis-change-bus.js';
 import { createRedisLink, type RedisHealth, type RedisLink } from './create-redis-link.js';

@@ -17,7 +17,7 @@ export interface RateBudgets {
   readonly hourWindowMs?: number;
 }
 
-export interface LocalRateLimiterOptions extends RateBudgets {
+export interface FallbackRateLimiterOptions extends RateBudgets {
   readonly now: () => number;
   readonly sleep: (ms: number, signal: AbortSignal | undefined) => Promise<void>;
 }
@@ -30,7 +30,7 @@ export function reserveOf(limit: number): number {
 /** Credentials whose hourly log is kept (the least recently used beyond are forgotten). */
 const MAX_CREDENTIALS = 10_000;
 
-export function createLocalRateLimiter(options: LocalRateLimiterOptions): RateLimiter {
+export function createFallbackRateLimiter(options: FallbackRateLimiterOptions): RateLimiter {
   const { perMinute, perHourPerCredential, now } = options;
   const minute = perMinute === null ? null : new SlidingWindowLog(perMinute, options.minuteWindowMs ?? 60_000);
   const hours = new LRUCache<string, SlidingWindowLog>({ max: MAX_CREDENTIALS });
