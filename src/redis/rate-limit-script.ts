@@ -3,7 +3,8 @@
  * replica: the per-minute log (every call, every replica: the proxy's per-IP limit) and the
  * caller's per-credential hourly log, each "at most L in any window" (sliding-window-log.ts is the
  * same rule in TypeScript). The grant may lie in the future (the caller waits for it); it is
- * refused, and nothing taken, when it would come after the deadline.
+ * refused, and nothing taken, when it would come after the deadline. Why this and not
+ * rate-limiter-flexible: docs/decisions/shared-limits-in-one-lua-script.md.
  */
 import type { Redis, Result } from 'ioredis';
 
