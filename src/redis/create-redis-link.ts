@@ -94,8 +94,9 @@ export function createRedisLink(config: RedisConfig, options: RedisLinkOptions =
       return () => void recovered.delete(listener);
     },
     createSubscriber() {
-      // SUBSCRIBE waits for the connection instead of failing; resubscribed after each reconnection.
-      const subscriber = new Redis(config.url, { ...redisOptions(config), enableOfflineQueue: true, commandTimeout: undefined });
+      // SUBSCRIBE waits for the connection however long Redis is away at start (it is only
+      // resubscribed after a reconnection once it succeeded), instead of failing.
+      const subscriber = new Redis(config.url, { ...redisOptions(config), enableOfflineQueue: true, maxRetriesPerRequest: null, commandTimeout: undefined });
       subscriber.on('error', () => undefined);
       subscribers.add(subscriber);
       subscriber.once('end', () => subscribers.delete(subscriber));

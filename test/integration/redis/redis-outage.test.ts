@@ -4,10 +4,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CacheEntry, CacheKey } from '../../../src/cache/types.js';
 import { createLogger, type Logger } from '../../../src/logging/create-logger.js';
 import { createRedisCacheStore } from '../../../src/redis/create-redis-cache-store.js';
-import type { RedisLink } from '../../../src/redis/create-redis-link.js';
+import { createRedisChangeBus } from '../../../src/redis/create-redis-change-bus.js';
+import { createRedisLink, type RedisLink } from '../../../src/redis/create-redis-link.js';
 import { createRedisRateLimiter } from '../../../src/redis/create-redis-rate-limiter.js';
 import { RateLimitWaitError, type RateLimiter } from '../../../src/upstream/rate-limit-types.js';
-import { openLink, until } from '../../support/redis-link.js';
+import { openLink, testRedisConfig, until } from '../../support/redis-link.js';
 import { startRedis, type TestRedis } from '../../support/start-redis.js';
 
 let redis: TestRedis;
@@ -125,5 +126,31 @@ describe('redis outage', () => {
     blocker.disconnect();
     expect(lines.some((line) => line.includes('redis acquire failed'))).toBe(true);
     await store.close();
+  });
+
+  it('starts while Redis is away: local state at once, shared once Redis comes up', async () => {
+    await redis.kill();
+    const replicas = [0, 1].map(() => createRedisLink(testRedisConfig(redis.url), { logger: captureLogger() }));
+    links.push(...replicas);
+    const [a, b] = replicas.map((opened) => ({
+      bus: createRedisChangeBus({ link: opened }),
+      limiter: createRedisRateLimiter({ link: opened, perMinute: 6, perHourPerCredential: null, replicas: 2, now: () => clock }),
+    }));
+    if (a === undefined || b === undefined) throw new Error('two replicas');
+    const heard: string[] = [];
+    b.bus.subscribe((event) => heard.push(event.id));
+    a.bus.publish({ kind: 'updated', endpoint: 'partners', id: 'while-down', record: null, writeDate: null, source: 'webhook', at: clock });
+    expect(await granted(a.limiter, 5)).toBe(3);
+    await until(() => lines.some((line) => line.includes('redis unreachable')));
+    await redis.restart();
+    await until(() => replicas.every((opened) => opened.isReady()));
+    await Promise.all([a.bus.subscribed(), b.bus.subscribed()]);
+    clock += 60_000;
+    expect((await granted(a.limiter, 4)) + (await granted(b.limiter, 4))).toBe(6);
+    a.bus.publish({ kind: 'updated', endpoint: 'partners', id: 'after', record: null, writeDate: null, source: 'webhook', at: clock });
+    await until(() => heard.length === 1);
+    expect(heard).toEqual(['after']);
+    await a.bus.close();
+    await b.bus.close();
   });
 });
