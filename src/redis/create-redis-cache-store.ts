@@ -91,6 +91,7 @@ export function createRedisCacheStore(options: RedisCacheStoreOptions): CacheSto
         tier.set(key, entry);
         return entry;
       } catch (error) {
+        link.noteFailure();
         report('get', error);
         return local;
       }
@@ -103,6 +104,7 @@ export function createRedisCacheStore(options: RedisCacheStoreOptions): CacheSto
       try {
         if ((await writeEntry(link, prefix, key, entry, Math.ceil(ttl))) === 0) tier.forget(key);
       } catch (error) {
+        link.noteFailure();
         report('set', error);
       }
     },

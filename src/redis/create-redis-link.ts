@@ -20,7 +20,13 @@ export interface RedisLink {
   readonly client: Redis;
   readonly keyPrefix: string;
   readonly commandTimeoutMs: number;
+  /** Connected and not judged slow in the last second. */
   isReady(): boolean;
+  /**
+   * A command failed or timed out while connected: callers go on without Redis for a second,
+   * so a slow Redis costs one command timeout a second, not one per call.
+   */
+  noteFailure(): void;
   health(): RedisHealth;
   /** Called on every (re)connection after the first one went down. Returns the unsubscribe function. */
   onRecovered(listener: () => void): () => void;
@@ -36,6 +42,8 @@ export interface RedisLinkOptions {
 
 /** Longest pause between reconnection attempts: recovery comes within about this much. */
 const MAX_RECONNECT_DELAY_MS = 1000;
+/** How long callers skip Redis after a failed command. */
+const SKIP_AFTER_FAILURE_MS = 1000;
 
 export function redisOptions(config: RedisConfig): RedisOptions {
   return {
@@ -64,6 +72,7 @@ export function createRedisLink(config: RedisConfig, options: RedisLinkOptions =
   const recovered = new Set<() => void>();
   let health: RedisHealth = { status: 'down', since: now(), lastError: null };
   let wentDown = false;
+  let skipUntil = -Infinity;
   client.on('ready', () => {
     health = { status: 'connected', since: now(), lastError: null };
     logger?.info({ redis: 'connected', recovered: wentDown }, wentDown ? 'redis is back: shared state again' : 'redis connected');
@@ -87,7 +96,10 @@ export function createRedisLink(config: RedisConfig, options: RedisLinkOptions =
     client,
     keyPrefix: config.keyPrefix,
     commandTimeoutMs: config.commandTimeoutMs,
-    isReady: () => client.status === 'ready',
+    isReady: () => client.status === 'ready' && now() >= skipUntil,
+    noteFailure() {
+      skipUntil = now() + SKIP_AFTER_FAILURE_MS;
+    },
     health: () => health,
     onRecovered(listener) {
       recovered.add(listener);

@@ -60,6 +60,7 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RateLi
       if (granted === 1) return { granted: true, wait: second ?? 0, member, keys };
       return { granted: false, budget: BUDGETS[(second ?? 1) - 1] ?? 'perMinute', retryAfterMs: Math.max(0, third ?? 0) };
     } catch (error) {
+      link.noteFailure();
       report('acquire', error);
       return null;
     }

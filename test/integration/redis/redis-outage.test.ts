@@ -117,12 +117,17 @@ describe('redis outage', () => {
     await store.set(slowKey, entry('local', 1));
     clock += 1500;
     const blocker = new Redis(redis.url);
+    const scripts = async (): Promise<number> => Number(/cmdstat_evalsha:calls=(\d+)/.exec(String(await blocker.info('commandstats')))?.[1] ?? 0);
+    expect(await granted(limiter, 1)).toBe(1); // the script is in Redis' cache: later calls are one EVALSHA each
+    const scriptsBefore = await scripts();
     const sleeping = blocker.call('DEBUG', 'SLEEP', '1.5');
     await new Promise((resolve) => setTimeout(resolve, 50));
     // Judged locally (4 / 2 = 2) instead of waiting for Redis; the local tier answers the read.
     expect(await granted(limiter, 3)).toBe(2);
     expect((await store.get(slowKey))?.version).toBe(1);
     await sleeping;
+    // After the first timeout the replica skipped Redis: one script call reached it, not three.
+    expect(await scripts()).toBe(scriptsBefore + 1);
     blocker.disconnect();
     expect(lines.some((line) => line.includes('redis acquire failed'))).toBe(true);
     await store.close();
