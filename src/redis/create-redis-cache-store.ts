@@ -7,14 +7,14 @@
  * Redis is back (and drops its local tier, which missed the other replicas' deletes meanwhile).
  */
 import type { Logger } from 'pino';
-import type { CacheEntry, CacheKey, CacheStore } from '../cache/types.js';
+import type { CacheEntry, CacheKey, CacheStore, Partition } from '../cache/types.js';
 import type { RedisLink } from './create-redis-link.js';
 import { createCacheInvalidation, type CacheInvalidation, type LocalDelete } from './cache-invalidation.js';
 import { LocalTier, lastUseOf } from './local-tier.js';
 import { parseCacheEntry } from './parse-cache-entry.js';
-import { listKeys, recordKeys } from './redis-cache-keys.js';
+import { deleteInRedis, readEntry, writeEntry } from './redis-cache-io.js';
 import { defineCacheScripts } from './redis-cache-scripts.js';
-import { createRedisFailureReporter } from './redis-failure-reporter.js';
+import { createRedisFailureReporter, type RedisFailureReporter } from './redis-failure-reporter.js';
 
 export interface RedisCacheStoreOptions {
   readonly link: RedisLink;
@@ -29,108 +29,113 @@ export interface RedisCacheStoreOptions {
 }
 
 export function createRedisCacheStore(options: RedisCacheStoreOptions): CacheStore {
-  const { link } = options;
-  const now = options.now ?? Date.now;
-  const prefix = link.keyPrefix;
-  const tombstoneMs = options.tombstoneMs ?? 60_000;
-  const maxPending = options.maxPendingDeletes ?? 10_000;
-  const report = createRedisFailureReporter(options.logger, 'cache', now);
-  const tier = new LocalTier({ maxEntries: options.localMaxEntries, maxBytes: options.localMaxBytes, now });
-  const pending: LocalDelete[] = [];
-  defineCacheScripts(link.client);
-
-  const applyLocal = (change: LocalDelete): void => {
-    if (change.kind === 'lists') tier.deleteLists(change.endpoint);
-    else tier.deleteRecord(change.endpoint, change.id, change.partition);
-  };
-  const invalidation: CacheInvalidation = createCacheInvalidation(link, `${prefix}cache:inv`, applyLocal, report);
-
-  const deleteInRedis = async (change: LocalDelete): Promise<void> => {
-    if (change.kind === 'lists') {
-      await link.client.bjetDeleteLists(listKeys(prefix, change.endpoint, '', '').meta, String(change.at));
-      return;
-    }
-    const keys = recordKeys(prefix, change.endpoint, change.id, change.partition ?? '');
-    const partition = change.partition === undefined ? '' : keys.partition;
-    await link.client.bjetDeleteRecord(keys.index, keys.tombstone, String(change.at), String(tombstoneMs), keys.entryHead, partition);
-  };
-
-  const remove = async (change: LocalDelete): Promise<void> => {
-    applyLocal(change);
-    invalidation.publish(change);
-    try {
-      if (!link.isReady()) throw new Error('not connected');
-      await deleteInRedis(change);
-    } catch (error) {
-      report('delete', error);
-      if (pending.length < maxPending) pending.push(change);
-      else options.logger?.error({ component: 'cache' }, 'redis cache: too many deletes missed during the outage; entries may stay stale until their TTL');
-    }
-  };
-
-  const unsubscribeRecovered = link.onRecovered(() => {
-    tier.clear();
-    const replay = pending.splice(0);
-    void (async () => {
-      for (const change of replay) await deleteInRedis(change).catch((error: unknown) => report('delete replay', error));
-    })();
-  });
-
-  return {
-    async get(key) {
-      const local = tier.get(key);
-      if (local !== undefined && now() < local.freshUntil) return local;
-      if (!link.isReady()) return local;
-      try {
-        const json = await readEntry(link, prefix, key);
-        const entry = json === null ? undefined : parseCacheEntry(json);
-        if (entry === undefined) {
-          tier.forget(key);
-          return undefined;
-        }
-        tier.set(key, entry);
-        return entry;
-      } catch (error) {
-        link.noteFailure();
-        report('get', error);
-        return local;
-      }
-    },
-    async set(key, entry) {
-      const ttl = lastUseOf(entry) - now();
-      if (ttl <= 0) return;
-      tier.set(key, entry);
-      if (!link.isReady()) return;
-      try {
-        if ((await writeEntry(link, prefix, key, entry, Math.ceil(ttl))) === 0) tier.forget(key);
-      } catch (error) {
-        link.noteFailure();
-        report('set', error);
-      }
-    },
-    deleteRecord: (endpoint, id, partition) => remove({ kind: 'record', endpoint, id, partition, at: now() }),
-    deleteLists: (endpoint) => remove({ kind: 'lists', endpoint, at: now() }),
-    async close() {
-      unsubscribeRecovered();
-      await invalidation.close();
-      tier.clear();
-    },
-  };
+  return new RedisCacheStore(options);
 }
 
-async function readEntry(link: RedisLink, prefix: string, key: CacheKey): Promise<string | null> {
-  if (key.kind === 'record') return link.client.hget(recordKeys(prefix, key.endpoint, key.id, key.partition).entry, 'd');
-  const keys = listKeys(prefix, key.endpoint, key.partition, key.query);
-  return link.client.bjetGetList(keys.meta, keys.head, keys.tail);
-}
+class RedisCacheStore implements CacheStore {
+  private readonly link: RedisLink;
+  private readonly now: () => number;
+  private readonly tier: LocalTier;
+  private readonly report: RedisFailureReporter;
+  private readonly invalidation: CacheInvalidation;
+  private readonly pending: LocalDelete[] = [];
+  private readonly unsubscribeRecovered: () => void;
 
-function writeEntry(link: RedisLink, prefix: string, key: CacheKey, entry: CacheEntry, ttlMs: number): Promise<number> {
-  const json = JSON.stringify(entry);
-  const times = [String(entry.version), String(entry.fetchedAt)];
-  if (key.kind === 'record') {
-    const keys = recordKeys(prefix, key.endpoint, key.id, key.partition);
-    return link.client.bjetSetRecord(keys.entry, keys.index, keys.tombstone, ...times, json, String(ttlMs), keys.partition);
+  constructor(private readonly options: RedisCacheStoreOptions) {
+    this.link = options.link;
+    this.now = options.now ?? Date.now;
+    this.tier = new LocalTier({ maxEntries: options.localMaxEntries, maxBytes: options.localMaxBytes, now: this.now });
+    this.report = createRedisFailureReporter(options.logger, 'cache', this.now);
+    defineCacheScripts(this.link.client);
+    this.invalidation = createCacheInvalidation(this.link, `${this.link.keyPrefix}cache:inv`, (change) => this.applyLocal(change), this.report);
+    this.unsubscribeRecovered = this.link.onRecovered(() => this.recover());
   }
-  const keys = listKeys(prefix, key.endpoint, key.partition, key.query);
-  return link.client.bjetSetList(keys.meta, keys.head, keys.tail, ...times, json, String(ttlMs));
+
+  async get(key: CacheKey): Promise<CacheEntry | undefined> {
+    const local = this.tier.get(key);
+    if ((local !== undefined && this.now() < local.freshUntil) || !this.link.isReady()) return local;
+    this.replayPending();
+    try {
+      const json = await readEntry(this.link, key);
+      const entry = json === null ? undefined : parseCacheEntry(json);
+      if (entry === undefined) this.tier.forget(key);
+      else this.tier.set(key, entry);
+      return entry;
+    } catch (error) {
+      this.failed('get', error);
+      return local;
+    }
+  }
+
+  async set(key: CacheKey, entry: CacheEntry): Promise<void> {
+    const ttl = lastUseOf(entry) - this.now();
+    if (ttl <= 0) return;
+    this.tier.set(key, entry);
+    if (!this.link.isReady()) return;
+    this.replayPending();
+    try {
+      if ((await writeEntry(this.link, key, entry, Math.ceil(ttl))) === 0) this.tier.forget(key);
+    } catch (error) {
+      this.failed('set', error);
+    }
+  }
+
+  deleteRecord(endpoint: string, id: string, partition?: Partition): Promise<void> {
+    return this.remove({ kind: 'record', endpoint, id, partition, at: this.now() });
+  }
+
+  deleteLists(endpoint: string): Promise<void> {
+    return this.remove({ kind: 'lists', endpoint, at: this.now() });
+  }
+
+  async close(): Promise<void> {
+    this.unsubscribeRecovered();
+    await this.invalidation.close();
+    this.tier.clear();
+  }
+
+  private async remove(change: LocalDelete): Promise<void> {
+    this.applyLocal(change);
+    this.invalidation.publish(change);
+    try {
+      if (!this.link.isReady()) throw new Error('not connected');
+      this.replayPending();
+      await deleteInRedis(this.link, change, this.options.tombstoneMs ?? 60_000);
+    } catch (error) {
+      this.report('delete', error);
+      if (this.pending.length < (this.options.maxPendingDeletes ?? 10_000)) this.pending.push(change);
+      else this.options.logger?.error({ component: 'cache' }, 'redis cache: too many deletes missed during the outage; entries may stay stale until their TTL');
+    }
+  }
+
+  private applyLocal(change: LocalDelete): void {
+    if (change.kind === 'lists') this.tier.deleteLists(change.endpoint);
+    else this.tier.deleteRecord(change.endpoint, change.id, change.partition);
+  }
+
+  /** Redis is back: drop what the local tier may have missed, replay the deletes Redis missed. */
+  private recover(): void {
+    this.tier.clear();
+    this.replayPending();
+  }
+
+  /**
+   * Sends the deletes Redis and the other replicas missed (away, or skipped as slow), in order,
+   * with their own times: a tombstone still refuses the answers fetched before each of them.
+   */
+  private replayPending(): void {
+    if (this.pending.length === 0) return;
+    const replay = this.pending.splice(0);
+    void (async () => {
+      for (const change of replay) {
+        this.invalidation.publish(change);
+        await deleteInRedis(this.link, change, this.options.tombstoneMs ?? 60_000).catch((error: unknown) => this.report('delete replay', error));
+      }
+    })();
+  }
+
+  private failed(operation: string, error: unknown): void {
+    this.link.noteFailure();
+    this.report(operation, error);
+  }
 }

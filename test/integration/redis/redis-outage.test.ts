@@ -158,4 +158,24 @@ describe('redis outage', () => {
     await a.bus.close();
     await b.bus.close();
   });
+
+  it('replays the deletes it skipped while Redis was judged slow', async () => {
+    let linkClock = 0;
+    const slow = await openLink(redis.url, {}, { now: () => linkClock });
+    links.push(slow);
+    const a = createRedisCacheStore({ link: slow, localMaxEntries: 10, localMaxBytes: 4096, now: () => clock });
+    const b = createRedisCacheStore({ link: await link(), localMaxEntries: 10, localMaxBytes: 4096, now: () => clock });
+    const replayed: CacheKey = { ...key, id: '11' };
+    await a.set(replayed, entry('to delete', 1));
+    expect((await b.get(replayed))?.version).toBe(1);
+    slow.noteFailure();
+    await a.deleteRecord('partners', '11');
+    clock += 1500; // b's entry is no longer fresh locally: it asks Redis
+    expect((await b.get(replayed))?.version).toBe(1);
+    linkClock += 1000;
+    await a.get({ ...key, id: 'other' });
+    await until(async () => (await b.get(replayed)) === undefined);
+    await a.close();
+    await b.close();
+  });
 });
