@@ -13,7 +13,7 @@ import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { Kind, parse, type DocumentNode } from 'graphql';
-import { enumValueFor, inputFieldNameFor } from '../../src/generation/naming.js';
+import { enumValueFor, inputFieldNameFor } from '../../src/model/naming.js';
 import type { EndpointModel, FieldModel, SourceModel } from '../../src/model/source-model.js';
 import { readUpstreamSettings, type UpstreamSettings } from './read-upstream-settings.js';
 

@@ -17,6 +17,7 @@ export const COMMANDS = {
   simulate: lazy('run the BJET-compatible upstream simulator alone', () => import('./commands/simulate.js')),
   introspect: lazy('sample the endpoints and write the schema under schema/', () => import('./commands/introspect.js')),
   check: lazy('re-introspect and compare with schema/ (exit 1 on drift)', () => import('./commands/check.js')),
+  init: lazy('write a starter config for your BJET endpoints, then a first introspection', () => import('./commands/init.js')),
   'print-sdl': lazy('print the subgraph SDL for a supergraph', () => import('./commands/print-sdl.js')),
 } as const satisfies Record<string, Command>;
 

@@ -1,8 +1,8 @@
 /**
  * Loads the CLI from its build-time bundle (one CommonJS file of our code and its dependencies, made
  * by scripts/build-cli-bundle.mjs) compiled with a V8 code cache made by the build
- * (scripts/write-code-cache.mjs). Resolving, reading and compiling the ~1,100 modules one by one
- * took about 0.6 s of `serve`'s 1 s start; one file whose functions V8 finds compiled loads in 0.1 s.
+ * (scripts/write-code-cache.mjs): resolving, reading and compiling the modules one by one was most
+ * of `serve`'s start (docs/decisions/0005).
  *
  * The cache is only a speed-up: a missing, stale or rejected one (made by another Node, or with other
  * V8 flags) means a plain compile, with the same behaviour.
@@ -25,9 +25,9 @@ export interface CliBundleFiles {
  * `older` when tsc wrote its output after the bundle was made (`npx tsc -p tsconfig.build.json`
  * alone): the bundle holds older code, and running it would hide the change just built.
  */
-export type CliBundleState = 'current' | 'older' | 'missing';
+type CliBundleState = 'current' | 'older' | 'missing';
 
-export type CodeCacheState = 'accepted' | 'rejected' | 'stale' | 'missing';
+type CodeCacheState = 'accepted' | 'rejected' | 'stale' | 'missing';
 
 export interface LoadedCli {
   readonly main: (argv: readonly string[]) => Promise<number>;

@@ -1,4 +1,6 @@
 /** CLI entry: `bjet-graphql <command> [options]`. Returns the process exit code. */
+import { readFileSync } from 'node:fs';
+import { didYouMean } from '../config/did-you-mean.js';
 import { BjetError } from '../errors/bjet-error.js';
 import { ERROR_CODES } from '../errors/codes.js';
 import { COMMANDS, type CommandName } from './commands.js';
@@ -10,8 +12,15 @@ ${Object.entries(COMMANDS)
   .map(([name, command]) => `  ${name.padEnd(11)} ${command.summary}`)
   .join('\n')}
 
-Run \`bjet-graphql <command> --help\` for a command's options.
+Run \`bjet-graphql <command> --help\` for a command's options, \`bjet-graphql --version\` for the version.
 `;
+
+/** The package's version: package.json is two levels above this file in src/, dist/ and dist/bundle/. */
+export function readVersion(): string {
+  const text = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
+  const version: unknown = (JSON.parse(text) as { version?: unknown }).version;
+  return typeof version === 'string' ? version : 'unknown';
+}
 
 function isCommandName(name: string): name is CommandName {
   return Object.hasOwn(COMMANDS, name);
@@ -23,8 +32,13 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(USAGE);
     return name === undefined ? 2 : 0;
   }
+  if (name === '--version' || name === '-v' || name === 'version') {
+    process.stdout.write(`bjet-graphql ${readVersion()}\n`);
+    return 0;
+  }
   if (!isCommandName(name)) {
-    process.stderr.write(`bjet-graphql: unknown command "${name}"\n\n${USAGE}`);
+    const hint = didYouMean(name, Object.keys(COMMANDS));
+    process.stderr.write(`bjet-graphql: unknown command "${name}"${hint === null ? '' : `; did you mean \`${hint}\`?`}\n\n${USAGE}`);
     return 2;
   }
   try {

@@ -4,11 +4,9 @@
  *
  * Why: after each mark-compact, V8 sets the old generation size that triggers the next one to the
  * live size times a factor it picks from how fast the program allocated lately: up to 4 on a
- * machine with memory to spare, and start-up, like a burst of heavier queries, allocates fast. With
- * a live heap of ~25 MB the old generation then grew to ~100 MB of garbage between collections:
- * 190–206 MB of RSS under the bench's load, where a factor of 1.5 holds it at 134–141 MB over the
- * same sequence of queries, at the same CPU per request (measured side by side; collecting 25 MB
- * of live data more often costs less than touching 60 MB more memory). The collection right after
+ * machine with memory to spare, and start-up, like a burst of heavier queries, allocates fast, so
+ * the old generation fills with garbage up to four times the live heap between collections; a
+ * factor of 1.5 holds RSS far lower at the same CPU per request (docs/decisions/0004). The collection right after
  * start-up drops start-up's garbage and sets the first limit from the live heap under the new factor.
  *
  * Node has no API for either, so this sets V8 flags at run time: `--heap-growing-percent=50`, and
@@ -23,7 +21,7 @@
 import v8 from 'node:v8';
 import vm from 'node:vm';
 
-export interface HeapSettled {
+interface HeapSettled {
   readonly ms: number;
   readonly heapUsedBeforeMb: number;
   readonly heapUsedAfterMb: number;

@@ -7,7 +7,7 @@ import type { AuthConfig, Config, EndpointConfig, FieldConfig, ServerConfig, Tim
 /** Odoo's log-access fields: set by the ORM, never written by a client. */
 const READ_ONLY_KEYS: readonly string[] = ['create_date', 'write_date', 'create_uid', 'write_uid', '__last_update'];
 
-export interface BuildConfigOptions {
+interface BuildConfigOptions {
   readonly source: string | null;
   /** Directory `schemaDir` is relative to. */
   readonly baseDir: string;

@@ -3,14 +3,13 @@
  * `parseConfig`, so this file says only what may be written.
  */
 import { z } from 'zod';
+import { HTTP_METHODS, SCALAR_NAMES } from '../model/source-model.js';
 import { redisSchema, replicasSchema } from './redis-config-schema.js';
 
 const positiveInt = z.int().min(1);
 const nonNegativeInt = z.int().min(0);
 const nonEmpty = z.string().min(1);
 
-export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'DELETE'] as const;
-export const SCALAR_NAMES = ['ID', 'Int', 'Float', 'Boolean', 'String', 'DateTime', 'Date', 'JSON'] as const;
 
 const authSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('none') }),

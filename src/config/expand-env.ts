@@ -7,7 +7,7 @@ import { formatPath } from './format-path.js';
 
 const REFERENCE = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g;
 
-export interface ExpandResult {
+interface ExpandResult {
   readonly value: unknown;
   readonly issues: readonly ConfigIssue[];
 }

@@ -11,7 +11,7 @@ import { expandEnv } from './expand-env.js';
 import type { Config, ConfigIssue } from './types.js';
 import { validateConfigFile } from './validate-config-file.js';
 
-export interface ParseConfigOptions {
+interface ParseConfigOptions {
   /** Path of the file the input came from (for messages and `schemaDir`), or null. */
   readonly source: string | null;
   readonly env: Readonly<Record<string, string | undefined>>;

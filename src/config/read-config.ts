@@ -4,13 +4,20 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { BjetError } from '../errors/bjet-error.js';
+import { errnoCode, isRecord } from '../shared/guards.js';
 import { configInvalid, parseConfig } from './parse-config.js';
 import type { Config } from './types.js';
 
-export const DEFAULT_CONFIG_FILE = 'bjet-graphql.config.yaml';
+const DEFAULT_CONFIG_FILE = 'bjet-graphql.config.yaml';
 
-export async function readConfig(file: string = DEFAULT_CONFIG_FILE, env: Readonly<Record<string, string | undefined>> = process.env): Promise<Config> {
-  const source = path.resolve(file);
+/** The config file a command reads: `--config FILE`, else `BJET_GRAPHQL_CONFIG`, else the default. */
+export function resolveConfigFile(file: string | undefined, env: Readonly<Record<string, string | undefined>> = process.env): string {
+  const fromEnv = env['BJET_GRAPHQL_CONFIG'];
+  return path.resolve(file ?? (fromEnv === undefined || fromEnv === '' ? DEFAULT_CONFIG_FILE : fromEnv));
+}
+
+export async function readConfig(file?: string, env: Readonly<Record<string, string | undefined>> = process.env): Promise<Config> {
+  const source = resolveConfigFile(file, env);
   let text: string;
   try {
     text = await readFile(source, 'utf8');
@@ -18,6 +25,26 @@ export async function readConfig(file: string = DEFAULT_CONFIG_FILE, env: Readon
     throw new BjetError('CONFIG_INVALID', `cannot read the config file ${source}: ${describeReadError(error)}`, { cause: error });
   }
   return parseConfig(parseConfigText(text, source), { source, env });
+}
+
+/**
+ * Only the schema directory of a config file, read without validating or expanding anything else:
+ * `print-sdl` needs no credentials in the environment.
+ */
+export async function readSchemaDir(file?: string, env: Readonly<Record<string, string | undefined>> = process.env): Promise<string> {
+  const source = resolveConfigFile(file, env);
+  let text: string;
+  try {
+    text = await readFile(source, 'utf8');
+  } catch (error) {
+    throw new BjetError('CONFIG_INVALID', `cannot read the config file ${source}: ${describeReadError(error)}`, { cause: error });
+  }
+  const raw = parseConfigText(text, source);
+  const schemaDir = isRecord(raw) ? raw['schemaDir'] : undefined;
+  if (schemaDir !== undefined && (typeof schemaDir !== 'string' || schemaDir === '')) {
+    throw configInvalid(source, [{ path: 'schemaDir', message: 'must be a non-empty string (a directory, relative to the config file)' }]);
+  }
+  return path.resolve(path.dirname(source), schemaDir ?? 'schema');
 }
 
 /** The raw document of a config file's text; a syntax error is a CONFIG_INVALID issue with its line. */
@@ -38,7 +65,7 @@ export function readConfigTextSync(file: string): string {
 }
 
 function describeReadError(error: unknown): string {
-  const code = error !== null && typeof error === 'object' && 'code' in error ? String(error.code) : '';
-  if (code === 'ENOENT') return `no such file; pass --config FILE or create ${DEFAULT_CONFIG_FILE}`;
+  const code = errnoCode(error) ?? '';
+  if (code === 'ENOENT') return `no such file; pass --config FILE, set BJET_GRAPHQL_CONFIG, or create ${DEFAULT_CONFIG_FILE} (\`bjet-graphql init\` writes a starter)`;
   return code === '' ? 'unreadable' : code;
 }

@@ -96,7 +96,7 @@ export interface EndpointConfig {
   readonly many2oneWrite: 'object' | 'id';
 }
 
-export interface IntrospectionConfig {
+interface IntrospectionConfig {
   /** Pages sampled per endpoint (default 3) of `pageSize` records (default 100). */
   readonly pages: number;
   readonly pageSize: number;

@@ -10,7 +10,7 @@ import type { ConfigIssue } from './types.js';
 
 type RawIssue = z.core.$ZodRawIssue;
 
-export type ValidateResult =
+type ValidateResult =
   | { readonly ok: true; readonly file: ConfigFile }
   | { readonly ok: false; readonly issues: readonly ConfigIssue[] };
 

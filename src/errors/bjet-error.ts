@@ -19,7 +19,7 @@ export interface UpstreamErrorInfo {
   readonly attempts?: number;
 }
 
-export interface BjetErrorOptions {
+interface BjetErrorOptions {
   readonly upstream?: UpstreamErrorInfo;
   /** Extra safe, client-visible details. */
   readonly details?: Readonly<Record<string, unknown>>;

@@ -1,13 +1,13 @@
 /**
  * The one table of error codes. Clients, tests and the CLI match on `code`.
- * The README's table is generated from this one and a test keeps them identical.
+ * The table in docs/errors.md is generated from this one and a test keeps them identical.
  */
-export interface ErrorCodeSpec {
+interface ErrorCodeSpec {
   /** HTTP status of the GraphQL response when the error is request-level; upstream status is separate. */
   readonly httpStatus: number;
   /** Process exit code when the error ends a CLI command. */
   readonly exitCode: number;
-  /** What it means and what to do, one sentence, shown in the README. */
+  /** What it means and what to do, one sentence, shown in docs/errors.md. */
   readonly meaning: string;
 }
 
@@ -86,7 +86,8 @@ export const ERROR_CODES = {
   SCHEMA_DRIFT: {
     httpStatus: 500,
     exitCode: 1,
-    meaning: '`check` found that the upstream no longer matches `schema/`; the diff says which changes are breaking.',
+    meaning:
+      '`schema/` cannot be served as it is: `check` found the upstream no longer matches it (the diff says which changes are breaking), or `serve` found `schema.graphql` and `model.json` disagree (each member named) or `model.json` in an older format. Run `bjet-graphql introspect`.',
   },
   INTERNAL_SERVER_ERROR: {
     httpStatus: 500,
@@ -96,7 +97,3 @@ export const ERROR_CODES = {
 } as const satisfies Record<string, ErrorCodeSpec>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
-
-export function isErrorCode(value: unknown): value is ErrorCode {
-  return typeof value === 'string' && Object.hasOwn(ERROR_CODES, value);
-}

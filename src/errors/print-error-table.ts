@@ -1,9 +1,9 @@
 import { ERROR_CODES } from './codes.js';
 
-export const ERROR_TABLE_START = '<!-- error-codes:start (generated from src/errors/codes.ts, do not edit) -->';
-export const ERROR_TABLE_END = '<!-- error-codes:end -->';
+const ERROR_TABLE_START = '<!-- error-codes:start (generated from src/errors/codes.ts, do not edit) -->';
+const ERROR_TABLE_END = '<!-- error-codes:end -->';
 
-/** The README's error-code table, printed from the one table in codes.ts. */
+/** The error-code table of docs/errors.md, printed from the one table in codes.ts. */
 export function printErrorTable(): string {
   const rows = Object.entries(ERROR_CODES).map(
     ([code, spec]) => `| \`${code}\` | ${spec.httpStatus} | ${spec.exitCode} | ${spec.meaning} |`,
@@ -17,10 +17,10 @@ export function printErrorTable(): string {
   ].join('\n');
 }
 
-/** Replaces the table between the markers in a README text; throws when the markers are missing. */
+/** Replaces the table between the markers in a document's text; throws when the markers are missing. */
 export function replaceErrorTable(readme: string): string {
   const start = readme.indexOf(ERROR_TABLE_START);
   const end = readme.indexOf(ERROR_TABLE_END);
-  if (start < 0 || end < start) throw new Error('README has no error-codes markers');
+  if (start < 0 || end < start) throw new Error('the document has no error-codes markers');
   return readme.slice(0, start) + printErrorTable() + readme.slice(end + ERROR_TABLE_END.length);
 }

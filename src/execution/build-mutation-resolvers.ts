@@ -4,12 +4,12 @@
  */
 import { BjetError } from '../errors/bjet-error.js';
 import type { EndpointModel } from '../model/source-model.js';
+import { isRecord } from '../shared/guards.js';
 import type { UpstreamRecord } from '../upstream/types.js';
 import type { WriteBodyBuilder } from './build-write-body.js';
 import type { Shaper } from './build-record-shapers.js';
 import { identifierOf } from './create-loaders.js';
 import type { ExecutionContext } from './create-execution-context.js';
-import { isRecord } from '../upstream/check-shape.js';
 import type { Resolver } from './resolver-types.js';
 
 function inputOf(args: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> {

@@ -4,6 +4,7 @@
  */
 import { BjetError } from '../errors/bjet-error.js';
 import type { EndpointModel } from '../model/source-model.js';
+import { isRecord } from '../shared/guards.js';
 
 export interface PageRequest {
   /** The page size the client gets (after the default and the cap). */
@@ -25,11 +26,13 @@ export function buildPageRequestBuilder(endpoint: EndpointModel, defaultPageSize
     const query: Record<string, string> = {};
     let matchesNothing = false;
     const filter = args['filter'];
-    if (typeof filter === 'object' && filter !== null) {
+    if (isRecord(filter)) {
       for (const [name, value] of Object.entries(filter)) {
         const key = keyByName.get(name);
+        // GraphQL validation and the start-up drift check make this unreachable; never drop a filter silently.
+        if (key === undefined) throw unknownFilter(name);
         const text = filterText(value);
-        if (key !== undefined && text !== null) query[key] = text;
+        if (text !== null) query[key] = text;
         if (Array.isArray(value) && value.length === 0) matchesNothing = true;
       }
     }
@@ -49,6 +52,10 @@ function readCount(value: unknown, name: string): number | null {
   if (value === undefined || value === null) return null;
   if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return value;
   throw new BjetError('BAD_USER_INPUT', `"${name}" must be a non-negative integer.`, { details: { argument: name } });
+}
+
+function unknownFilter(name: string): BjetError {
+  return new BjetError('BAD_USER_INPUT', `The filter has no field "${name}".`, { details: { argument: 'filter', field: name } });
 }
 
 /** Booleans as `true`/`false`, id lists comma-joined; enums already arrive as technical keys. */

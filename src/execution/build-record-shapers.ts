@@ -15,7 +15,7 @@
  */
 import { invariant } from '../errors/bjet-error.js';
 import type { FieldModel } from '../model/source-model.js';
-import { isRecord } from '../upstream/check-shape.js';
+import { isRecord } from '../shared/guards.js';
 import type { UpstreamRecord } from '../upstream/types.js';
 import type { TypeIndex } from './build-type-index.js';
 import type { Loaders } from './create-loaders.js';
@@ -63,11 +63,18 @@ const asIs: Normalizer = (raw) => raw;
 
 function readerOf(field: FieldModel, of: (typeName: string) => Shaper): Normalizer {
   const value = field.value;
-  if (value.kind === 'relation') return asIs;
-  if (value.kind !== 'object') return buildNormalizer(field);
-  const nested = (raw: unknown): unknown => (isRecord(raw) ? of(value.typeName)(raw) : null);
-  if (!field.list) return nested;
-  return (raw) => (Array.isArray(raw) ? raw.map(nested) : null);
+  switch (value.kind) {
+    case 'relation':
+      return asIs;
+    case 'scalar':
+    case 'enum':
+      return buildNormalizer(field);
+    case 'object': {
+      const nested = (raw: unknown): unknown => (isRecord(raw) ? of(value.typeName)(raw) : null);
+      if (!field.list) return nested;
+      return (raw) => (Array.isArray(raw) ? raw.map(nested) : null);
+    }
+  }
 }
 
 function cachedShaper(slots: readonly Slot[]): Shaper {

@@ -5,11 +5,11 @@
  */
 import type { FieldNode } from 'graphql';
 import type { FieldModel } from '../model/source-model.js';
+import { isRecord } from '../shared/guards.js';
 import type { UpstreamRecord } from '../upstream/types.js';
 import { loadShaped, type ShapedRecord, type Shaper } from './build-record-shapers.js';
 import { embeddedFieldNames, targetOf, type TypeIndex } from './build-type-index.js';
 import { identifierOf } from './create-loaders.js';
-import { isRecord } from '../upstream/check-shape.js';
 import type { Resolver } from './resolver-types.js';
 import { selectionWithin } from './selection-within.js';
 

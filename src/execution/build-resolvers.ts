@@ -6,21 +6,20 @@
  */
 import type { DocumentNode } from 'graphql';
 import type { Config } from '../config/types.js';
-import { BjetError } from '../errors/bjet-error.js';
-import type { EndpointModel, FieldModel, ValueModel } from '../model/source-model.js';
-import { createMutationFor, deleteMutationFor, enumValueFor, updateMutationFor } from '../generation/naming.js';
+import type { EndpointModel, FieldModel, MutationKind, ValueModel } from '../model/source-model.js';
 import { buildFieldResolvers } from './build-field-resolvers.js';
 import { buildRecordShapers, loadShaped, type RecordShapers, type Shaper } from './build-record-shapers.js';
 import { buildCreateResolver, buildDeleteResolver, buildUpdateResolver } from './build-mutation-resolvers.js';
 import { buildListResolver, buildSingleResolver } from './build-query-resolvers.js';
 import { idFieldNameOf, type TypeIndex } from './build-type-index.js';
-import { buildWriteBodyBuilder } from './build-write-body.js';
+import { buildWriteBodyBuilder, type WriteBodyBuilder } from './build-write-body.js';
+import { checkSchemaDrift } from './check-schema-drift.js';
 import { readSdlShape, type SdlShape } from './read-sdl-shape.js';
-import type { ReferenceResolver, ResolverMap, TypeResolvers } from './resolver-types.js';
+import type { ReferenceResolver, Resolver, ResolverMap, TypeResolvers } from './resolver-types.js';
 
 export function buildResolvers(index: TypeIndex, config: Config, typeDefs: DocumentNode): ResolverMap {
   const sdl = readSdlShape(typeDefs);
-  checkSdlAgainstModel(sdl, index);
+  checkSchemaDrift(sdl, index.endpoints.values());
   const shapers = buildRecordShapers(index);
   const resolvers: ResolverMap = {};
   const query: TypeResolvers = {};
@@ -41,26 +40,6 @@ export function buildResolvers(index: TypeIndex, config: Config, typeDefs: Docum
   }
   addEnums(resolvers, index, sdl);
   return resolvers;
-}
-
-/**
- * Every field the SDL gives a model type must be in the model: records reach GraphQL shaped from
- * the model, so a field only the SDL has (a hand edit, a half-regenerated schema/) would always be
- * null, or fail as a non-null violation. Refused at start, naming the fields and the fix.
- */
-function checkSdlAgainstModel(sdl: SdlShape, index: TypeIndex): void {
-  const unknown: string[] = [];
-  for (const entry of index.types.values()) {
-    for (const name of sdl.objectFields.get(entry.typeName) ?? []) {
-      if (!entry.fields.has(name)) unknown.push(`${entry.typeName}.${name}`);
-    }
-  }
-  if (unknown.length === 0) return;
-  throw new BjetError(
-    'SCHEMA_DRIFT',
-    `schema/schema.graphql and schema/model.json disagree: ${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} in the SDL but not in model.json; regenerate both with \`bjet-graphql introspect\``,
-    { details: { fields: unknown } },
-  );
 }
 
 function addQueryFields(
@@ -88,13 +67,24 @@ function addMutationFields(
   fields: ReadonlySet<string> | undefined,
 ): void {
   if (fields === undefined) return;
-  const body = buildWriteBodyBuilder(endpoint, config.endpoints.find((e) => e.name === endpoint.endpoint), index);
-  const create = createMutationFor(endpoint.typeName);
-  const update = updateMutationFor(endpoint.typeName);
-  const remove = deleteMutationFor(endpoint.typeName);
-  if (endpoint.methods.includes('POST') && fields.has(create)) mutation[create] = buildCreateResolver(endpoint, body, shape);
-  if (endpoint.methods.includes('PUT') && fields.has(update)) mutation[update] = buildUpdateResolver(endpoint, body, shape);
-  if (endpoint.methods.includes('DELETE') && fields.has(remove)) mutation[remove] = buildDeleteResolver(endpoint);
+  const endpointConfig = config.endpoints.find((e) => e.name === endpoint.endpoint);
+  for (const write of endpoint.mutations) {
+    if (!fields.has(write.field)) continue;
+    const body = write.input === null ? null : buildWriteBodyBuilder(endpoint, write.input, endpointConfig, index);
+    mutation[write.field] = mutationResolver(endpoint, write.kind, body, shape);
+  }
+}
+
+function mutationResolver(endpoint: EndpointModel, kind: MutationKind, body: WriteBodyBuilder | null, shape: Shaper): Resolver<unknown> {
+  const noInput: WriteBodyBuilder = () => ({});
+  switch (kind) {
+    case 'create':
+      return buildCreateResolver(endpoint, body ?? noInput, shape);
+    case 'update':
+      return buildUpdateResolver(endpoint, body ?? noInput, shape);
+    case 'delete':
+      return buildDeleteResolver(endpoint);
+  }
 }
 
 function referenceResolver(endpoint: EndpointModel, shapers: RecordShapers): ReferenceResolver {
@@ -107,7 +97,7 @@ function addEnums(resolvers: ResolverMap, index: TypeIndex, sdl: SdlShape): void
   const visit = (value: ValueModel): void => {
     if (value.kind === 'object') value.fields.forEach((field: FieldModel) => visit(field.value));
     if (value.kind !== 'enum' || !sdl.enums.has(value.enumName) || resolvers[value.enumName] !== undefined) return;
-    resolvers[value.enumName] = Object.fromEntries(value.values.map((key) => [enumValueFor(key), key]));
+    resolvers[value.enumName] = Object.fromEntries(value.values.map(({ name, key }) => [name, key]));
   };
   for (const endpoint of index.endpoints.values()) {
     endpoint.fields.forEach((field) => visit(field.value));

@@ -8,10 +8,9 @@
  */
 import { Kind, valueFromASTUntyped, type FieldNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import type { EndpointModel } from '../model/source-model.js';
-import { createMutationFor, deleteMutationFor, updateMutationFor } from '../generation/naming.js';
+import { isRecord } from '../shared/guards.js';
 import { pageSizeOf } from './build-page-request.js';
 import { embeddedFieldNames, type TypeIndex } from './build-type-index.js';
-import { isRecord } from '../upstream/check-shape.js';
 import { selectionWithin, type FragmentMap } from './selection-within.js';
 
 export interface CostRequest {
@@ -54,12 +53,19 @@ function fieldCost(walk: Walk, typeName: string, node: FieldNode, parents: numbe
   const field = walk.index.types.get(typeName)?.fields.get(node.name.value);
   if (field === undefined) return 0;
   const value = field.value;
-  if (value.kind === 'object') return selectionCost(walk, value.typeName, node.selectionSet, parents);
-  if (value.kind !== 'relation') return 0;
-  const free = selectionWithin([node], walk.fragments, embeddedFieldNames(walk.index, value.endpoint, value.embeddedKeys));
-  const target = walk.index.endpoints.get(value.endpoint);
-  const loads = free || target === undefined ? 0 : loadCalls(target, parents);
-  return loads + selectionCost(walk, value.typeName, node.selectionSet, parents);
+  switch (value.kind) {
+    case 'scalar':
+    case 'enum':
+      return 0;
+    case 'object':
+      return selectionCost(walk, value.typeName, node.selectionSet, parents);
+    case 'relation': {
+      const free = selectionWithin([node], walk.fragments, embeddedFieldNames(walk.index, value.endpoint, value.embeddedKeys));
+      const target = walk.index.endpoints.get(value.endpoint);
+      const loads = free || target === undefined ? 0 : loadCalls(target, parents);
+      return loads + selectionCost(walk, value.typeName, node.selectionSet, parents);
+    }
+  }
 }
 
 function rootCost(walk: Walk, node: FieldNode): number {
@@ -67,11 +73,19 @@ function rootCost(walk: Walk, node: FieldNode): number {
   const root = walk.roots.get(node.name.value);
   if (root === undefined) return 0;
   const typeName = root.endpoint.typeName;
-  if (root.kind === 'single') return 1 + selectionCost(walk, typeName, node.selectionSet, 1);
-  if (root.kind !== 'list') return WRITE_CALLS[root.kind] + selectionCost(walk, typeName, node.selectionSet, 1);
-  const pageSize = pageSizeOf(argumentValue(node, 'limit', walk.variables), root.endpoint, walk.defaultPageSize);
-  const items = fieldsOf(node.selectionSet, '', walk.fragments).filter((field) => field.name.value === 'items');
-  return 1 + items.reduce((sum, field) => sum + selectionCost(walk, typeName, field.selectionSet, pageSize), 0);
+  switch (root.kind) {
+    case 'single':
+      return 1 + selectionCost(walk, typeName, node.selectionSet, 1);
+    case 'create':
+    case 'update':
+    case 'delete':
+      return WRITE_CALLS[root.kind] + selectionCost(walk, typeName, node.selectionSet, 1);
+    case 'list': {
+      const pageSize = pageSizeOf(argumentValue(node, 'limit', walk.variables), root.endpoint, walk.defaultPageSize);
+      const items = fieldsOf(node.selectionSet, '', walk.fragments).filter((field) => field.name.value === 'items');
+      return 1 + items.reduce((sum, field) => sum + selectionCost(walk, typeName, field.selectionSet, pageSize), 0);
+    }
+  }
 }
 
 function entitiesCost(walk: Walk, node: FieldNode): number {
@@ -99,9 +113,7 @@ function buildRootFields(index: TypeIndex): Map<string, RootField> {
   for (const endpoint of index.endpoints.values()) {
     roots.set(endpoint.listField, { kind: 'list', endpoint });
     roots.set(endpoint.singleField, { kind: 'single', endpoint });
-    roots.set(createMutationFor(endpoint.typeName), { kind: 'create', endpoint });
-    roots.set(updateMutationFor(endpoint.typeName), { kind: 'update', endpoint });
-    roots.set(deleteMutationFor(endpoint.typeName), { kind: 'delete', endpoint });
+    for (const mutation of endpoint.mutations) roots.set(mutation.field, { kind: mutation.kind, endpoint });
   }
   return roots;
 }

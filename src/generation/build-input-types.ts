@@ -1,15 +1,14 @@
-/** Input types of one endpoint: its filter, and the create/update inputs of the methods it allows. */
+/** Input types of one endpoint, named by the model: its filter, and the inputs of its mutations. */
 import { Kind, type InputObjectTypeDefinitionNode, type InputValueDefinitionNode } from 'graphql';
-import type { EndpointModel, FieldModel } from '../model/source-model.js';
+import { invariant } from '../errors/bjet-error.js';
+import type { NameRegistry } from '../model/name-registry.js';
+import type { EndpointModel, MutationModel } from '../model/source-model.js';
 import { outputTypeName } from './build-output-types.js';
 import { inputTypeFor } from './input-type-for.js';
-import type { NameRegistry } from './name-registry.js';
-import { createInputNameFor, filterInputNameFor, inputFieldNameFor, updateInputNameFor } from './naming.js';
 import { byName, describe, inputValue, nameNode, typeRef } from './sdl-ast.js';
 
 export function buildFilterInput(endpoint: EndpointModel, registry: NameRegistry): InputObjectTypeDefinitionNode | null {
-  if (endpoint.filters.length === 0) return null;
-  const name = filterInputNameFor(endpoint.typeName);
+  if (endpoint.filterInput === null || endpoint.filters.length === 0) return null;
   const fields = endpoint.filters.map((filter) => {
     const list = filter.key === endpoint.idListFilter;
     const description = list
@@ -17,35 +16,25 @@ export function buildFilterInput(endpoint: EndpointModel, registry: NameRegistry
       : `Query key \`${filter.key}\``;
     return { key: filter.key, node: inputValue(filter.name, typeRef(outputTypeName(filter.value), { list, nonNull: false }), description) };
   });
-  return claimInput(name, { origin: `the filter of endpoint \`${endpoint.endpoint}\``, text: `Filter keys of \`GET /${endpoint.endpoint}\` (all given keys must match)` }, endpoint, fields, registry);
+  const origin = { origin: `the filter of endpoint \`${endpoint.endpoint}\``, text: `Filter keys of \`GET /${endpoint.endpoint}\` (all given keys must match)` };
+  return claimInput(endpoint.filterInput, origin, endpoint, fields, registry);
 }
 
-/** Fields a client may write: not read-only, not a server-assigned `id`. */
-function writableFields(endpoint: EndpointModel, withIdentifier: boolean): FieldModel[] {
-  return endpoint.fields.filter((field) => {
-    if (field.readOnly === true) return false;
-    if (field.key === endpoint.idKey) return withIdentifier && endpoint.idKey !== 'id';
-    return true;
+/** The input type of a create or update mutation; null for one without input (GraphQL has no empty input types). */
+export function buildMutationInput(endpoint: EndpointModel, mutation: MutationModel, registry: NameRegistry): InputObjectTypeDefinitionNode | null {
+  const input = mutation.input;
+  if (input === null || mutation.kind === 'delete') return null;
+  const fields = input.fields.map(({ name, key }) => {
+    const field = endpoint.fields.find((candidate) => candidate.key === key);
+    invariant(field !== undefined, `input field ${input.typeName}.${name} writes unknown key ${key}`);
+    const nonNull = mutation.kind === 'create' && (field.required === true || field.key === endpoint.idKey);
+    return { key, node: inputValue(name, inputTypeFor(field, nonNull), `Key \`${key}\``) };
   });
-}
-
-/** Null when nothing is writable (GraphQL has no empty input types). */
-export function buildCreateInput(endpoint: EndpointModel, registry: NameRegistry): InputObjectTypeDefinitionNode | null {
-  const fields = writableFields(endpoint, true).map((field) => {
-    const nonNull = field.required === true || field.key === endpoint.idKey;
-    return { key: field.key, node: inputValue(inputFieldNameFor(field.key), inputTypeFor(field, nonNull), `Key \`${field.key}\``) };
-  });
-  const text = `Body of \`POST /${endpoint.endpoint}\``;
-  return claimInput(createInputNameFor(endpoint.typeName), { origin: `the create input of endpoint \`${endpoint.endpoint}\``, text }, endpoint, fields, registry);
-}
-
-export function buildUpdateInput(endpoint: EndpointModel, registry: NameRegistry): InputObjectTypeDefinitionNode | null {
-  const fields = writableFields(endpoint, false).map((field) => ({
-    key: field.key,
-    node: inputValue(inputFieldNameFor(field.key), inputTypeFor(field, false), `Key \`${field.key}\``),
-  }));
-  const text = `Body of \`PUT /${endpoint.endpoint}/{id}\`: only the fields given are written`;
-  return claimInput(updateInputNameFor(endpoint.typeName), { origin: `the update input of endpoint \`${endpoint.endpoint}\``, text }, endpoint, fields, registry);
+  const text =
+    mutation.kind === 'create'
+      ? `Body of \`POST /${endpoint.endpoint}\``
+      : `Body of \`PUT /${endpoint.endpoint}/{id}\`: only the fields given are written`;
+  return claimInput(input.typeName, { origin: `the ${mutation.kind} input of endpoint \`${endpoint.endpoint}\``, text }, endpoint, fields, registry);
 }
 
 function claimInput(

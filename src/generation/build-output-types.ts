@@ -1,8 +1,7 @@
 /** Output types of one endpoint: the entity, its page, its enums and its nested object types. */
 import { Kind, type EnumTypeDefinitionNode, type ObjectTypeDefinitionNode, type TypeDefinitionNode } from 'graphql';
-import type { EndpointModel, FieldModel, ValueModel } from '../model/source-model.js';
-import type { NameRegistry } from './name-registry.js';
-import { enumValueFor, pageTypeNameFor } from './naming.js';
+import type { EndpointModel, EnumValueModel, FieldModel, ValueModel } from '../model/source-model.js';
+import type { NameRegistry } from '../model/name-registry.js';
 import { byName, describe, directive, fieldDefinition, nameNode, stringValue, typeRef } from './sdl-ast.js';
 
 /** The GraphQL type a value model is output as. */
@@ -21,7 +20,7 @@ export function outputTypeName(value: ValueModel): string {
 export function buildOutputTypes(endpoint: EndpointModel, registry: NameRegistry): TypeDefinitionNode[] {
   const origin = `endpoint \`${endpoint.endpoint}\``;
   registry.claim(endpoint.typeName, { describe: origin, configPath: `endpoints.${endpoint.endpoint}.typeName` });
-  const pageName = pageTypeNameFor(endpoint.typeName);
+  const pageName = endpoint.pageTypeName;
   registry.claim(pageName, { describe: `the page type of ${origin}`, configPath: `endpoints.${endpoint.endpoint}.typeName` });
   const idField = endpoint.fields.find((field) => field.key === endpoint.idKey);
   const entity = objectType(endpoint.typeName, `From endpoint \`${endpoint.endpoint}\``, endpoint, endpoint.fields, '');
@@ -61,24 +60,28 @@ function nestedTypes(endpoint: EndpointModel, fields: readonly FieldModel[], key
   return fields.flatMap((field): TypeDefinitionNode[] => {
     const key = `${keyPrefix}${field.key}`;
     const origin = { describe: `endpoint \`${endpoint.endpoint}\`, key \`${key}\``, configPath: `endpoints.${endpoint.endpoint}.fields.${key}` };
-    if (field.value.kind === 'enum') {
-      registry.claim(field.value.enumName, origin);
-      for (const value of field.value.values) {
-        registry.claim(`${field.value.enumName}.${enumValueFor(value)}`, { ...origin, describe: `value \`${value}\` of ${origin.describe}` });
+    const value = field.value;
+    switch (value.kind) {
+      case 'enum':
+        registry.claim(value.enumName, origin);
+        for (const item of value.values) {
+          registry.claim(`${value.enumName}.${item.name}`, { ...origin, describe: `value \`${item.key}\` of ${origin.describe}` });
+        }
+        return [enumType(value.enumName, value.values, endpoint.endpoint, key)];
+      case 'object': {
+        registry.claim(value.typeName, origin);
+        const description = `Nested object of key \`${key}\` of endpoint \`${endpoint.endpoint}\``;
+        return [objectType(value.typeName, description, endpoint, value.fields, `${key}.`), ...nestedTypes(endpoint, value.fields, `${key}.`, registry)];
       }
-      return [enumType(field.value.enumName, field.value.values, endpoint.endpoint, key)];
+      // Scalars are built in; a relation's type is its target endpoint's entity.
+      case 'scalar':
+      case 'relation':
+        return [];
     }
-    if (field.value.kind !== 'object') return [];
-    registry.claim(field.value.typeName, origin);
-    const description = `Nested object of key \`${key}\` of endpoint \`${endpoint.endpoint}\``;
-    return [
-      objectType(field.value.typeName, description, endpoint, field.value.fields, `${key}.`),
-      ...nestedTypes(endpoint, field.value.fields, `${key}.`, registry),
-    ];
   });
 }
 
-function enumType(name: string, values: readonly string[], endpoint: string, key: string): EnumTypeDefinitionNode {
+function enumType(name: string, values: readonly EnumValueModel[], endpoint: string, key: string): EnumTypeDefinitionNode {
   return {
     kind: Kind.ENUM_TYPE_DEFINITION,
     name: nameNode(name),
@@ -86,8 +89,8 @@ function enumType(name: string, values: readonly string[], endpoint: string, key
     values: byName(
       values.map((value) => ({
         kind: Kind.ENUM_VALUE_DEFINITION,
-        name: nameNode(enumValueFor(value)),
-        description: describe(`\`${value}\``),
+        name: nameNode(value.name),
+        description: describe(`\`${value.key}\``),
       })),
     ),
   };

@@ -1,35 +1,23 @@
-/** Query and Mutation fields of one endpoint: reads when it allows GET, writes only for the methods it allows. */
+/** Query and Mutation fields of one endpoint, named by the model: reads when it allows GET, its mutations as listed. */
 import type { FieldDefinitionNode } from 'graphql';
-import type { EndpointModel } from '../model/source-model.js';
-import {
-  createInputNameFor,
-  createMutationFor,
-  deleteMutationFor,
-  filterInputNameFor,
-  pageTypeNameFor,
-  updateInputNameFor,
-  updateMutationFor,
-} from './naming.js';
+import type { EndpointModel, MutationModel } from '../model/source-model.js';
 import { fieldDefinition, inputValue, typeRef } from './sdl-ast.js';
-
-export interface RootFieldOptions {
-  readonly hasFilter: boolean;
-  readonly hasCreateInput: boolean;
-  readonly hasUpdateInput: boolean;
-}
 
 const ID = typeRef('ID', { list: false, nonNull: true });
 
-export function buildQueryFields(endpoint: EndpointModel, options: RootFieldOptions): FieldDefinitionNode[] {
+export function buildQueryFields(endpoint: EndpointModel): FieldDefinitionNode[] {
   if (!endpoint.methods.includes('GET')) return [];
   const path = `/${endpoint.endpoint}`;
   const listArgs = [
     inputValue('limit', typeRef('Int', { list: false, nonNull: false }), `Page size, at most ${endpoint.maxPageSize}`),
     inputValue('offset', typeRef('Int', { list: false, nonNull: false }), 'Records to skip (default 0)'),
-    ...(options.hasFilter ? [inputValue('filter', typeRef(filterInputNameFor(endpoint.typeName), { list: false, nonNull: false }))] : []),
+    // Without filters there is no input type (GraphQL has none empty), whatever filterInput says.
+    ...(endpoint.filterInput !== null && endpoint.filters.length > 0
+      ? [inputValue('filter', typeRef(endpoint.filterInput, { list: false, nonNull: false }))]
+      : []),
   ];
   return [
-    fieldDefinition(endpoint.listField, typeRef(pageTypeNameFor(endpoint.typeName), { list: false, nonNull: true }), {
+    fieldDefinition(endpoint.listField, typeRef(endpoint.pageTypeName, { list: false, nonNull: true }), {
       description: `\`GET ${path}\``,
       args: listArgs,
     }),
@@ -40,21 +28,23 @@ export function buildQueryFields(endpoint: EndpointModel, options: RootFieldOpti
   ];
 }
 
-export function buildMutationFields(endpoint: EndpointModel, options: RootFieldOptions): FieldDefinitionNode[] {
+export function buildMutationFields(endpoint: EndpointModel): FieldDefinitionNode[] {
+  return endpoint.mutations.map((mutation) => mutationField(endpoint, mutation));
+}
+
+function mutationField(endpoint: EndpointModel, mutation: MutationModel): FieldDefinitionNode {
   const path = `/${endpoint.endpoint}`;
   const result = typeRef(endpoint.typeName, { list: false, nonNull: true });
   const idArg = inputValue('id', ID, `Value of key \`${endpoint.idKey}\``);
-  const fields: FieldDefinitionNode[] = [];
-  if (endpoint.methods.includes('POST')) {
-    const args = options.hasCreateInput ? [inputValue('input', typeRef(createInputNameFor(endpoint.typeName), { list: false, nonNull: true }))] : [];
-    fields.push(fieldDefinition(createMutationFor(endpoint.typeName), result, { description: `\`POST ${path}\``, args }));
+  const input = mutation.input === null ? [] : [typeRef(mutation.input.typeName, { list: false, nonNull: true })];
+  switch (mutation.kind) {
+    case 'create':
+      return fieldDefinition(mutation.field, result, { description: `\`POST ${path}\``, args: input.map((type) => inputValue('input', type)) });
+    case 'update': {
+      const args = [idArg, ...input.map((type) => inputValue('input', type, 'Only the fields given are written'))];
+      return fieldDefinition(mutation.field, result, { description: `\`PUT ${path}/{id}\` (partial update)`, args });
+    }
+    case 'delete':
+      return fieldDefinition(mutation.field, ID, { description: `\`DELETE ${path}/{id}\`; returns the identifier deleted`, args: [idArg] });
   }
-  if (endpoint.methods.includes('PUT') && options.hasUpdateInput) {
-    const input = inputValue('input', typeRef(updateInputNameFor(endpoint.typeName), { list: false, nonNull: true }), 'Only the fields given are written');
-    fields.push(fieldDefinition(updateMutationFor(endpoint.typeName), result, { description: `\`PUT ${path}/{id}\` (partial update)`, args: [idArg, input] }));
-  }
-  if (endpoint.methods.includes('DELETE')) {
-    fields.push(fieldDefinition(deleteMutationFor(endpoint.typeName), ID, { description: `\`DELETE ${path}/{id}\`; returns the identifier deleted`, args: [idArg] }));
-  }
-  return fields;
 }

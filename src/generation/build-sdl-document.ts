@@ -4,13 +4,13 @@
  */
 import { Kind, type DefinitionNode, type DocumentNode, type FieldDefinitionNode, type ObjectTypeDefinitionNode, type TypeDefinitionNode } from 'graphql';
 import type { SourceModel } from '../model/source-model.js';
-import { buildCreateInput, buildFilterInput, buildUpdateInput } from './build-input-types.js';
+import { buildFilterInput, buildMutationInput } from './build-input-types.js';
 import { buildOutputTypes } from './build-output-types.js';
 import { buildMutationFields, buildQueryFields } from './build-root-fields.js';
-import { createNameRegistry, type NameRegistry } from './name-registry.js';
+import { createNameRegistry, type NameRegistry } from '../model/name-registry.js';
 import { byName, describe, directive, fieldDefinition, nameNode, stringValue, typeRef } from './sdl-ast.js';
 
-export const FEDERATION_URL = 'https://specs.apollo.dev/federation/v2.3';
+const FEDERATION_URL = 'https://specs.apollo.dev/federation/v2.3';
 
 const SCALARS: Readonly<Record<string, string>> = {
   DateTime: 'A date and time in ISO-8601, UTC (`2024-01-02T10:11:12Z`); Odoo sends `YYYY-MM-DD HH:MM:SS` in UTC.',
@@ -25,14 +25,10 @@ export function buildSdlDocument(model: SourceModel, source: string | null = nul
   const mutationFields: FieldDefinitionNode[] = [];
   for (const endpoint of model.endpoints) {
     const filter = buildFilterInput(endpoint, registry);
-    const allowsPost = endpoint.methods.includes('POST');
-    const allowsPut = endpoint.methods.includes('PUT');
-    const create = allowsPost ? buildCreateInput(endpoint, registry) : null;
-    const update = allowsPut ? buildUpdateInput(endpoint, registry) : null;
-    const options = { hasFilter: filter !== null, hasCreateInput: create !== null, hasUpdateInput: update !== null };
-    types.push(...buildOutputTypes(endpoint, registry), ...[filter, create, update].filter((node) => node !== null));
-    queryFields.push(...buildQueryFields(endpoint, options));
-    mutationFields.push(...buildMutationFields(endpoint, options));
+    const inputs = endpoint.mutations.map((mutation) => buildMutationInput(endpoint, mutation, registry));
+    types.push(...buildOutputTypes(endpoint, registry), ...[filter, ...inputs].filter((node) => node !== null));
+    queryFields.push(...buildQueryFields(endpoint));
+    mutationFields.push(...buildMutationFields(endpoint));
   }
   claimRootFields('Query', queryFields, registry);
   claimRootFields('Mutation', mutationFields, registry);

@@ -1,5 +1,5 @@
 /** Changes between two versions of one type's fields, each classified breaking or safe for clients. */
-import type { FieldModel, ValueModel } from '../model/source-model.js';
+import type { EnumValueModel, FieldModel, ValueModel } from '../model/source-model.js';
 import { outputTypeName } from './build-output-types.js';
 
 export interface SchemaChange {
@@ -60,8 +60,8 @@ function diffSameType(old: FieldModel, current: FieldModel, path: string, label:
   const b = current.value;
   if (a.kind === 'enum' && b.kind === 'enum') {
     return [
-      ...a.values.filter((value) => !b.values.includes(value)).map((value) => ({ breaking: true, path, message: `enum value \`${value}\` of ${label} removed` })),
-      ...b.values.filter((value) => !a.values.includes(value)).map((value) => ({ breaking: false, path, message: `enum value \`${value}\` of ${label} added` })),
+      ...missingValues(a.values, b.values).map((value) => ({ breaking: true, path, message: `enum value \`${value}\` of ${label} removed` })),
+      ...missingValues(b.values, a.values).map((value) => ({ breaking: false, path, message: `enum value \`${value}\` of ${label} added` })),
     ];
   }
   if (a.kind === 'object' && b.kind === 'object') return diffFields(a.fields, b.fields, path, a.typeName);
@@ -89,4 +89,10 @@ function sameValueType(a: ValueModel, b: ValueModel): boolean {
     case 'relation':
       return b.kind === 'relation' && a.typeName === b.typeName && a.endpoint === b.endpoint;
   }
+}
+
+/** Technical keys of `from` that `to` lacks (a renamed key is one removed and one added). */
+function missingValues(from: readonly EnumValueModel[], to: readonly EnumValueModel[]): string[] {
+  const keys = new Set(to.map((value) => value.key));
+  return from.filter((value) => !keys.has(value.key)).map((value) => value.key);
 }

@@ -2,7 +2,7 @@
  * What the samples of one key look like, counted by JSON category. Odoo sends `false` for an empty
  * non-Boolean field, so `false` is counted apart from `true` and only `true` proves a Boolean.
  */
-import { isRecord } from '../upstream/check-shape.js';
+import { isRecord } from '../shared/guards.js';
 
 export interface ValueStats {
   /** Records that lack the key. */

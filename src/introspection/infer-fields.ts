@@ -3,8 +3,8 @@
  * configured ones never seen), sorted by key. Nested objects recurse with their own type name.
  */
 import type { FieldModel, ValueModel } from '../model/source-model.js';
-import { enumNameFor, fieldNameFor, nestedTypeNameFor } from '../generation/naming.js';
-import { isRecord } from '../upstream/check-shape.js';
+import { enumNameFor, enumValueFor, fieldNameFor, nestedTypeNameFor } from '../model/naming.js';
+import { isRecord } from '../shared/guards.js';
 import { collectValueStats, presentCategories, type ValueStats } from './collect-value-stats.js';
 import type { InferContext } from './infer-context.js';
 import { inferRelation } from './infer-relation.js';
@@ -69,7 +69,7 @@ function inferShape(key: string, stats: ValueStats, ctx: InferContext): Inferred
   if (target !== undefined) return inferRelation(key, target, stats, ctx);
   if (fieldConfig?.enum !== undefined) {
     checkEnumSamples(key, fieldConfig.enum, stats, ctx);
-    return { list: onlyArrays, value: { kind: 'enum', enumName: enumNameFor(ctx.typeName, key), values: fieldConfig.enum } };
+    return { list: onlyArrays, value: { kind: 'enum', enumName: enumNameFor(ctx.typeName, key), values: fieldConfig.enum.map((key) => ({ name: enumValueFor(key), key })) } };
   }
   if (fieldConfig?.type !== undefined) return { list: onlyArrays, value: { kind: 'scalar', scalar: fieldConfig.type } };
   if (onlyArrays) return { list: true, value: inferElement(key, stats.arrays.flat(), ctx) };

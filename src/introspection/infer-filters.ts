@@ -1,7 +1,7 @@
 /** Filter inputs typed like the field they filter; the id-list filter and unknown keys are strings of IDs/text. */
 import type { EndpointConfig } from '../config/types.js';
 import type { FieldModel, FilterModel, ValueModel } from '../model/source-model.js';
-import { inputFieldNameFor } from '../generation/naming.js';
+import { inputFieldNameFor } from '../model/naming.js';
 
 export function inferFilters(config: EndpointConfig, fields: readonly FieldModel[]): FilterModel[] {
   return [...config.filters].sort().map((key) => ({ key, name: inputFieldNameFor(key), value: filterValue(key, config, fields) }));

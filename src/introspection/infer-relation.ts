@@ -2,7 +2,7 @@
  * A configured relation: the upstream embeds objects (Many2one) or arrays of objects (x2many) built
  * from the child configuration's keys; which of those keys it embeds decides what costs no REST call.
  */
-import { isRecord } from '../upstream/check-shape.js';
+import { isRecord } from '../shared/guards.js';
 import { presentCategories, type ValueStats } from './collect-value-stats.js';
 import type { InferContext } from './infer-context.js';
 import type { InferredShape } from './infer-fields.js';

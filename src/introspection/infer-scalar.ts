@@ -5,7 +5,7 @@ import { presentCategories, type ValueStats } from './collect-value-stats.js';
 const DATETIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d+)?$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export interface ScalarShape {
+interface ScalarShape {
   readonly scalar: ScalarName;
   /** An empty string stands for "no value" (only in Date and DateTime fields). */
   readonly emptyMeansNull: boolean;

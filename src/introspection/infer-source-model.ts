@@ -1,25 +1,26 @@
 /**
  * The pure core of introspection: config + sampled records → SourceModel. Every GraphQL name comes
- * from generation/naming.ts; a problem the config can fix is a CONFIG_INVALID issue.
+ * from model/naming.ts; a problem the config can fix is a CONFIG_INVALID issue.
  */
 import { configInvalid } from '../config/parse-config.js';
 import type { Config, ConfigIssue, EndpointConfig } from '../config/types.js';
-import { listFieldFor, singleFieldFor, typeNameFor } from '../generation/naming.js';
+import { filterInputNameFor, listFieldFor, pageTypeNameFor, singleFieldFor, typeNameFor } from '../model/naming.js';
 import { SOURCE_MODEL_VERSION, type EndpointModel, type SourceModel } from '../model/source-model.js';
 import type { UpstreamRecord } from '../upstream/types.js';
 import { checkFieldNames, checkFilterNames } from './check-field-names.js';
 import type { InferContext, InferTarget } from './infer-context.js';
 import { inferFields } from './infer-fields.js';
 import { inferFilters } from './infer-filters.js';
+import { inferMutations } from './infer-mutations.js';
 
-export interface InferenceResult {
+interface InferenceResult {
   readonly model: SourceModel;
   /** Things worth a look that do not stop the schema (sample values outside a configured enum). */
   readonly warnings: readonly string[];
 }
 
 /** The GraphQL type name of a configured endpoint. */
-export function endpointTypeName(endpoint: EndpointConfig): string {
+function endpointTypeName(endpoint: EndpointConfig): string {
   return endpoint.typeName ?? typeNameFor(endpoint.name);
 }
 
@@ -50,11 +51,14 @@ function inferEndpointModel(endpoint: EndpointConfig, records: readonly Upstream
     typeName,
     listField: listFieldFor(typeName),
     singleField: singleFieldFor(typeName),
+    pageTypeName: pageTypeNameFor(typeName),
     idKey: endpoint.idKey,
     methods: endpoint.methods,
     filters,
+    filterInput: filters.length > 0 ? filterInputNameFor(typeName) : null,
     idListFilter: endpoint.idListFilter,
     maxPageSize: endpoint.maxPageSize,
+    mutations: inferMutations({ typeName, idKey: endpoint.idKey, methods: endpoint.methods, fields }),
     fields,
     sampled: records.length,
   };

@@ -10,11 +10,18 @@ import type { UpstreamClient, UpstreamRecord } from '../upstream/types.js';
 export interface SampleOptions {
   /** Called when an endpoint is done: (endpoints done so far, total, name). */
   readonly onProgress?: (done: number, total: number, endpoint: string) => void;
+  /** Called after each page: (endpoint, page number from 1, records in it). */
+  readonly onPage?: (endpoint: string, page: number, records: number) => void;
   /** Whole-run deadline in ms from now (default 5 minutes). */
   readonly timeoutMs?: number;
+  /**
+   * The `Authorization` header sampling sends to endpoints with `forward` auth (a user's own
+   * credentials, given on the command line or in the environment; never written to schema/).
+   */
+  readonly authorization?: string | undefined;
 }
 
-export type EndpointSamples = Readonly<Record<string, readonly UpstreamRecord[]>>;
+type EndpointSamples = Readonly<Record<string, readonly UpstreamRecord[]>>;
 
 export async function sampleEndpoints(config: Config, client: UpstreamClient, options: SampleOptions = {}): Promise<EndpointSamples> {
   const readable = config.endpoints.filter((endpoint) => endpoint.methods.includes('GET'));
@@ -22,7 +29,7 @@ export async function sampleEndpoints(config: Config, client: UpstreamClient, op
   let done = 0;
   const entries = await Promise.all(
     readable.map(async (endpoint) => {
-      const records = await sampleEndpoint(endpoint, config, client, deadline);
+      const records = await sampleEndpoint(endpoint, config, client, { deadline, options });
       done += 1;
       options.onProgress?.(done, readable.length, endpoint.name);
       return [endpoint.name, records] as const;
@@ -31,12 +38,18 @@ export async function sampleEndpoints(config: Config, client: UpstreamClient, op
   return Object.fromEntries(entries);
 }
 
-async function sampleEndpoint(endpoint: EndpointConfig, config: Config, client: UpstreamClient, deadline: number): Promise<UpstreamRecord[]> {
+interface SampleRun {
+  readonly deadline: number;
+  readonly options: SampleOptions;
+}
+
+async function sampleEndpoint(endpoint: EndpointConfig, config: Config, client: UpstreamClient, run: SampleRun): Promise<UpstreamRecord[]> {
   const limit = Math.min(config.introspection.pageSize, endpoint.maxPageSize);
   const records: UpstreamRecord[] = [];
-  const ctx = { requestId: `bjet-introspect-${randomUUID()}`, deadline };
+  const ctx = { requestId: `bjet-introspect-${randomUUID()}`, deadline: run.deadline, authorization: run.options.authorization };
   for (let page = 0; page < config.introspection.pages; page += 1) {
     const batch = await client.list(endpoint.name, { limit: String(limit), offset: String(page * limit) }, ctx);
+    run.options.onPage?.(endpoint.name, page + 1, batch.length);
     records.push(...batch);
     if (batch.length < limit) break;
   }

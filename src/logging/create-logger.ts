@@ -7,7 +7,7 @@ import { scrubSecrets } from './scrub-secrets.js';
 
 export type { Logger } from 'pino';
 
-export interface LoggerOptions {
+interface LoggerOptions {
   /** Minimum level (default `info`); `silent` logs nothing. */
   readonly level?: Level | 'silent';
   /** Where lines go (default stdout). Tests pass a stream to capture them. */
@@ -21,8 +21,7 @@ const FLUSH_EVERY_MS = 200;
 
 /**
  * Stdout, written asynchronously in chunks of at least 4 KB or every FLUSH_EVERY_MS: one write
- * system call per line cost ~12% of a simple operation's CPU (measured: fs.write under sonic-boom
- * in a CPU profile of the bench's Q1). pino flushes what is left when the process exits, crash
+ * system call per line is a visible share of a simple operation's CPU (docs/decisions/0003). pino flushes what is left when the process exits, crash
  * included (sonic-boom's exit hook).
  */
 function bufferedStdout(): DestinationStream {

@@ -5,9 +5,8 @@
  * for a credential that slips into a logged object.
  *
  * Why not pino's `redact` paths: they name positions (`*.*.authorization`), so covering a few key
- * names at a few depths takes dozens of wildcard paths, and they cost ~40 µs per line (measured:
- * 42 µs with the 48 paths we had, 1 µs without), more than the rest of a simple GraphQL operation's
- * logging. This scan costs one pass over the (small) logged object and copies nothing unless it
+ * names at a few depths takes dozens of wildcard paths, which cost more than the rest of a simple
+ * operation's logging (docs/decisions/0003). This scan costs one pass over the (small) logged object and copies nothing unless it
  * finds a secret.
  */
 export const CENSOR = '[redacted]';
@@ -34,7 +33,7 @@ const SECRET_KEYS = new Set([
 /** Levels scanned below the logged object itself (`req.headers.authorization` is 2). */
 const MAX_DEPTH = 5;
 
-export const isSecretKey = (key: string): boolean => SECRET_KEYS.has(key.toLowerCase());
+const isSecretKey = (key: string): boolean => SECRET_KEYS.has(key.toLowerCase());
 
 /** A copy keeping the prototype and every own property (an Error keeps its message and stack). */
 function copyOf<T extends object>(value: T): T {

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { isRecord } from '../shared/guards.js';
 
 const require = createRequire(import.meta.url);
 const packageDir = (name: string): string => path.dirname(require.resolve(`${name}/package.json`));
@@ -61,7 +62,7 @@ export function printGraphiqlPage(defaultQuery: string): string {
 
 /** True for a browser navigating to /graphql (not a GraphQL-over-HTTP GET with a query). */
 export function wantsGraphiql(accept: string | undefined, query: unknown): boolean {
-  const hasQuery = typeof query === 'object' && query !== null && 'query' in query;
+  const hasQuery = isRecord(query) && 'query' in query;
   return !hasQuery && accept !== undefined && accept.includes('text/html');
 }
 

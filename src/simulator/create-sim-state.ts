@@ -4,14 +4,15 @@ import { buildEndpointMappings } from './endpoint-mappings.js';
 import { createFaultBook } from './fault-book.js';
 import { createLatencyBook } from './latency-book.js';
 import { createPrng } from './prng.js';
+import { createProxyGate } from './proxy/create-proxy-gate.js';
 import { createRequestLog } from './request-log.js';
 import { createSimChanges } from './sim-changes.js';
 import type { SimState } from './sim-state.js';
-import type { SimulatorOptions, SimulatorSwitches } from './types.js';
+import type { ProxyLimitSpec, SimulatorOptions, SimulatorSwitches } from './types.js';
 
-export const DEFAULT_BASE_PATH = '/bj_api_sync/v1';
+const DEFAULT_BASE_PATH = '/bj_api_sync/v1';
 
-export const DEFAULT_SWITCHES: SimulatorSwitches = Object.freeze({
+const DEFAULT_SWITCHES: SimulatorSwitches = Object.freeze({
   listEnvelope: 'bare',
   postStatus: 201,
   identifierMode: 'key',
@@ -40,9 +41,18 @@ export function createSimState(options: SimulatorOptions): SimState {
     latency: createLatencyBook(chaos, options.latency),
     log: createRequestLog(recordLimit),
     changes: createSimChanges(),
+    proxy: options.proxyLimit === undefined ? null : createProxyGate(checkProxyLimit(options.proxyLimit), options.clock ?? Date.now),
     resetData() {
       state.store = buildDataset(seed, size);
     },
   };
   return state;
+}
+
+function checkProxyLimit(limit: ProxyLimitSpec): ProxyLimitSpec {
+  const valid = (count: number | null): boolean => count === null || (Number.isInteger(count) && count > 0);
+  if (!valid(limit.perMinute) || !valid(limit.perHourPerCredential) || (limit.perMinute === null && limit.perHourPerCredential === null)) {
+    throw new RangeError('simulator proxyLimit: perMinute and perHourPerCredential are positive integers or null, not both null');
+  }
+  return Object.freeze({ perMinute: limit.perMinute, perHourPerCredential: limit.perHourPerCredential });
 }

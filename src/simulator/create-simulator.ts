@@ -2,6 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createSimState } from './create-sim-state.js';
+import { editInOdoo } from './edit-in-odoo.js';
 import { handleRequest } from './http/handle-request.js';
 import type { SimState } from './sim-state.js';
 import { tableOf } from './data/store.js';
@@ -31,6 +32,10 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     clearFaults: () => state.faults.clear(),
     describe: () => describe(state),
     resetData: () => state.resetData(),
+    proxyStats: () => state.proxy?.stats() ?? null,
+    resetProxy: () => state.proxy?.reset(),
+    editInOdoo: (endpoint, id, edit) => editInOdoo(state, endpoint, id, edit),
+    subscribeChanges: (listener) => state.changes.subscribe(listener),
   };
 }
 

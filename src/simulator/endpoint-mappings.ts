@@ -1,4 +1,4 @@
-/** The seven endpoint configurations of the simulated Odoo company (see the README's simulator section). */
+/** The seven endpoint configurations of the simulated Odoo company (docs/simulator.md). */
 import type { HttpMethod } from '../model/source-model.js';
 import type { ChildMapping, EndpointMapping, FieldMapping, FilterMapping, ScalarMapping, ScalarType } from './mapping-types.js';
 import type { SimAuth, SimulatorOptions, SimulatorSwitches } from './types.js';

@@ -2,7 +2,7 @@
 import type { EndpointMapping, FilterMapping } from './mapping-types.js';
 import type { Row, Table } from './data/store.js';
 
-export const DEFAULT_LIMIT = 100;
+const DEFAULT_LIMIT = 100;
 
 type Predicate = (row: Row) => boolean;
 export type ListQuery = { readonly limit: number; readonly offset: number; readonly predicates: readonly Predicate[] };

@@ -2,6 +2,7 @@
 import type { Store } from './data/store.js';
 import type { FaultBook } from './fault-book.js';
 import type { LatencyBook } from './latency-book.js';
+import type { ProxyGate } from './proxy/create-proxy-gate.js';
 import type { EndpointMapping } from './mapping-types.js';
 import type { RequestLog } from './request-log.js';
 import type { SimChanges } from './sim-changes.js';
@@ -20,6 +21,8 @@ export interface SimState {
   readonly log: RequestLog;
   /** Record changes (API writes and changes made inside Odoo), for the outbound side. */
   readonly changes: SimChanges;
+  /** The vendor's proxy in front of Odoo, when emulated. */
+  readonly proxy: ProxyGate | null;
   /** Back to the seeded dataset. */
   resetData(): void;
 }

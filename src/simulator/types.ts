@@ -3,6 +3,7 @@
  * Tests, the demo and the benchmarks use only this.
  */
 import type { HttpMethod } from '../model/source-model.js';
+import type { SimChange } from './sim-changes.js';
 
 export type SimAuth =
   | { readonly type: 'none' }
@@ -63,6 +64,56 @@ export interface RequestRecord {
   readonly requestId: string | null;
 }
 
+/**
+ * The reverse proxy the vendor recommends in front of Odoo: so many requests a minute per client IP
+ * and an hour per credential (`Authorization` header), counted over sliding windows of the requests
+ * it let through. Beyond either, 429 with `Retry-After`, and nothing reaches Odoo.
+ */
+export interface ProxyLimitSpec {
+  /** Per client IP (the socket's remote address) and 60 s; null: no such limit. */
+  readonly perMinute: number | null;
+  /** Per `Authorization` header value (no header is one credential too) and 3600 s; null: none. */
+  readonly perHourPerCredential: number | null;
+}
+
+/** A fixed 60 s window since the proxy's start or last reset. */
+export interface ProxyWindow {
+  /** Milliseconds since the start (or reset) of the proxy's count. */
+  readonly startMs: number;
+  readonly accepted: number;
+  readonly refused: number;
+}
+
+export interface ProxyCredentialStats {
+  /** A label in order of first appearance (`c1`, `c2`, ...): credentials are kept only as keyed hashes. */
+  readonly id: string;
+  /** The header's scheme (`Bearer`, `Basic`) or `none`. */
+  readonly scheme: string;
+  readonly accepted: number;
+  readonly refused: number;
+  /** Most requests let through in any 3600 s window. */
+  readonly busiestHour: number;
+}
+
+export interface ProxyStats {
+  readonly limits: ProxyLimitSpec;
+  readonly accepted: number;
+  /** 429s sent, by the limit that refused them. */
+  readonly refused: { readonly total: number; readonly perMinute: number; readonly perHour: number };
+  /** Most requests let through from one IP in any 60 s window. */
+  readonly busiestMinute: number;
+  /** Most requests sent from one IP in any 60 s window, refused ones included. */
+  readonly busiestMinuteOffered: number;
+  readonly windows: readonly ProxyWindow[];
+  readonly credentials: readonly ProxyCredentialStats[];
+}
+
+/** A change made inside Odoo (not through the API), for `editInOdoo` and `POST /__sim/odoo/<endpoint>/<id>`. */
+export type OdooEdit =
+  | { readonly set: Readonly<Record<string, unknown>> }
+  | { readonly archive: boolean }
+  | { readonly delete: true };
+
 export interface SimulatorOptions {
   /** Seed of the dataset and of random faults/latency (default 42). */
   readonly seed?: number;
@@ -86,6 +137,10 @@ export interface SimulatorOptions {
   readonly recordLimit?: number;
   /** Base path, default `/bj_api_sync/v1`. */
   readonly basePath?: string;
+  /** Emulate the vendor's proxy in front of Odoo (default: none). */
+  readonly proxyLimit?: ProxyLimitSpec;
+  /** Milliseconds since the epoch, for the proxy's windows (default `Date.now`); tests inject one. */
+  readonly clock?: () => number;
 }
 
 export interface EndpointDescription {
@@ -119,4 +174,12 @@ export interface Simulator {
   describe(): readonly EndpointDescription[];
   /** Resets the dataset to its seeded state (records and faults kept). */
   resetData(): void;
+  /** The proxy's counts, or null without `proxyLimit`. */
+  proxyStats(): ProxyStats | null;
+  /** Empties the proxy's windows and counts (its limits stay). */
+  resetProxy(): void;
+  /** A change made inside Odoo (the admin route's, in-process); the answer the admin route would send. */
+  editInOdoo(endpoint: string, id: string, edit: OdooEdit): { readonly status: number; readonly body: unknown };
+  /** Every record change (API writes where reported, changes inside Odoo); returns the unsubscribe function. */
+  subscribeChanges(listener: (change: SimChange) => void): () => void;
 }

@@ -1,14 +1,11 @@
 /** The body shapes each client method promises; anything else is UPSTREAM_BAD_RESPONSE. */
 import type { BjetError } from '../errors/bjet-error.js';
 import type { HttpMethod } from '../model/source-model.js';
+import { isRecord } from '../shared/guards.js';
 import type { UpstreamAnswer } from './call-upstream.js';
 import type { EndpointRoute } from './build-request.js';
 import type { UpstreamRecord } from './types.js';
 import { upstreamFailure } from './upstream-failure.js';
-
-export function isRecord(value: unknown): value is UpstreamRecord {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function badShape(route: EndpointRoute, method: HttpMethod, answer: UpstreamAnswer, item: boolean, detail: string): BjetError {
   const site = { method, endpoint: route.endpoint, template: item ? route.itemTemplate : route.collectionTemplate, attempt: answer.attempt };

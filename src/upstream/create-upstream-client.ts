@@ -75,7 +75,7 @@ export function createUpstreamClient(config: Config, options: UpstreamClientOpti
       try {
         return checkRecord(route, 'GET', await callUpstream(state, route, { method: 'GET', endpoint, id }, ctx), true);
       } catch (error) {
-        // Decided once: an unknown id is a null field, not an error (README, "Errors").
+        // Decided once: an unknown id is a null field, not an error (docs/errors.md).
         if (error instanceof BjetError && error.code === 'NOT_FOUND') return null;
         throw error;
       }

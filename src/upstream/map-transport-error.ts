@@ -7,9 +7,11 @@ import type { BjetError } from '../errors/bjet-error.js';
 import type { ErrorCode } from '../errors/codes.js';
 import { upstreamFailure, type CallSite } from './upstream-failure.js';
 
-export type TransportKind = 'connect-timeout' | 'refused' | 'timeout' | 'reset' | 'aborted' | 'too-large' | 'unknown';
+export type TransportKind = 'connect-timeout' | 'refused' | 'unresolved' | 'timeout' | 'reset' | 'aborted' | 'too-large' | 'unknown';
 
-const REFUSED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+const REFUSED = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH']);
+/** The host name did not resolve: nothing was sent, and the fix is the base URL or DNS. */
+const UNRESOLVED = new Set(['ENOTFOUND', 'EAI_AGAIN']);
 const RESET = new Set([
   'ECONNRESET',
   'EPIPE',
@@ -27,6 +29,7 @@ export function classifyTransportError(error: unknown): TransportKind {
   if (code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE') return 'too-large';
   if (code === 'UND_ERR_ABORTED' || name === 'AbortError') return 'aborted';
   if (typeof code === 'string' && REFUSED.has(code)) return 'refused';
+  if (typeof code === 'string' && UNRESOLVED.has(code)) return 'unresolved';
   if (typeof code === 'string' && RESET.has(code)) return 'reset';
   return 'unknown';
 }
@@ -47,6 +50,8 @@ function describe(kind: Exclude<TransportKind, 'unknown'>, maxBytes: number): [E
       return ['UPSTREAM_TIMEOUT', 'could not connect to the upstream in time'];
     case 'refused':
       return ['UPSTREAM_UNAVAILABLE', 'the upstream refused the connection'];
+    case 'unresolved':
+      return ['UPSTREAM_UNAVAILABLE', "the upstream's host name could not be resolved (DNS): check upstream.baseUrl"];
     case 'timeout':
       return ['UPSTREAM_TIMEOUT', 'no answer from the upstream in time'];
     case 'reset':
@@ -64,7 +69,7 @@ export function mapTransportError(error: unknown, site: CallSite, maxBytes: numb
   if (kind === 'unknown') return null;
   const isWrite = site.method !== 'GET';
   // Known outcome: nothing was sent (refused, connect timeout), or the upstream did answer (too large).
-  const outcomeKnown = kind === 'connect-timeout' || kind === 'refused' || kind === 'too-large';
+  const outcomeKnown = kind === 'connect-timeout' || kind === 'refused' || kind === 'unresolved' || kind === 'too-large';
   const [code, detail] = isWrite && !outcomeKnown ? ['UPSTREAM_WRITE_OUTCOME_UNKNOWN' as const, WRITE_UNKNOWN] : describe(kind, maxBytes);
   return {
     error: upstreamFailure(code, site, detail, {}, error),

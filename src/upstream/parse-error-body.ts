@@ -3,6 +3,8 @@
  * `{message}`, `{error, line_id, status_code}` and the legacy `{status: "error", message, code}`.
  * Anything that is not JSON (Odoo's or a proxy's HTML page, plain text) is only classified.
  */
+import { isRecord } from '../shared/guards.js';
+
 export type BodyKind = 'empty' | 'json' | 'html' | 'text';
 
 export interface ErrorBodyFacts {
@@ -46,8 +48,8 @@ function scalarText(value: unknown): string | undefined {
 
 /** The facts of a JSON error body of any of the three shapes; `{}` for any other value. */
 export function parseErrorJson(json: unknown): Omit<ErrorBodyFacts, 'kind'> {
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) return {};
-  const body = json as Record<string, unknown>;
+  if (!isRecord(json)) return {};
+  const body = json;
   const message = scalarText(body['error']) ?? scalarText(body['message']);
   const facts: { -readonly [K in keyof ErrorBodyFacts]?: ErrorBodyFacts[K] } = {};
   if (message !== undefined) facts.message = message;
@@ -64,11 +66,5 @@ export function parseErrorJson(json: unknown): Omit<ErrorBodyFacts, 'kind'> {
 
 /** True for the legacy `{status: "error", ...}` body, which may arrive with a 2xx status. */
 export function isLegacyErrorBody(json: unknown): boolean {
-  return typeof json === 'object' && json !== null && (json as Record<string, unknown>)['status'] === 'error';
-}
-
-export function parseErrorBody(contentType: string | undefined, text: string): ErrorBodyFacts {
-  const classified = classifyBody(contentType, text);
-  if (classified.kind !== 'json') return classified;
-  return { ...classified, ...parseErrorJson(classified.json) };
+  return isRecord(json) && json['status'] === 'error';
 }

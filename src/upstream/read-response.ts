@@ -26,7 +26,7 @@ export interface ReadContext {
 }
 
 /** The code of a non-2xx status whose body is readable JSON (or empty). */
-export function codeForStatus(status: number): ErrorCode {
+function codeForStatus(status: number): ErrorCode {
   switch (status) {
     case 400:
       return 'BAD_USER_INPUT';
@@ -51,14 +51,20 @@ function isDefinedStatus(status: number): boolean {
 }
 
 function describe(facts: ErrorBodyFacts, rc: ReadContext): string {
-  if (facts.kind === 'html') return ' with an HTML page';
-  if (facts.kind === 'text') return ' with a body that is not JSON';
-  if (facts.message === undefined || facts.message === '') return '';
-  return `: ${redactSecrets(facts.message, rc.secrets, rc.extraSecrets)}`;
+  switch (facts.kind) {
+    case 'html':
+      return ' with an HTML page';
+    case 'text':
+      return ' with a body that is not JSON';
+    case 'empty':
+    case 'json':
+      if (facts.message === undefined || facts.message === '') return '';
+      return `: ${redactSecrets(facts.message, rc.secrets, rc.extraSecrets)}`;
+  }
 }
 
 /** The error for a failed status (or a legacy error body, whose `code` stands in for the status). */
-export function errorForStatus(status: number, facts: ErrorBodyFacts, raw: RawResponse, rc: ReadContext): BjetError {
+function errorForStatus(status: number, facts: ErrorBodyFacts, raw: RawResponse, rc: ReadContext): BjetError {
   // A 5xx or odd status with a page instead of JSON came from something other than the BJET module.
   const unreadable = facts.kind === 'html' || facts.kind === 'text';
   const code = unreadable && !isDefinedStatus(status) ? 'UPSTREAM_BAD_RESPONSE' : codeForStatus(status);

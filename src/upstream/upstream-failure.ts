@@ -20,7 +20,7 @@ export interface FailureFacts {
   readonly retryAfterMs?: number | undefined;
 }
 
-export function buildUpstreamInfo(site: CallSite, facts: FailureFacts = {}): UpstreamErrorInfo {
+function buildUpstreamInfo(site: CallSite, facts: FailureFacts = {}): UpstreamErrorInfo {
   const info: { -readonly [K in keyof UpstreamErrorInfo]: UpstreamErrorInfo[K] } = {
     endpoint: site.endpoint,
     method: site.method,

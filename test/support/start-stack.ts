@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildDemoConfig } from '../../src/config/build-demo-config.js';
 import type { Config } from '../../src/config/types.js';
-import { loadSchemaArtifacts } from '../../src/generation/load-schema-artifacts.js';
+import { loadSchemaArtifacts } from '../../src/model/load-schema-artifacts.js';
 import type { SourceModel } from '../../src/model/source-model.js';
 import { createServer, type BjetServer } from '../../src/server/create-server.js';
 import type { RequestRecord, Simulator, SimulatorOptions } from '../../src/simulator/types.js';

@@ -12,6 +12,8 @@ import { loadJSONSchemaSubgraph } from '@omnigraph/json-schema';
 const baseUrl = process.env.BJET_BASE_URL ?? 'http://127.0.0.1:8069/bj_api_sync/v1';
 const idList = process.env.BJET_ID_LIST === '1';
 const bearer = { Authorization: `Bearer ${process.env.BJET_DEMO_TOKEN ?? 'demo-token'}` };
+const basicCredentials = `${process.env.BJET_DEMO_LOGIN ?? 'demo'}:${process.env.BJET_DEMO_PASSWORD ?? 'demo-password'}`;
+const basic = { Authorization: `Basic ${Buffer.from(basicCredentials).toString('base64')}` };
 
 const int = { type: 'integer' };
 const str = { type: 'string' };
@@ -29,13 +31,35 @@ const Partner = {
     credit_limit: num, date: str, create_date: str, write_date: str,
   },
 };
+// The lines come embedded in the order's record (npm run bench:budget asks for them).
+const SaleOrderLine = {
+  type: 'object',
+  title: 'SaleOrderLine',
+  properties: {
+    id: int, product_uom_qty: num, price_unit: num, price_subtotal: num,
+    product_id: { type: 'object', title: 'SaleOrderLineProductRef', properties: { default_code: str, name: str } },
+  },
+};
 const SaleOrder = {
   type: 'object',
   title: 'SaleOrder',
   properties: {
     id: int, name: str, partner_id: ref('SaleOrderPartnerRef'), date_order: str, validity_date: str, state: str,
-    amount_untaxed: num, amount_tax: num, amount_total: num, note: str,
+    amount_untaxed: num, amount_tax: num, amount_total: num, note: str, order_line: { type: 'array', items: SaleOrderLine },
   },
+};
+const Product = {
+  type: 'object',
+  title: 'Product',
+  properties: {
+    default_code: str, id: int, name: str, list_price: num, categ_id: ref('ProductCategoryRef'), uom_id: ref('UomRef'),
+    product_tag_ids: { type: 'array', items: ref('ProductTagRef') },
+  },
+};
+const PartnerUpdate = {
+  type: 'object',
+  title: 'PartnerUpdate',
+  properties: { name: str, is_company: bool, contact_email: str, phone: str, city: str },
 };
 const PartnerInput = {
   type: 'object',
@@ -45,23 +69,23 @@ const PartnerInput = {
 };
 
 const page = { limit: int, offset: int, ids: str };
-const listOf = (field: string, path: string, item: object, headers: Record<string, string> = {}) => ({
+const listOf = (field: string, path: string, item: object, headers: Record<string, string> = {}, filters: Record<string, object> = {}) => ({
   type: 'Query' as const,
   field,
   path,
   method: 'GET' as const,
   headers,
-  argTypeMap: page,
-  queryParamArgMap: { limit: 'limit', offset: 'offset', ids: 'ids' },
+  argTypeMap: { ...page, ...filters },
+  queryParamArgMap: { limit: 'limit', offset: 'offset', ids: 'ids', ...Object.fromEntries(Object.keys(filters).map((key) => [key, key])) },
   responseSchema: { type: 'array', items: item },
 });
-const byId = (field: string, path: string, item: object, headers: Record<string, string> = {}) => ({
+const byId = (field: string, path: string, item: object, headers: Record<string, string> = {}, idType: object = int) => ({
   type: 'Query' as const,
   field,
   path: `${path}/{args.id}`,
   method: 'GET' as const,
   headers,
-  argTypeMap: { id: int },
+  argTypeMap: { id: idType },
   requiredArgs: ['id'],
   responseSchema: item,
 });
@@ -80,12 +104,24 @@ export const composeConfig = defineConfig({
         // The `ids` key takes one comma-separated value.
         queryStringOptions: { arrayFormat: 'comma' },
         operations: [
-          listOf('partners', '/partners', Partner, bearer),
+          listOf('partners', '/partners', Partner, bearer, { is_company: bool }),
           byId('partner', '/partners', Partner, bearer),
           listOf('countries', '/countries', Country),
           byId('country', '/countries', Country),
-          listOf('saleOrders', '/sale-orders', SaleOrder, bearer),
+          listOf('saleOrders', '/sale-orders', SaleOrder, bearer, { state: str }),
           byId('saleOrder', '/sale-orders', SaleOrder, bearer),
+          byId('product', '/products', Product, basic, str),
+          {
+            type: 'Mutation',
+            field: 'updatePartner',
+            path: '/partners/{args.id}',
+            method: 'PUT',
+            headers: bearer,
+            argTypeMap: { id: int },
+            requiredArgs: ['id'],
+            requestSchema: PartnerUpdate,
+            responseSchema: Partner,
+          },
           {
             type: 'Mutation',
             field: 'createPartner',

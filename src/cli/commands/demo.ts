@@ -4,7 +4,7 @@
  */
 import { buildDemoConfig } from '../../config/build-demo-config.js';
 import { buildTypeIndex } from '../../execution/build-type-index.js';
-import { loadSchemaArtifacts } from '../../generation/load-schema-artifacts.js';
+import { loadSchemaArtifacts } from '../../model/load-schema-artifacts.js';
 import { createLogger } from '../../logging/create-logger.js';
 import { buildOneLineExample } from '../../server/build-example-query.js';
 import { createServer } from '../../server/create-server.js';

@@ -1,7 +1,7 @@
 /** `bjet-graphql serve [--config FILE] [--port N] [--host H]`: GraphQL over a configured upstream. */
 import { parseArgs } from 'node:util';
 import { readConfig } from '../../config/read-config.js';
-import { loadSchemaArtifacts } from '../../generation/load-schema-artifacts.js';
+import { loadSchemaArtifacts } from '../../model/load-schema-artifacts.js';
 import { createLogger } from '../../logging/create-logger.js';
 import { createServer } from '../../server/create-server.js';
 import type { Command } from '../commands.js';

@@ -3,7 +3,8 @@ import { parseArgs } from 'node:util';
 import type { Command } from '../commands.js';
 import { createSimulator } from '../../simulator/create-simulator.js';
 import { printDescription } from '../../simulator/print-description.js';
-import type { SimulatorOptions, SimulatorSwitches } from '../../simulator/types.js';
+import { parseProxyLimit } from '../../simulator/proxy/parse-proxy-limit.js';
+import type { ProxyLimitSpec, SimulatorOptions, SimulatorSwitches } from '../../simulator/types.js';
 
 const USAGE = `Usage: bjet-graphql simulate [options]
 
@@ -18,6 +19,8 @@ const USAGE = `Usage: bjet-graphql simulate [options]
   --identifier-mode key|odoo-id what {id} in a URL is (default key)
   --many2one-write object|id    Many2one write form (default object)
   --in-filter                   enable the comma-separated id-list filter keys
+  --proxy-limit N/min,N/h       emulate the vendor's proxy: beyond N requests a minute per client IP
+                                or N an hour per credential, 429 with Retry-After (e.g. 100/min,1000/h)
   --help                        this text
 `;
 
@@ -33,6 +36,7 @@ const OPTIONS = {
   'identifier-mode': { type: 'string', default: 'key' },
   'many2one-write': { type: 'string', default: 'object' },
   'in-filter': { type: 'boolean', default: false },
+  'proxy-limit': { type: 'string' },
   help: { type: 'boolean', default: false },
 } as const;
 
@@ -61,13 +65,23 @@ function buildOptions(values: Values): SimulatorOptions {
     inFilter: values['in-filter'],
   };
   const latency = values.latency === undefined ? undefined : number('latency', values.latency, (n) => n >= 0);
+  const proxyLimit = values['proxy-limit'] === undefined ? undefined : proxyLimitOf(values['proxy-limit']);
   return {
     seed: number('seed', values.seed, Number.isInteger),
     size: number('size', values.size, (n) => n > 0),
     switches,
     admin: values.admin,
     ...(latency === undefined ? {} : { latency: { kind: 'fixed', ms: latency } as const }),
+    ...(proxyLimit === undefined ? {} : { proxyLimit }),
   };
+}
+
+function proxyLimitOf(text: string): ProxyLimitSpec {
+  try {
+    return parseProxyLimit(text);
+  } catch (error) {
+    throw new UsageError(`--proxy-limit: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 function parse(args: readonly string[]): { values: Values; options: SimulatorOptions; port: number } {
@@ -92,6 +106,10 @@ export const command: Command = {
     const simulator = createSimulator(parsed.options);
     const baseUrl = await simulator.listen(parsed.port, parsed.values.host);
     process.stdout.write(printDescription(baseUrl, simulator.describe()));
+    const limit = parsed.options.proxyLimit;
+    if (limit !== undefined) {
+      process.stdout.write(`proxy limit: ${limit.perMinute ?? 'no'} requests a minute per client IP, ${limit.perHourPerCredential ?? 'no'} an hour per credential\n`);
+    }
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);
       process.once('SIGTERM', resolve);

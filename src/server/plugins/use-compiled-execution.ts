@@ -6,9 +6,7 @@
  *
  * Why not Apollo's gateway interface (the other way to replace execution, used before): in
  * gateway mode Apollo keeps every request's objects alive long enough to be promoted to the old
- * generation (measured: 1.2 MB promoted per scavenge under load even with an executor that returns
- * a constant, 0.05 MB through this hook), which took peak RSS under load from ~160 to ~220 MB and
- * cost throughput (35k against 61k requests in 5 s for a constant answer).
+ * generation, which costs memory and throughput (docs/decisions/0001).
  *
  * The hook's answer skips Apollo's own error formatting, so errors are formatted here the way
  * Apollo does (a default `code`, `extensions.http` moved to the response, our `formatError`).

@@ -1,9 +1,12 @@
 /**
  * Admin routes (only with `admin: true`), for driving a simulator in another process:
- * GET/DELETE `/__sim/records`, POST/DELETE `/__sim/faults`, POST `/__sim/latency`, POST `/__sim/reset-data`.
+ * GET/DELETE `/__sim/records`, POST/DELETE `/__sim/faults`, POST `/__sim/latency`, POST `/__sim/reset-data`,
+ * GET/DELETE `/__sim/proxy` (the emulated proxy's counts), POST `/__sim/odoo/<endpoint>/<id>` (a change
+ * made inside Odoo: `{"set": {...}}`, `{"archive": true|false}` or `{"delete": true}`).
  * Admin requests are not recorded, so exact upstream call counts stay exact.
  */
 import { z } from 'zod';
+import { editInOdoo } from '../edit-in-odoo.js';
 import type { SimState } from '../sim-state.js';
 import { replyJson, type Exchange } from './exchange.js';
 import { readBody } from './read-body.js';
@@ -22,12 +25,22 @@ const LATENCY = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('fixed'), ms: z.number().nonnegative() }),
   z.strictObject({ kind: z.literal('random'), minMs: z.number().nonnegative(), maxMs: z.number().nonnegative() }),
 ]);
+const ODOO_EDIT = z.union([
+  z.strictObject({ set: z.record(z.string(), z.unknown()) }),
+  z.strictObject({ archive: z.boolean() }),
+  z.strictObject({ delete: z.literal(true) }),
+]);
 const LATENCY_BODY = z.strictObject({ endpoint: z.string().min(1).default('*'), latency: LATENCY.nullable() });
 
 export async function handleAdmin(state: SimState, exchange: Exchange, method: string, path: string): Promise<void> {
   const text = await readBody(exchange.req);
   const route = `${method} ${path}`;
   try {
+    const edit = /^odoo\/([^/]+)\/([^/]+)$/.exec(path);
+    if (method === 'POST' && edit !== null) {
+      const answer = editInOdoo(state, decodeURIComponent(edit[1] ?? ''), decodeURIComponent(edit[2] ?? ''), ODOO_EDIT.parse(parseJson(text)));
+      return replyJson(exchange, answer.status, answer.body);
+    }
     switch (route) {
       case 'GET records':
         return replyJson(exchange, 200, { records: state.log.records, peakInFlight: state.log.peakInFlight });
@@ -48,6 +61,11 @@ export async function handleAdmin(state: SimState, exchange: Exchange, method: s
         state.latency.set(endpoint, latency);
         return replyJson(exchange, 200, { message: `latency set on ${endpoint}` });
       }
+      case 'GET proxy':
+        return replyJson(exchange, 200, { proxy: state.proxy?.stats() ?? null });
+      case 'DELETE proxy':
+        state.proxy?.reset();
+        return replyJson(exchange, 200, { message: 'proxy counts cleared' });
       case 'POST reset-data':
         state.resetData();
         return replyJson(exchange, 200, { message: 'data reset' });

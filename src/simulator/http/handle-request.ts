@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SimState } from '../sim-state.js';
 import { replyHtml, replyJson, type Exchange } from './exchange.js';
 import { handleAdmin } from './handle-admin.js';
-import { ODOO_METHOD_NOT_ALLOWED_PAGE, ODOO_NOT_FOUND_PAGE } from './pages.js';
+import { ODOO_METHOD_NOT_ALLOWED_PAGE, ODOO_NOT_FOUND_PAGE, PROXY_TOO_MANY_REQUESTS_PAGE } from './pages.js';
 import { routeRequest } from './route-request.js';
 import { serveEndpoint } from './serve-endpoint.js';
 
@@ -29,6 +29,12 @@ export function handleRequest(state: SimState, req: IncomingMessage, res: Server
   });
   res.on('close', () => state.log.done());
   const exchange: Exchange = { req, res, record };
+  // The proxy counts every request it passes on, whatever the path; a refused one never reaches Odoo.
+  const verdict = state.proxy?.admit(req.socket.remoteAddress ?? '', req.headers.authorization) ?? { ok: true };
+  if (!verdict.ok) {
+    replyHtml(exchange, 429, PROXY_TOO_MANY_REQUESTS_PAGE, { 'Retry-After': String(verdict.retryAfterSeconds) });
+    return;
+  }
   switch (route.kind) {
     case 'html-404':
       replyHtml(exchange, 404, ODOO_NOT_FOUND_PAGE);

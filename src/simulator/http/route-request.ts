@@ -5,7 +5,7 @@
  */
 import type { HttpMethod } from '../../model/source-model.js';
 
-export const ADMIN_PREFIX = '/__sim/';
+const ADMIN_PREFIX = '/__sim/';
 
 export type Route =
   | { readonly kind: 'endpoint'; readonly name: string; readonly id: string | null; readonly method: HttpMethod }

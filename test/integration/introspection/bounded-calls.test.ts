@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../src/config/parse-config.js';
-import { introspectUpstream } from '../../../src/introspection/introspect-upstream.js';
+import { introspectUpstream } from '../../../src/pipeline/introspect-upstream.js';
 import { createUpstreamClient } from '../../../src/upstream/create-upstream-client.js';
 
 const ENDPOINTS = 50;

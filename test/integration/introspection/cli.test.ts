@@ -51,9 +51,12 @@ afterAll(async () => {
 });
 
 describe('bjet-graphql introspect, check, print-sdl', () => {
-  it('introspect writes the committed schema, quietly when not a TTY', async () => {
+  it('introspect writes the committed schema, with a progress line per page when not a TTY', async () => {
     const run = await cli('introspect', '--config', configFile);
-    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('introspect: partners page 1: 100 records\n');
+    expect(run.stderr).toContain('introspect: countries page 1: 40 records\nintrospect: countries done (');
+    expect(run.stderr.split('\n').filter((line) => / done \(\d of 8 endpoints\)$/.test(line))).toHaveLength(8);
     expect(run.stdout).toMatch(/^introspected 8 endpoints \(\d+ records\): wrote schema\/schema\.graphql, schema\/model\.json\n$/);
     for (const file of ['schema.graphql', 'model.json']) {
       expect(await readFile(path.join(dir, 'schema', file), 'utf8')).toBe(await readFile(path.join(ROOT, 'schema', file), 'utf8'));
@@ -61,9 +64,21 @@ describe('bjet-graphql introspect, check, print-sdl', () => {
   });
 
   it('check exits 0 right after introspect, and print-sdl prints the SDL', async () => {
-    expect(await cli('check', '--config', configFile)).toEqual({ code: 0, stdout: 'schema is current\n', stderr: '' });
+    expect(await cli('check', '--config', configFile)).toMatchObject({ code: 0, stdout: 'schema is current\n' });
     const printed = await cli('print-sdl', '--config', configFile);
     expect(printed.stdout).toBe(await readFile(path.join(dir, 'schema', 'schema.graphql'), 'utf8'));
+  });
+
+  it('check exits 1 when only a name in model.json was edited (a mutation renamed)', async () => {
+    const modelFile = path.join(dir, 'schema', 'model.json');
+    const text = await readFile(modelFile, 'utf8');
+    await writeFile(modelFile, text.replace('"field": "createPartner"', '"field": "addPartner"'));
+    const run = await cli('check', '--config', configFile);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe(
+      'schema drift: 0 change(s), 0 breaking\nmodel.json is not what this version generates from the upstream\nrun `bjet-graphql introspect` to update schema/, then review the diff\n',
+    );
+    await writeFile(modelFile, text);
   });
 
   it('check exits 1 with a classified diff when schema/ no longer matches the upstream', async () => {

@@ -8,7 +8,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoConfig, DEMO_CONFIG_FILE } from '../../../src/config/build-demo-config.js';
-import { introspectUpstream, type IntrospectionOutput } from '../../../src/introspection/introspect-upstream.js';
+import { introspectUpstream, type IntrospectionOutput } from '../../../src/pipeline/introspect-upstream.js';
 import type { Simulator } from '../../../src/simulator/types.js';
 import { createUpstreamClient } from '../../../src/upstream/create-upstream-client.js';
 import type { UpstreamClient } from '../../../src/upstream/types.js';

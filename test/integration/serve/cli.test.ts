@@ -5,7 +5,7 @@
  * SIGTERM.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -113,5 +113,22 @@ describe('bjet-graphql serve', () => {
     const code = await new Promise<number | null>((resolve) => serve.child.once('exit', resolve));
     expect(code).toBe(2);
     expect(serve.output()).toContain('invalid port "eighty"');
+  });
+
+  it('refuses to start on a schema/ whose SDL renamed a mutation (exit 1, SCHEMA_DRIFT and the fix)', async () => {
+    tempDir = await mkdtemp(path.join(os.tmpdir(), 'bjet-serve-'));
+    const schemaDir = path.join(tempDir, 'schema');
+    await cp(SCHEMA_DIR, schemaDir, { recursive: true });
+    const sdlFile = path.join(schemaDir, 'schema.graphql');
+    await writeFile(sdlFile, (await readFile(sdlFile, 'utf8')).replace('createPartner(', 'addPartner('));
+    const demoConfig = await readFile(path.join(REPO_ROOT, 'bjet-graphql.config.yaml'), 'utf8');
+    const file = path.join(tempDir, 'config.yaml');
+    await writeFile(file, demoConfig.replace(/^schemaDir: .*$/m, `schemaDir: ${JSON.stringify(schemaDir)}`));
+    const serve = run(['serve', '--config', file, '--port', '0', '--host', '127.0.0.1'], { BJET_DEMO_TOKEN: 'demo-token' });
+    const code = await new Promise<number | null>((resolve) => serve.child.once('exit', resolve));
+    expect(code).toBe(1);
+    expect(serve.output()).toContain(
+      'bjet-graphql serve: SCHEMA_DRIFT: schema/schema.graphql and schema/model.json disagree: Mutation.addPartner, Mutation.addPartner(input:) are in the SDL but not in model.json; Mutation.createPartner, Mutation.createPartner(input:) are in model.json but not in the SDL; regenerate both with `bjet-graphql introspect`',
+    );
   });
 });

@@ -33,6 +33,13 @@ describe('buildPageRequestBuilder', () => {
     expect(build({ filter: { defaultCodes: [] } }).matchesNothing).toBe(true);
   });
 
+  it('refuses a filter field the model does not pair with a key instead of dropping it', () => {
+    const build = buildPageRequestBuilder(endpoint('partners'), 10);
+    expect(() => build({ filter: { isCompany: true, colour: 'red' } })).toThrow(
+      expect.objectContaining({ code: 'BAD_USER_INPUT', message: 'The filter has no field "colour".' }),
+    );
+  });
+
   it('rejects a negative limit or offset as BAD_USER_INPUT', () => {
     const build = buildPageRequestBuilder(endpoint('partners'), 10);
     expect(() => build({ limit: -1 })).toThrow(BjetError);

@@ -6,10 +6,12 @@ const { index, config } = loadServeFixture();
 const partners = index.endpoints.get('partners');
 if (partners === undefined) throw new Error('fixture');
 const partnersConfig = config.endpoints.find((e) => e.name === 'partners');
+const createInput = partners.mutations.find((mutation) => mutation.kind === 'create')?.input;
+if (createInput === null || createInput === undefined) throw new Error('fixture');
 
 describe('buildWriteBodyBuilder', () => {
   it('maps input names back to external keys and relations to identifier objects', () => {
-    const body = buildWriteBodyBuilder(partners, partnersConfig, index)({
+    const body = buildWriteBodyBuilder(partners, createInput, partnersConfig, index)({
       name: 'Acme',
       isCompany: true,
       countryId: '3',
@@ -27,17 +29,25 @@ describe('buildWriteBodyBuilder', () => {
 
   it('writes a bare Many2one id when the endpoint says so', () => {
     const bare = { ...(partnersConfig ?? config.endpoints[0]!), many2oneWrite: 'id' as const };
-    expect(buildWriteBodyBuilder(partners, bare, index)({ countryId: '7' })).toEqual({ country_id: 7 });
+    expect(buildWriteBodyBuilder(partners, createInput, bare, index)({ countryId: '7' })).toEqual({ country_id: 7 });
   });
 
   it('sends only the given fields, null as Odoo false, datetimes in Odoo form', () => {
-    const body = buildWriteBodyBuilder(partners, partnersConfig, index)({ countryId: null, createDate: '2024-05-06T07:08:09Z' });
+    const body = buildWriteBodyBuilder(partners, createInput, partnersConfig, index)({ countryId: null, createDate: '2024-05-06T07:08:09Z' });
     expect(body).toEqual({ country_id: false, create_date: '2024-05-06 07:08:09' });
+  });
+
+  it('refuses an input field the model does not pair with a key instead of dropping it', () => {
+    const build = buildWriteBodyBuilder(partners, createInput, partnersConfig, index);
+    expect(() => build({ name: 'Acme', nickname: 'A' })).toThrow(expect.objectContaining({
+      code: 'BAD_USER_INPUT',
+      message: 'CreatePartnerInput has no field "nickname".',
+    }));
   });
 
   it('passes JSON objects through', () => {
     const address = { city: 'Lyon', zip: '69001' };
-    expect(buildWriteBodyBuilder(partners, partnersConfig, index)({ address })).toEqual({ address });
+    expect(buildWriteBodyBuilder(partners, createInput, partnersConfig, index)({ address })).toEqual({ address });
   });
 });
 

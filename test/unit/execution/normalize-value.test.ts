@@ -20,7 +20,7 @@ describe('buildNormalizer', () => {
   it('maps false to null for non-Boolean fields', () => {
     expect(buildNormalizer(field({ kind: 'scalar', scalar: 'String' }))(false)).toBeNull();
     expect(buildNormalizer(field({ kind: 'scalar', scalar: 'Int' }))(false)).toBeNull();
-    expect(buildNormalizer(field({ kind: 'enum', enumName: 'E', values: ['a'] }))(false)).toBeNull();
+    expect(buildNormalizer(field({ kind: 'enum', enumName: 'E', values: [{ name: 'A', key: 'a' }] }))(false)).toBeNull();
     expect(buildNormalizer(field({ kind: 'object', typeName: 'T', fields: [] }))(false)).toBeNull();
   });
 

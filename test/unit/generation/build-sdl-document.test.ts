@@ -5,7 +5,7 @@ import { buildASTSchema, isNonNullType, parse, type GraphQLObjectType, type Grap
 import { describe, expect, it } from 'vitest';
 import { BjetError } from '../../../src/errors/bjet-error.js';
 import { buildSdlDocument } from '../../../src/generation/build-sdl-document.js';
-import { parseSourceModel } from '../../../src/generation/parse-source-model.js';
+import { parseSourceModel } from '../../../src/model/parse-source-model.js';
 import { printSdl, SDL_HEADER } from '../../../src/generation/print-sdl.js';
 import type { EndpointModel, SourceModel } from '../../../src/model/source-model.js';
 import { FEDERATION_DIRECTIVES } from './federation-directives.js';
@@ -62,7 +62,7 @@ describe('buildSdlDocument', () => {
   it('has mutations only for the methods an endpoint allows', () => {
     const schema = schemaOf(loadModel('odoo-values'));
     expect(Object.keys(schema.getMutationType()?.getFields() ?? {}).sort()).toEqual(['createResPartner', 'deleteResPartner', 'updateResPartner']);
-    const readOnly = schemaOf(withEndpoint(loadModel('odoo-values'), 'res-partner', (endpoint) => ({ ...endpoint, methods: ['GET'] })));
+    const readOnly = schemaOf(withEndpoint(loadModel('odoo-values'), 'res-partner', (endpoint) => ({ ...endpoint, methods: ['GET'], mutations: [] })));
     expect(readOnly.getMutationType()).toBeUndefined();
   });
 
@@ -102,7 +102,7 @@ describe('buildSdlDocument', () => {
   });
 
   it('names both origins of a type name collision', () => {
-    const model = withEndpoint(loadModel('no-samples'), 'tags', (endpoint) => ({ ...endpoint, typeName: 'Category' }));
+    const model = withEndpoint(loadModel('no-samples'), 'tags', (endpoint) => ({ ...endpoint, typeName: 'Category', pageTypeName: 'CategoryPage' }));
     const error = collision(model);
     expect(error.code).toBe('CONFIG_INVALID');
     expect(error.details?.['issues']).toEqual([
@@ -121,7 +121,7 @@ describe('buildSdlDocument', () => {
   it('names both origins of an enum value collision', () => {
     const model = withEndpoint(loadModel('no-samples'), 'products', (endpoint) => ({
       ...endpoint,
-      fields: endpoint.fields.map((field) => (field.key === 'kind' ? { ...field, value: { kind: 'enum', enumName: 'ProductKind', values: ['to-do', 'to_do'] } } : field)),
+      fields: endpoint.fields.map((field) => (field.key === 'kind' ? { ...field, value: { kind: 'enum', enumName: 'ProductKind', values: [{ name: 'TO_DO', key: 'to-do' }, { name: 'TO_DO', key: 'to_do' }] } } : field)),
     }));
     expect(collision(model).message).toContain('GraphQL name `ProductKind.TO_DO` comes from both value `to-do` of endpoint `products`, key `kind` and value `to_do` of endpoint `products`, key `kind`');
   });

@@ -15,6 +15,7 @@ describe('mapTransportError', () => {
     ['socket closed', new errors.SocketError('other side closed'), 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_WRITE_OUTCOME_UNKNOWN', true],
     ['ECONNRESET', sysError('ECONNRESET'), 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_WRITE_OUTCOME_UNKNOWN', true],
     ['ECONNREFUSED', sysError('ECONNREFUSED'), 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_UNAVAILABLE', true],
+    ['ENOTFOUND', sysError('ENOTFOUND'), 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_UNAVAILABLE', true],
     ['connect timeout', new errors.ConnectTimeoutError(), 'UPSTREAM_TIMEOUT', 'UPSTREAM_TIMEOUT', true],
     ['aborted', new errors.RequestAbortedError(), 'UPSTREAM_TIMEOUT', 'UPSTREAM_WRITE_OUTCOME_UNKNOWN', false],
     ['abort reason', new DOMException('x', 'AbortError'), 'UPSTREAM_TIMEOUT', 'UPSTREAM_WRITE_OUTCOME_UNKNOWN', false],
@@ -33,6 +34,13 @@ describe('mapTransportError', () => {
       code: getCode,
       upstream: { endpoint: 'partners', method: 'GET', path: '/partners', attempts: 1 },
     });
+  });
+
+  it('tells an unresolvable host (DNS) from a refused connection', () => {
+    expect(mapTransportError(sysError('ENOTFOUND'), site('GET'), 1)?.error.message).toBe(
+      "GET /partners: the upstream's host name could not be resolved (DNS): check upstream.baseUrl",
+    );
+    expect(mapTransportError(sysError('ECONNREFUSED'), site('GET'), 1)?.error.message).toBe('GET /partners: the upstream refused the connection');
   });
 
   it('lets anything else through as a bug', () => {

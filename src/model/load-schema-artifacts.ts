@@ -1,11 +1,11 @@
 /** What the server reads at start: the generated SDL and the model beside it, checked. */
 import path from 'node:path';
 import { BjetError } from '../errors/bjet-error.js';
-import type { SourceModel } from '../model/source-model.js';
+import type { SourceModel } from './source-model.js';
 import { parseSourceModel } from './parse-source-model.js';
 import { MODEL_FILE, readIfExists, SDL_FILE } from './write-schema-artifacts.js';
 
-export interface LoadedSchemaArtifacts {
+interface LoadedSchemaArtifacts {
   readonly sdl: string;
   readonly model: SourceModel;
 }

@@ -1,12 +1,12 @@
 /** The whole build-time pipeline: sample (I/O) → infer (pure) → SDL and model text (pure). */
 import type { Config } from '../config/types.js';
 import { buildSdlDocument } from '../generation/build-sdl-document.js';
-import { printModelJson } from '../generation/print-model-json.js';
+import { printModelJson } from '../model/print-model-json.js';
 import { printSdl } from '../generation/print-sdl.js';
 import type { SourceModel } from '../model/source-model.js';
 import type { UpstreamClient } from '../upstream/types.js';
-import { inferSourceModel } from './infer-source-model.js';
-import { sampleEndpoints, type SampleOptions } from './sample-endpoints.js';
+import { inferSourceModel } from '../introspection/infer-source-model.js';
+import { sampleEndpoints, type SampleOptions } from '../introspection/sample-endpoints.js';
 
 export interface IntrospectionOutput {
   readonly model: SourceModel;

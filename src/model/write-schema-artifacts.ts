@@ -1,11 +1,12 @@
 /** Writes `schema.graphql` and `model.json` under the schema directory, each only if its content changed. */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { errnoCode } from '../shared/guards.js';
 
 export const SDL_FILE = 'schema.graphql';
 export const MODEL_FILE = 'model.json';
 
-export interface SchemaArtifacts {
+interface SchemaArtifacts {
   readonly sdl: string;
   readonly modelJson: string;
 }
@@ -27,7 +28,7 @@ export async function readIfExists(file: string): Promise<string | null> {
   try {
     return await readFile(file, 'utf8');
   } catch (error) {
-    if (error !== null && typeof error === 'object' && 'code' in error && error.code === 'ENOENT') return null;
+    if (errnoCode(error) === 'ENOENT') return null;
     throw error;
   }
 }

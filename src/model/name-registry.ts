@@ -5,7 +5,7 @@
 import { configInvalid } from '../config/parse-config.js';
 import type { ConfigIssue } from '../config/types.js';
 
-export interface NameOrigin {
+interface NameOrigin {
   /** e.g. ``endpoint `partners`, key `country_id` `` */
   readonly describe: string;
   /** Config path that would fix a collision (`endpoints.partners.typeName`). */

@@ -1,6 +1,6 @@
 /**
- * Every GraphQL name comes from here ("inflection"): introspection, SDL generation and execution
- * all call these, so a name is decided once.
+ * Every GraphQL name comes from here ("inflection"), called once, by introspection: the model
+ * records each name, and SDL generation and execution read it from there.
  */
 
 function words(text: string): string[] {
@@ -14,12 +14,12 @@ function capitalize(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
 }
 
-export function pascalCase(text: string): string {
+function pascalCase(text: string): string {
   const result = words(text).map(capitalize).join('');
   return /^[0-9]/.test(result) ? `_${result}` : result;
 }
 
-export function camelCase(text: string): string {
+function camelCase(text: string): string {
   const pascal = pascalCase(text);
   return pascal.charAt(0).toLowerCase() + pascal.slice(1);
 }
@@ -34,7 +34,7 @@ const IRREGULAR_SINGULAR: Readonly<Record<string, string>> = {
 };
 
 /** English singular of the last word: `categories` → `category`, `addresses` → `address`. */
-export function singularWord(word: string): string {
+function singularWord(word: string): string {
   const lower = word.toLowerCase();
   const irregular = IRREGULAR_SINGULAR[lower];
   if (irregular !== undefined) return irregular;
@@ -46,7 +46,7 @@ export function singularWord(word: string): string {
 }
 
 /** English plural of the last word: `category` → `categories`, `uom` → `uoms`. */
-export function pluralWord(word: string): string {
+function pluralWord(word: string): string {
   const lower = word.toLowerCase();
   if (/[^aeiou]y$/.test(lower)) return lower.slice(0, -1) + 'ies';
   if (/(s|sh|ch|x|z)$/.test(lower)) return lower + 'es';

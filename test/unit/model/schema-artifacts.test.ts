@@ -2,24 +2,27 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadSchemaArtifacts } from '../../../src/generation/load-schema-artifacts.js';
-import { printModelJson } from '../../../src/generation/print-model-json.js';
-import { writeSchemaArtifacts } from '../../../src/generation/write-schema-artifacts.js';
+import { loadSchemaArtifacts } from '../../../src/model/load-schema-artifacts.js';
+import { printModelJson } from '../../../src/model/print-model-json.js';
+import { writeSchemaArtifacts } from '../../../src/model/write-schema-artifacts.js';
 import type { SourceModel } from '../../../src/model/source-model.js';
 
 const MODEL: SourceModel = {
-  version: 1,
+  version: 2,
   endpoints: [
     {
       endpoint: 'tags',
       typeName: 'Tag',
       listField: 'tags',
       singleField: 'tag',
+      pageTypeName: 'TagPage',
       idKey: 'id',
       methods: ['GET'],
       filters: [],
+      filterInput: null,
       idListFilter: null,
       maxPageSize: 100,
+      mutations: [],
       fields: [{ key: 'id', name: 'id', list: false, nullable: false, value: { kind: 'scalar', scalar: 'ID' } }],
       sampled: 1,
     },
@@ -59,12 +62,28 @@ describe('schema artifacts', () => {
     expect(await loadSchemaArtifacts(dir)).toEqual({ sdl: '# sdl\n', model: MODEL });
   });
 
+  it('refuses a version 1 model (before the runtime read its names from it) with the fix, not a crash', async () => {
+    const v1 = {
+      version: 1,
+      endpoints: [{ ...MODEL.endpoints[0], pageTypeName: undefined, filterInput: undefined, mutations: undefined }],
+    };
+    await writeSchemaArtifacts(dir, { sdl: '# sdl\n', modelJson: JSON.stringify(v1) });
+    const error: unknown = await loadSchemaArtifacts(dir).catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: 'SCHEMA_DRIFT',
+      message: `${path.join(dir, 'model.json')} has version 1; this bjet-graphql reads model version 2: regenerate schema/ with \`bjet-graphql introspect\``,
+      details: { found: 1, expected: 2 },
+    });
+  });
+
   it('rejects a model of another version or shape, and missing files', async () => {
     await expect(loadSchemaArtifacts(dir)).rejects.toMatchObject({ code: 'SCHEMA_DRIFT', message: expect.stringContaining('does not exist') });
-    await writeSchemaArtifacts(dir, { sdl: '# sdl\n', modelJson: JSON.stringify({ ...MODEL, version: 2 }) });
-    await expect(loadSchemaArtifacts(dir)).rejects.toMatchObject({ code: 'SCHEMA_DRIFT', message: expect.stringContaining('version') });
-    await writeFile(path.join(dir, 'model.json'), JSON.stringify({ version: 1, endpoints: [{ endpoint: 'x' }] }));
+    await writeSchemaArtifacts(dir, { sdl: '# sdl\n', modelJson: JSON.stringify({ ...MODEL, version: 3 }) });
+    await expect(loadSchemaArtifacts(dir)).rejects.toMatchObject({ code: 'SCHEMA_DRIFT', message: expect.stringContaining('has version 3; this bjet-graphql reads model version 2') });
+    await writeFile(path.join(dir, 'model.json'), JSON.stringify({ version: 2, endpoints: [{ endpoint: 'x' }] }));
     await expect(loadSchemaArtifacts(dir)).rejects.toMatchObject({ code: 'SCHEMA_DRIFT', message: expect.stringContaining('endpoints.0.typeName') });
+    await writeFile(path.join(dir, 'model.json'), '[]');
+    await expect(loadSchemaArtifacts(dir)).rejects.toMatchObject({ code: 'SCHEMA_DRIFT', message: expect.stringContaining('has no version') });
     await writeFile(path.join(dir, 'model.json'), '{');
     await expect(loadSchemaArtifacts(dir)).rejects.toMatchObject({ code: 'SCHEMA_DRIFT', message: expect.stringContaining('not valid JSON') });
   });

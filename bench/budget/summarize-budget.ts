@@ -1,0 +1,99 @@
+/** One contender's run to its figures: answered operations, errors, latency, upstream calls, 429s, staleness, read-your-writes. */
+import type { ProxyStats } from '../../src/simulator/types.js';
+import type { ContenderId } from './budget-contenders.js';
+import type { DashboardRun } from './run-dashboard.js';
+
+export interface ContenderResult {
+  readonly id: ContenderId;
+  readonly notes: readonly string[];
+  readonly boundSeconds: number;
+  readonly run: DashboardRun;
+  readonly smoke: readonly { readonly op: string; readonly code: string | null }[];
+  readonly proxy: ProxyStats;
+}
+
+export interface CredentialFigures {
+  readonly id: string;
+  readonly scheme: string;
+  readonly accepted: number;
+  readonly refused: number;
+  /** Calls let through in the busiest 3600 s window (the whole run when it is shorter). */
+  readonly busiestHour: number;
+  /** accepted per hour at the run's rate. */
+  readonly perHourAtRunRate: number;
+}
+
+export interface ContenderFigures {
+  readonly id: ContenderId;
+  readonly notes: readonly string[];
+  readonly minutes: number;
+  readonly total: number;
+  readonly ok: number;
+  readonly okPerMinute: number;
+  readonly okShare: number;
+  readonly errorsByCode: Readonly<Record<string, number>>;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly busiestMinuteSent: number;
+  readonly busiestMinutePassed: number;
+  readonly proxy429: number;
+  readonly credentials: readonly CredentialFigures[];
+  readonly staleness: {
+    readonly edits: number;
+    readonly shown: number;
+    readonly neverShown: number;
+    readonly unread: number;
+    readonly p50Ms: number | null;
+    readonly p99Ms: number | null;
+    readonly worstMs: number;
+    readonly worstIsLowerBound: boolean;
+    readonly boundMs: number;
+  };
+  readonly ryw: { readonly checks: number; readonly violations: number };
+  readonly smokeFailures: readonly string[];
+}
+
+/** Nearest-rank percentile of an ascending list; null when empty. */
+export function percentile(sorted: readonly number[], fraction: number): number | null {
+  if (sorted.length === 0) return null;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1))] ?? null;
+}
+
+export function summarizeBudget(result: ContenderResult): ContenderFigures {
+  const { run, proxy } = result;
+  const minutes = run.elapsedMs / 60_000;
+  const ok = run.records.filter((r) => r.code === null).length;
+  const errorsByCode: Record<string, number> = {};
+  for (const r of run.records) if (r.code !== null) errorsByCode[r.code] = (errorsByCode[r.code] ?? 0) + 1;
+  const latencies = run.records.map((r) => r.latencyMs).sort((a, b) => a - b);
+  const stale = [...run.staleness.samplesMs].sort((a, b) => a - b);
+  return {
+    id: result.id,
+    notes: result.notes,
+    minutes,
+    total: run.records.length,
+    ok,
+    okPerMinute: ok / minutes,
+    okShare: run.records.length === 0 ? 0 : ok / run.records.length,
+    errorsByCode,
+    p50Ms: percentile(latencies, 0.5) ?? 0,
+    p99Ms: percentile(latencies, 0.99) ?? 0,
+    busiestMinuteSent: proxy.busiestMinuteOffered,
+    busiestMinutePassed: proxy.busiestMinute,
+    proxy429: proxy.refused.total,
+    credentials: proxy.credentials.map((c) => ({ ...c, perHourAtRunRate: c.accepted / (minutes / 60) })),
+    staleness: {
+      edits: run.staleness.edits,
+      shown: stale.length,
+      neverShown: run.staleness.neverShown,
+      unread: run.staleness.unread,
+      p50Ms: percentile(stale, 0.5),
+      p99Ms: percentile(stale, 0.99),
+      worstMs: run.staleness.worstMs,
+      worstIsLowerBound: run.staleness.worstIsLowerBound,
+      boundMs: result.boundSeconds * 1000,
+    },
+    ryw: run.ryw,
+    smokeFailures: result.smoke.filter((s) => s.code !== null).map((s) => `${s.op}: ${s.code ?? ''}`),
+  };
+}
