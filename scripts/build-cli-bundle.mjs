@@ -20,6 +20,7 @@ const bundle = await rolldown({
   resolve: { mainFields: ['main'] },
   // A warning (an unresolvable require, an eval) would surface as a failure at run time: stop here.
   // rolldown colours its messages for a terminal; the error below is read in logs too.
+  // eslint-disable-next-line no-control-regex -- strips the ANSI colour codes rolldown writes
   onLog: (level, log) => logs.push(`${level}: ${log.message.replace(/\x1b\[[0-9;]*m/g, '')}`),
 });
 const { output } = await bundle.generate({
@@ -39,6 +40,7 @@ if (logs.length > 0) throw new Error(`rolldown reported:\n${logs.join('\n')}`);
 if (output.length !== 1) throw new Error(`expected one bundle, got ${output.map((chunk) => chunk.fileName).join(', ')}`);
 
 const code = output[0].code;
+// eslint-disable-next-line no-control-regex -- the whole ASCII range, control characters included
 if (!/^[\x00-\x7f]*$/.test(code)) throw new Error('the bundle has non-ASCII characters (the loader reads it as latin1)');
 const buildId = createHash('sha256').update(code).digest('hex').slice(0, 16);
 // A cache made for the previous bundle must not outlive it (the loader would call it stale anyway).

@@ -145,8 +145,7 @@ function buildResolvers(): ResolverMap {
   return resolvers;
 }
 
-// The resolver map is plain data built above; buildSubgraphSchema's own type is a generic map.
-const schema = buildSubgraphSchema({ typeDefs, resolvers: buildResolvers() as Parameters<typeof buildSubgraphSchema>[0] extends { resolvers?: infer R } ? R : never });
+const schema = buildSubgraphSchema({ typeDefs, resolvers: buildResolvers() });
 const server = new ApolloServer({ schema });
 const { url } = await startStandaloneServer(server, { listen: { port: Number(values.port ?? 0), host: '127.0.0.1' } });
 process.stdout.write(`apollo-defaults listening on ${url}\n`);

@@ -52,6 +52,10 @@ function describeIssue(issue: RawIssue): string {
       return `must be at most ${String(issue.maximum)}`;
     case 'invalid_format':
       return issue.format === 'url' ? 'expected an http:// or https:// URL' : `expected the ${issue.format} format`;
+    case 'custom':
+    case 'invalid_element':
+    case 'invalid_key':
+    case 'not_multiple_of':
     default:
       return 'invalid value';
   }

@@ -23,7 +23,8 @@ export function inferScalar(stats: ValueStats): ScalarShape | null {
       return { scalar: stats.floats.length > 0 ? 'Float' : 'Int', emptyMeansNull: false };
     case 'string':
       return inferStringScalar(stats.strings);
-    default:
+    case undefined: // not reached: exactly one category, checked above
+    default: // 'object', 'array': not a leaf
       return null;
   }
 }

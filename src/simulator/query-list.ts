@@ -87,7 +87,10 @@ function valueParser(endpoint: EndpointMapping, fieldName: string): (raw: string
       return (raw) => (raw.trim() !== '' && Number.isFinite(Number(raw)) ? Number(raw) : null);
     case 'boolean':
       return (raw) => (raw === 'true' || raw === '1' ? true : raw === 'false' || raw === '0' ? false : null);
-    default:
+    case 'char':
+    case 'date':
+    case 'datetime':
+    case 'selection':
       return (raw) => raw;
   }
 }

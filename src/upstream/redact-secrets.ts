@@ -9,6 +9,8 @@ import { buildAuthorization } from './build-request.js';
 const AUTH_VALUE = /\b(Basic|Bearer)\s+[^\s"',;]+/gi;
 /** Longest upstream message kept: enough to act on, too short to carry a page. */
 const MAX_MESSAGE_CHARS = 300;
+// eslint-disable-next-line no-control-regex -- control characters are what this removes
+const CONTROL_CHARS = /[\u0000-\u001f\u007f]+/g;
 
 function secretsOf(auth: AuthConfig | null): string[] {
   if (auth === null) return [];
@@ -43,6 +45,6 @@ export function redactSecrets(text: string, secrets: readonly string[], extra: r
   const all = extra.length === 0 ? secrets : [...secrets, ...extra].sort((a, b) => b.length - a.length);
   let out = text;
   for (const secret of all) if (secret !== '') out = out.split(secret).join('[redacted]');
-  out = out.replace(AUTH_VALUE, '$1 [redacted]').replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+  out = out.replace(AUTH_VALUE, '$1 [redacted]').replace(CONTROL_CHARS, ' ').trim();
   return out.length > MAX_MESSAGE_CHARS ? `${out.slice(0, MAX_MESSAGE_CHARS)}…` : out;
 }

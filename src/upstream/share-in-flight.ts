@@ -98,7 +98,7 @@ export class InFlightGets<T> {
     const cancel = ctx.cancel;
     if (cancel?.cancelled === true) return send(ALREADY_ABANDONED);
     const key = shareKey(route, built);
-    let call = this.calls.get(key);
+    const call = this.calls.get(key);
     if (call === undefined) {
       const started = new SharedCall<T>(key, this.forget);
       this.calls.set(key, started);

@@ -2,7 +2,8 @@
  * Analysts: the demo (`npm start`, the built CLI) opened in headless Chromium. GraphiQL loads from
  * our own server only (every request the page makes is recorded; none may leave 127.0.0.1), runs its
  * default query and a typed one, shows the result, lists the types in the docs explorer and
- * completes field names. Chromium missing is a failure, not a skip.
+ * completes field names. A missing Chromium is installed when test/support/browser.ts loads; where it
+ * cannot be (not root, no registry), this file fails with the reason: never a skip.
  */
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -68,9 +69,9 @@ describe('GraphiQL in headless Chromium', () => {
   let page: Page;
   let editor: Locator;
 
-  // A failed start (no Chromium, a demo that does not start) fails every test with its message,
+  // A failed start (Chromium does not launch, a demo that does not start) fails every test with its message,
   // rather than leaving them reported as skipped.
-  let startError: unknown = null;
+  let startError: Error | null = null;
   const ready = (): void => {
     if (startError !== null) throw startError;
   };
@@ -88,7 +89,7 @@ describe('GraphiQL in headless Chromium', () => {
       editor = page.locator('.graphiql-query-editor .CodeMirror');
       await editor.waitFor();
     } catch (error) {
-      startError = error;
+      startError = error instanceof Error ? error : new Error(String(error));
     }
   });
 

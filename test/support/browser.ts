@@ -1,6 +1,6 @@
 /**
- * Headless Chromium for the browser tests: Debian's `chromium` package (no browser download; `.ci/run`
- * installs it) driven by playwright-core, with a fresh profile, the background services that phone
+ * Headless Chromium for the browser tests: Debian's `chromium` package (no browser download), found
+ * or installed with apt-get when this module loads (see system-deps.ts), driven by playwright-core, with a fresh profile, the background services that phone
  * home switched off, and every request the pages make recorded. Requests to any host but 127.0.0.1
  * are aborted and kept in `offHost`, so a test can assert that nothing left the machine.
  */
@@ -9,8 +9,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { ensureSystemCommand } from './system-deps.js';
 
-export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+/** CHROMIUM_PATH points at another build; otherwise Debian's, installed here when missing. */
+const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? (await ensureSystemCommand({ command: 'chromium', aptPackage: 'chromium' }));
 
 const CHROMIUM_ARGS = [
   '--headless',
@@ -40,12 +42,10 @@ function isLocal(url: string): boolean {
   return parsed.hostname === '127.0.0.1';
 }
 
-/** Fails (never skips) when Chromium is missing: the browser test is part of `npm test`. */
+/** Fails (never skips) when a CHROMIUM_PATH given by hand is missing: the browser test is part of `npm test`. */
 function checkChromium(): void {
   if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM_PATH}: install Debian's package (apt-get install chromium; .ci/run does) or set CHROMIUM_PATH`,
-    );
+    throw new Error(`Chromium not found at CHROMIUM_PATH=${CHROMIUM_PATH}: unset it to use Debian's chromium (installed on first use)`);
   }
 }
 

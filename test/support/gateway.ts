@@ -27,7 +27,8 @@ export interface RunningGateway {
 export function composeSupergraph(subgraphs: readonly SubgraphSpec[]): string {
   const result = composeServices(subgraphs.map((subgraph) => ({ name: subgraph.name, url: subgraph.url, typeDefs: parse(subgraph.sdl) })));
   if (result.errors !== undefined) {
-    const lines = result.errors.map((error) => `- ${String(error.extensions['code'] ?? 'ERROR')}: ${error.message}`);
+    const codeOf = (code: unknown): string => (typeof code === 'string' ? code : 'ERROR');
+    const lines = result.errors.map((error) => `- ${codeOf(error.extensions['code'])}: ${error.message}`);
     throw new Error(`composition failed:\n${lines.join('\n')}`);
   }
   return result.supergraphSdl;

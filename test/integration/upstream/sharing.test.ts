@@ -73,6 +73,7 @@ describe('identical GETs in flight share one upstream call', () => {
     h.simulator.addFault('countries', { kind: 'status-500', count: 1 });
     const outcomes = await Promise.allSettled(Array.from({ length: 4 }, () => h.client.list('countries', { limit: '3' }, h.ctx())));
     expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected', 'rejected', 'rejected']);
+    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- re-rejects with the client's own reason
     for (const outcome of outcomes) if (outcome.status === 'rejected') await h.failure(Promise.reject(outcome.reason));
     expect(h.errors.slice(-4).map((e) => e.code)).toEqual(['UPSTREAM_ERROR', 'UPSTREAM_ERROR', 'UPSTREAM_ERROR', 'UPSTREAM_ERROR']);
     expect(h.records('countries')).toHaveLength(1);
