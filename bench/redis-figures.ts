@@ -32,7 +32,15 @@ async function busLatency(url: string): Promise<string> {
   const samples: number[] = [];
   for (const bus of buses.slice(1)) bus.subscribe((event) => samples.push(performance.now() - (sentAt.get(event.id) ?? 0)));
   for (let i = 0; i < EVENTS; i += 1) {
-    const event: ChangeEvent = { kind: 'updated', endpoint: 'partners', id: String(i), record: { id: i, name: `P${i}` }, writeDate: null, source: 'webhook', at: Date.now() };
+    const event: ChangeEvent = {
+      kind: 'updated',
+      endpoint: 'partners',
+      id: String(i),
+      record: { id: i, name: `P${i}` },
+      writeDate: null,
+      source: 'webhook',
+      at: Date.now(),
+    };
     sentAt.set(event.id, performance.now());
     buses[0]?.publish(event);
     await new Promise((resolve) => setTimeout(resolve, 1));
@@ -60,7 +68,15 @@ function partnerEntries(): { key: CacheKey; entry: CacheEntry }[] {
   return rows.map((row) => {
     const value = { id: row.id, ...row.values };
     const bytes = JSON.stringify(value).length;
-    const entry: CacheEntry = { value, fetchedAt: now, freshUntil: now + 60_000, staleUntil: now + 120_000, staleIfErrorUntil: now + 3_600_000, version: now, bytes };
+    const entry: CacheEntry = {
+      value,
+      fetchedAt: now,
+      freshUntil: now + 60_000,
+      staleUntil: now + 120_000,
+      staleIfErrorUntil: now + 3_600_000,
+      version: now,
+      bytes,
+    };
     return { key: { kind: 'record', endpoint: 'partners', partition: 'service', id: String(row.id) }, entry };
   });
 }
@@ -78,16 +94,20 @@ async function main(): Promise<void> {
     for (const { key, entry } of entries) await store.set(key, entry);
     const after = Number(/used_memory:(\d+)/.exec(await link.client.info('memory'))?.[1]);
     const json = entries.reduce((sum, { entry }) => sum + entry.bytes, 0);
-    lines.push(`memory: ${entries.length} partner records use ${((after - before) / 1024 / 1024).toFixed(1)} MiB in Redis (${json} bytes of record JSON, ${Math.round(json / entries.length)} per record)`);
+    lines.push(
+      `memory: ${entries.length} partner records use ${((after - before) / 1024 / 1024).toFixed(1)} MiB in Redis (${json} bytes of record JSON, ${Math.round(json / entries.length)} per record)`,
+    );
     const hgets = async (): Promise<number> => Number(/cmdstat_hget:calls=(\d+)/.exec(await link.client.info('commandstats'))?.[1] ?? 0);
     const hgetsBefore = await hgets();
     const keys = entries.map(({ key }) => key);
     let next = 0;
     let hits = 0;
-    lines.push(await timed('cache read from Redis (local tier bypassed)', async () => {
-      const key = keys[(next += 1) % keys.length];
-      if (key !== undefined && (await store.get(key)) !== undefined) hits += 1;
-    }));
+    lines.push(
+      await timed('cache read from Redis (local tier bypassed)', async () => {
+        const key = keys[(next += 1) % keys.length];
+        if (key !== undefined && (await store.get(key)) !== undefined) hits += 1;
+      }),
+    );
     lines.push(`  (${hits} of ${CALLS} reads found their record; Redis counted ${(await hgets()) - hgetsBefore} HGETs)`);
     await store.close();
     await limiter.close();

@@ -34,7 +34,13 @@ export function createSharedState(config: RedisConfig, replicas: number, logger?
     link,
     bus,
     createCacheStore(now) {
-      const store = createRedisCacheStore({ link, localMaxEntries: config.localMaxEntries, localMaxBytes: config.localMaxBytes, logger, ...(now === undefined ? {} : { now }) });
+      const store = createRedisCacheStore({
+        link,
+        localMaxEntries: config.localMaxEntries,
+        localMaxBytes: config.localMaxBytes,
+        logger,
+        ...(now === undefined ? {} : { now }),
+      });
       owned.push(store);
       return store;
     },

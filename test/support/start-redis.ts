@@ -73,7 +73,25 @@ function freePort(): Promise<number> {
 
 function launch(command: string, dir: string, port: number, password: string | undefined): Promise<ChildProcess> {
   const auth = password === undefined ? [] : ['--requirepass', password];
-  const args = [...auth, '--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', '--daemonize', 'no', '--loglevel', 'notice', '--enable-debug-command', 'local'];
+  const args = [
+    ...auth,
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--dir',
+    dir,
+    '--save',
+    '',
+    '--appendonly',
+    'no',
+    '--daemonize',
+    'no',
+    '--loglevel',
+    'notice',
+    '--enable-debug-command',
+    'local',
+  ];
   const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let output = '';

@@ -33,7 +33,9 @@ afterEach(async () => {
 function fakeSleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   sleeps.push(ms);
   if (signal === undefined) return Promise.resolve();
-  return new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true }));
+  return new Promise((_resolve, reject) =>
+    signal.addEventListener('abort', () => reject(signal.reason instanceof Error ? signal.reason : new Error('aborted')), { once: true }),
+  );
 }
 
 async function replica(budgets: Partial<RedisRateLimiterOptions>): Promise<RateLimiter> {
@@ -45,7 +47,12 @@ async function replica(budgets: Partial<RedisRateLimiterOptions>): Promise<RateL
 }
 
 /** By default no wait is acceptable: every wait in these tests is 1000 ms or more. */
-const call = (overrides: Partial<RateLimitRequest> = {}): RateLimitRequest => ({ credential: 'service', deadline: clock + 999, priority: 'foreground', ...overrides });
+const call = (overrides: Partial<RateLimitRequest> = {}): RateLimitRequest => ({
+  credential: 'service',
+  deadline: clock + 999,
+  priority: 'foreground',
+  ...overrides,
+});
 
 async function outcome(limiter: RateLimiter, request: RateLimitRequest): Promise<string> {
   try {

@@ -12,7 +12,9 @@ function setup(perMinute: number | null, perHourPerCredential: number | null) {
     sleep: (ms, signal) => {
       sleeps.push(ms);
       if (signal === undefined) return Promise.resolve();
-      return new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true }));
+      return new Promise((_resolve, reject) =>
+        signal.addEventListener('abort', () => reject(signal.reason instanceof Error ? signal.reason : new Error('aborted')), { once: true }),
+      );
     },
   });
   const outcome = async (request: Partial<RateLimitRequest> = {}): Promise<string> => {
