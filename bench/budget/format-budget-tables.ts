@@ -1,8 +1,7 @@
 /** The budget's figures as Markdown tables (printed and written to bench/BUDGET.md). */
 import type { OperationName } from './dashboard-operations.js';
-import type { ContenderFigures } from './summarize-budget.js';
 import type { BudgetTarget } from './evaluate-budget-targets.js';
-import { percentile, type ContenderResult } from './summarize-budget.js';
+import { percentile, type ContenderFigures, type ContenderResult } from './summarize-budget.js';
 
 const row = (cells: readonly (string | number)[]): string => `| ${cells.join(' | ')} |`;
 const table = (head: readonly string[], rows: readonly (readonly (string | number)[])[]): string =>

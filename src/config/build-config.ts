@@ -11,6 +11,8 @@ interface BuildConfigOptions {
   readonly source: string | null;
   /** Directory `schemaDir` is relative to. */
   readonly baseDir: string;
+  /** `NODE_ENV=production` turns production mode on unless `server.production` says otherwise. */
+  readonly nodeEnv?: string | undefined;
 }
 
 export function buildConfig(file: ConfigFile, options: BuildConfigOptions): Config {
@@ -23,7 +25,7 @@ export function buildConfig(file: ConfigFile, options: BuildConfigOptions): Conf
     upstream,
     endpoints,
     introspection: { pages: file.introspection?.pages ?? 3, pageSize: file.introspection?.pageSize ?? 100 },
-    server: buildServer(file.server ?? {}),
+    server: buildServer(file.server ?? {}, options.nodeEnv === 'production'),
     redis: buildRedisConfig(file.redis),
     schemaDir: path.resolve(options.baseDir, file.schemaDir ?? 'schema'),
   };
@@ -79,7 +81,9 @@ function buildFields(file: NonNullable<EndpointFile['fields']>): Record<string, 
   return sortedRecord(fields, (field) => field);
 }
 
-function buildServer(file: NonNullable<ConfigFile['server']>): ServerConfig {
+function buildServer(file: NonNullable<ConfigFile['server']>, productionEnv: boolean): ServerConfig {
+  const production = file.production ?? productionEnv;
+  const limits = file.limits ?? {};
   return {
     host: file.host ?? '127.0.0.1',
     port: file.port ?? 4000,
@@ -89,10 +93,38 @@ function buildServer(file: NonNullable<ConfigFile['server']>): ServerConfig {
     budget: file.budget ?? 50,
     operationDeadlineMs: file.operationDeadlineMs ?? 30000,
     defaultPageSize: file.defaultPageSize ?? 20,
-    graphiql: file.graphiql ?? true,
+    ...buildClientTimeouts(file),
+    graphiql: file.graphiql ?? !production,
+    production,
+    introspection: file.introspection ?? !production,
+    limits: {
+      depth: limits.depth ?? 10,
+      aliases: limits.aliases ?? 30,
+      rootFields: limits.rootFields ?? 10,
+      directives: limits.directives ?? 20,
+      tokens: limits.tokens ?? 2000,
+      fields: limits.fields ?? 200,
+      stringLength: limits.stringLength ?? 1000,
+      listLength: limits.listLength ?? 100,
+      urlBytes: limits.urlBytes ?? 4096,
+    },
+    documentCache: { maxEntries: file.documentCache?.maxEntries ?? 1000, maxBytes: file.documentCache?.maxBytes ?? 32 * 1024 * 1024 },
     replicas: file.replicas ?? 1,
   };
 }
+
+function buildClientTimeouts(file: NonNullable<ConfigFile['server']>): ClientTimeouts {
+  const requestTimeoutMs = file.requestTimeoutMs ?? 30000;
+  return {
+    requestTimeoutMs,
+    // Node refuses a headers timeout above the request timeout; the request's includes the headers.
+    headersTimeoutMs: Math.min(file.headersTimeoutMs ?? 10000, requestTimeoutMs),
+    keepAliveTimeoutMs: file.keepAliveTimeoutMs ?? 72000,
+    shutdownGraceMs: file.shutdownGraceMs ?? 10000,
+  };
+}
+
+type ClientTimeouts = Pick<ServerConfig, 'requestTimeoutMs' | 'headersTimeoutMs' | 'keepAliveTimeoutMs' | 'shutdownGraceMs'>;
 
 const METHOD_ORDER = ['GET', 'POST', 'PUT', 'DELETE'] as const;
 

@@ -72,6 +72,26 @@ const serverSchema = z.strictObject({
   defaultPageSize: positiveInt.optional(),
   graphiql: z.boolean().optional(),
   replicas: replicasSchema.optional(),
+  requestTimeoutMs: positiveInt.optional(),
+  headersTimeoutMs: positiveInt.optional(),
+  keepAliveTimeoutMs: positiveInt.optional(),
+  shutdownGraceMs: positiveInt.optional(),
+  production: z.boolean().optional(),
+  introspection: z.boolean().optional(),
+  limits: z
+    .strictObject({
+      depth: positiveInt.optional(),
+      aliases: nonNegativeInt.optional(),
+      rootFields: positiveInt.optional(),
+      directives: nonNegativeInt.optional(),
+      tokens: positiveInt.optional(),
+      fields: positiveInt.optional(),
+      stringLength: positiveInt.optional(),
+      listLength: positiveInt.optional(),
+      urlBytes: z.int().min(256).optional(),
+    })
+    .optional(),
+  documentCache: z.strictObject({ maxEntries: positiveInt.optional(), maxBytes: positiveInt.optional() }).optional(),
 });
 
 export const configFileSchema = z.strictObject({

@@ -29,7 +29,11 @@ export interface RetryConfig {
 }
 
 export interface BreakerConfig {
-  /** Consecutive failures (5xx, timeouts, resets) that open the breaker (default 5). */
+  /**
+   * Consecutive failures that open the breaker of one scope, an endpoint's reads or its writes
+   * (default 5). Only "the upstream is down" counts: refused, reset, timeout, 502/503/504, a 5xx
+   * without a BJET error body (docs/resilience.md).
+   */
   readonly failureThreshold: number;
   /** How long it stays open before one half-open probe (default 10000). */
   readonly openMs: number;
@@ -102,6 +106,39 @@ interface IntrospectionConfig {
   readonly pageSize: number;
 }
 
+/** Limits an operation must meet before it runs (docs/serving.md); each has its own error code. */
+export interface OperationLimitsConfig {
+  /** Deepest field nesting; every field counts a level, a relation hop included (default 10). */
+  readonly depth: number;
+  /** Aliased fields, fragments expanded (default 30). */
+  readonly aliases: number;
+  /** Fields at the root of one operation (default 10). */
+  readonly rootFields: number;
+  /** Directives applied in one operation, fragments expanded (default 20). */
+  readonly directives: number;
+  /** Lexical tokens of the whole document, checked while parsing (default 2000). */
+  readonly tokens: number;
+  /** Selected fields in one operation, fragments expanded ("breadth", default 200). */
+  readonly fields: number;
+  /** Longest filter string or id argument, in characters (default 1000). */
+  readonly stringLength: number;
+  /** Most elements in a list filter (default 100). */
+  readonly listLength: number;
+  /**
+   * Longest request target (path and query, in bytes) sent upstream (default 4096, well under the
+   * 8 KiB a proxy or Odoo's server accepts); a longer one is refused as BAD_USER_INPUT, unsent.
+   */
+  readonly urlBytes: number;
+}
+
+/** Bounds of each cache of parsed, validated or compiled documents. */
+export interface DocumentCacheConfig {
+  /** Entries kept at most (default 1000). */
+  readonly maxEntries: number;
+  /** Estimated heap bytes kept at most (default 32 MiB). */
+  readonly maxBytes: number;
+}
+
 export interface ServerConfig {
   readonly host: string;
   readonly port: number;
@@ -117,8 +154,25 @@ export interface ServerConfig {
   readonly operationDeadlineMs: number;
   /** `limit` of a list field when the query gives none (default 20). */
   readonly defaultPageSize: number;
-  /** Serve GraphiQL at GET /graphql for browsers (default true). */
+  /** Serve GraphiQL at GET /graphql for browsers (default: on, off in production). */
   readonly graphiql: boolean;
+  /**
+   * Time a client has to send a whole request, headers and body (default 30000): a client that
+   * drips its body is answered 408 and cut (docs/resilience.md).
+   */
+  readonly requestTimeoutMs: number;
+  /** Time a client has to send the request headers (default 10000, at most `requestTimeoutMs`). */
+  readonly headersTimeoutMs: number;
+  /** How long an idle keep-alive connection stays open (default 72000, above common proxies' 60 s). */
+  readonly keepAliveTimeoutMs: number;
+  /** On SIGTERM/SIGINT, how long in-flight operations have to finish before connections are cut (default 10000). */
+  readonly shutdownGraceMs: number;
+  /** Production mode (default: `NODE_ENV=production`): GraphiQL, introspection and suggestions off. */
+  readonly production: boolean;
+  /** Answer introspection queries (default: on, off in production). */
+  readonly introspection: boolean;
+  readonly limits: OperationLimitsConfig;
+  readonly documentCache: DocumentCacheConfig;
   /** Replicas sharing the vendor's limits through Redis (default 1): each falls back to 1/N without it. */
   readonly replicas: number;
 }

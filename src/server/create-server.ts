@@ -1,12 +1,14 @@
 /**
  * The GraphQL server: the committed SDL and SourceModel plus the config become a federation
  * subgraph schema (`buildSubgraphSchema`, so `_entities` and `_service` work), served by Apollo
- * Server on Fastify with a body limit, optional CORS, health routes and a local GraphiQL.
+ * Server on Fastify with a body limit, client timeouts, optional CORS, health routes, a local
+ * GraphiQL and a graceful shutdown.
  */
 import cors from '@fastify/cors';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { parse } from 'graphql';
+import type { WebSocketServer } from 'ws';
 import type { Config } from '../config/types.js';
 import { buildResolvers } from '../execution/build-resolvers.js';
 import { buildTypeIndex } from '../execution/build-type-index.js';
@@ -18,6 +20,8 @@ import { createUpstreamClient } from '../upstream/create-upstream-client.js';
 import type { UpstreamClient } from '../upstream/types.js';
 import { buildApolloServer } from './build-apollo-server.js';
 import { buildExampleQuery } from './build-example-query.js';
+import { buildFastifyOptions } from './build-fastify-options.js';
+import { closeClientBy, drainConnections } from './drain-connections.js';
 import { registerGraphqlRoutes } from './register-graphql-routes.js';
 import { registerHealth } from './register-health.js';
 
@@ -37,6 +41,19 @@ export interface BjetServer {
   readonly app: FastifyInstance;
   /** Listens (default: the config's port and host); resolves to the GraphQL URL. */
   listen(port?: number, host?: string): Promise<string>;
+  /**
+   * A WebSocket server on `app.server` (subscriptions): `shutdown` closes its sockets with 1001
+   * (going away) and then the server itself.
+   */
+  registerWebSocketServer(wss: WebSocketServer): void;
+  /**
+   * Stops gracefully (docs/resilience.md): no new connections, every request already sent answered
+   * in full (with `Connection: close`), WebSockets closed with 1001, idle keep-alive sockets closed
+   * between requests; what is still open after `graceMs` (default `server.shutdownGraceMs`) is cut.
+   * Then the same as `close`. Resolves `forced` if something had to be cut.
+   */
+  shutdown(graceMs?: number): Promise<'drained' | 'forced'>;
+  /** Stops at once: open connections are cut. */
   close(): Promise<void>;
 }
 
@@ -49,7 +66,14 @@ export async function createServer(options: ServerOptions): Promise<BjetServer> 
   const typeDefs = parse(options.sdl);
   const index = buildTypeIndex(model);
   const schema = buildSubgraphSchema([{ typeDefs, resolvers: buildResolvers(index, config, typeDefs) }]);
-  const app = Fastify({ bodyLimit: config.server.bodyLimitBytes, logger: false });
+  const app = Fastify(buildFastifyOptions(config.server));
+  const webSockets = new Set<WebSocketServer>();
+  let draining = false;
+  // While draining, every answer tells its keep-alive client to leave: no request is sent to a
+  // socket we are about to close.
+  app.addHook('onSend', async (_request, reply) => {
+    if (draining) reply.header('connection', 'close');
+  });
   const estimate = buildCostEstimator(index, config.server.defaultPageSize);
   const apollo = buildApolloServer({ schema, app, server: config.server, estimate, logger });
   await apollo.start();
@@ -62,6 +86,11 @@ export async function createServer(options: ServerOptions): Promise<BjetServer> 
   const probeAuth = config.endpoints.find((endpoint) => endpoint.name === probe?.endpoint)?.auth ?? config.upstream.auth;
   registerHealth(app, { client, probe, timeoutMs: READY_PROBE_MS, forwardAuth: probeAuth.type === 'forward', redis: shared?.health });
   registerGraphqlRoutes(app, { apollo, config, client, index, defaultQuery: buildExampleQuery(index, 3, 5) });
+  const close = async (): Promise<void> => {
+    await app.close();
+    if (options.client === undefined) await client.close();
+    await shared?.close();
+  };
   return {
     app,
     async listen(port = config.server.port, host = config.server.host) {
@@ -70,10 +99,20 @@ export async function createServer(options: ServerOptions): Promise<BjetServer> 
       const actualPort = typeof address === 'object' && address !== null ? address.port : port;
       return `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}/graphql`;
     },
-    async close() {
-      await app.close();
-      if (options.client === undefined) await client.close();
-      await shared?.close();
+    registerWebSocketServer(wss) {
+      webSockets.add(wss);
     },
+    async shutdown(graceMs = config.server.shutdownGraceMs) {
+      const endsAt = performance.now() + graceMs;
+      draining = true;
+      const outcome = await drainConnections({ server: app.server, graceMs, webSockets });
+      await app.close();
+      // Calls of operations whose clients are gone may still be on the wire: they get what is left.
+      if (options.client === undefined) await closeClientBy(client, endsAt);
+      await shared?.close();
+      logger.info({ outcome, graceMs }, 'server stopped');
+      return outcome;
+    },
+    close,
   };
 }

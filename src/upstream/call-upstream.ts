@@ -9,6 +9,7 @@ import type { Dispatcher } from 'undici';
 import type { Logger } from 'pino';
 import { BjetError } from '../errors/bjet-error.js';
 import type { RetryConfig } from '../config/types.js';
+import { answerHealth } from './answer-health.js';
 import { buildRequest, type BuiltRequest, type EndpointRoute } from './build-request.js';
 import { mapTransportError } from './map-transport-error.js';
 import { readResponse } from './read-response.js';
@@ -123,7 +124,7 @@ async function attemptOnce(
       signal: deadlineBound ? AbortSignal.timeout(remainingMs) : undefined,
     });
     status = raw.status;
-    state.guard.record(raw.status >= 500 ? 'unhealthy' : 'healthy');
+    state.guard.record(site, answerHealth(raw));
     const rc = { site, secrets: state.secrets, extraSecrets, now: state.now() };
     try {
       return { ok: true, response: readResponse(raw, rc) };
@@ -133,7 +134,7 @@ async function attemptOnce(
     }
   } catch (error) {
     const failure = mapTransportError(error, site, state.maxBytes);
-    state.guard.record(failure === null ? 'neutral' : failure.unhealthy ? 'unhealthy' : 'neutral');
+    state.guard.record(site, failure === null ? 'neutral' : failure.unhealthy ? 'unhealthy' : 'neutral');
     if (failure === null) throw error;
     return { ok: false, error: failure.error, retryable: failure.retryable };
   } finally {

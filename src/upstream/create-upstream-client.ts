@@ -1,6 +1,7 @@
 /**
  * The upstream client: one keep-alive undici Pool per connect timeout (usually one) for the single
- * upstream origin, one guard (breaker, concurrency cap, rate limit) shared by every endpoint.
+ * upstream origin, one guard shared by every endpoint: the concurrency cap and the rate limit are
+ * the upstream's, the circuit breakers are per endpoint and method class (breaker-scopes.ts).
  */
 import { Pool } from 'undici';
 import type { Logger } from 'pino';
@@ -56,7 +57,7 @@ export function createUpstreamClient(config: Config, options: UpstreamClientOpti
     inFlight: new InFlightGets(),
   };
   const routes = new Map<string, EndpointRoute>();
-  for (const endpoint of config.endpoints) routes.set(endpoint.name, buildEndpointRoute(upstream, endpoint, base.pathname));
+  for (const endpoint of config.endpoints) routes.set(endpoint.name, buildEndpointRoute(upstream, endpoint, base.pathname, config.server.limits.urlBytes));
   const routeOf = (endpoint: string): EndpointRoute => {
     const route = routes.get(endpoint);
     invariant(route !== undefined, `unknown endpoint "${endpoint}" (not in the config)`);
@@ -90,8 +91,8 @@ export function createUpstreamClient(config: Config, options: UpstreamClientOpti
     async remove(endpoint, id, ctx) {
       return (await callUpstream(state, routeOf(endpoint), { method: 'DELETE', endpoint, id }, ctx)).body;
     },
-    async close() {
-      await Promise.all([...pools.values()].map((pool) => pool.close()));
+    async close(closeOptions) {
+      await Promise.all([...pools.values()].map((pool) => (closeOptions?.force === true ? pool.destroy() : pool.close())));
       pools.clear();
     },
   };

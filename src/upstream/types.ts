@@ -74,6 +74,9 @@ export interface UpstreamClient {
   update(endpoint: string, id: string, body: UpstreamRecord, ctx: CallContext): Promise<unknown>;
   /** DELETE; the body as answered. */
   remove(endpoint: string, id: string, ctx: CallContext): Promise<unknown>;
-  /** Closes the connection pools. */
-  close(): Promise<void>;
+  /**
+   * Closes the connection pools once the calls on the wire have ended; `force` aborts them instead
+   * (a stop whose grace period is over).
+   */
+  close(options?: { readonly force?: boolean }): Promise<void>;
 }

@@ -1,13 +1,15 @@
 /**
- * The protection of one upstream: the breaker (fail fast), the concurrency cap (FIFO queue) and the
- * optional token bucket, applied in that order to every attempt. Each refusal is a BjetError naming
- * the call; none of them touches the network.
+ * The protection of one upstream: the breaker of the call's scope (fail fast; one per endpoint and
+ * method class, breaker-scopes.ts), the concurrency cap (FIFO queue) and the optional token bucket,
+ * applied in that order to every attempt. The cap and the bucket are shared by the whole upstream.
+ * Each refusal is a BjetError naming the call; none of them touches the network.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import type { BjetError } from '../errors/bjet-error.js';
 import type { UpstreamConfig } from '../config/types.js';
-import { CircuitBreaker, type BreakerTransition } from './circuit-breaker.js';
+import { BreakerScopes, methodClassOf, type BreakerScope } from './breaker-scopes.js';
+import type { BreakerTransition, CircuitBreaker } from './circuit-breaker.js';
 import { ConcurrencyLimiter, LimiterWaitError } from './concurrency-limiter.js';
 import { defaultBurst, TokenBucket } from './token-bucket.js';
 import type { CallAbandon } from './share-in-flight.js';
@@ -16,7 +18,7 @@ import { upstreamFailure, type CallSite } from './upstream-failure.js';
 
 export class UpstreamGuard {
   readonly limiter: ConcurrencyLimiter;
-  readonly breaker: CircuitBreaker;
+  readonly breakers: BreakerScopes;
   readonly bucket: TokenBucket | null;
 
   constructor(
@@ -25,7 +27,7 @@ export class UpstreamGuard {
     private readonly logger: Logger | undefined,
   ) {
     this.limiter = new ConcurrencyLimiter(config.concurrency);
-    this.breaker = new CircuitBreaker(config.breaker);
+    this.breakers = new BreakerScopes(config.breaker);
     const perMinute = config.rateLimitPerMinute;
     this.bucket = perMinute === null ? null : new TokenBucket(perMinute, defaultBurst(perMinute), now());
   }
@@ -35,7 +37,8 @@ export class UpstreamGuard {
    * it); on success the caller must call `exit` once.
    */
   async enter(site: CallSite, ctx: CallContext, abandon: CallAbandon | undefined): Promise<void> {
-    if (this.breaker.isOpen(this.now())) throw this.breakerOpen(site);
+    const breaker = this.breakerOf(site);
+    if (breaker.isOpen(this.now())) throw this.breakerOpen(site);
     if (!this.limiter.tryAcquire()) {
       try {
         await this.limiter.acquire(ctx.deadline - this.now(), abandon?.waitSignal());
@@ -46,8 +49,8 @@ export class UpstreamGuard {
     }
     try {
       await this.takeToken(site, ctx, abandon);
-      const { pass, transition } = this.breaker.tryPass(this.now());
-      this.report(transition);
+      const { pass, transition } = breaker.tryPass(this.now());
+      this.report(site, transition);
       if (!pass) throw this.breakerOpen(site);
     } catch (error) {
       this.limiter.release();
@@ -59,11 +62,16 @@ export class UpstreamGuard {
     this.limiter.release();
   }
 
-  /** Records what the attempt said about the upstream's health. */
-  record(outcome: 'healthy' | 'unhealthy' | 'neutral'): void {
-    if (outcome === 'healthy') this.report(this.breaker.onSuccess());
-    else if (outcome === 'unhealthy') this.report(this.breaker.onFailure(this.now()));
-    else this.breaker.onNeutral();
+  /** Records what the attempt said about the health of its scope. */
+  record(site: CallSite, outcome: 'healthy' | 'unhealthy' | 'neutral'): void {
+    const breaker = this.breakerOf(site);
+    if (outcome === 'healthy') this.report(site, breaker.onSuccess());
+    else if (outcome === 'unhealthy') this.report(site, breaker.onFailure(this.now()));
+    else breaker.onNeutral();
+  }
+
+  private breakerOf(site: CallSite): CircuitBreaker {
+    return this.breakers.of(scopeOf(site));
   }
 
   private async takeToken(site: CallSite, ctx: CallContext, abandon: CallAbandon | undefined): Promise<void> {
@@ -86,14 +94,21 @@ export class UpstreamGuard {
   }
 
   private breakerOpen(site: CallSite): BjetError {
-    return upstreamFailure('UPSTREAM_UNAVAILABLE', site, 'the upstream is failing; the circuit breaker is open');
+    const scope = scopeOf(site);
+    return upstreamFailure('UPSTREAM_UNAVAILABLE', site, `the upstream's ${scope.methods} of ${scope.endpoint} are failing; their circuit breaker is open`);
   }
 
   private deadlinePassed(site: CallSite, where: string): BjetError {
     return upstreamFailure('UPSTREAM_TIMEOUT', site, `the operation deadline passed or it was cancelled while ${where}`);
   }
 
-  private report(transition: BreakerTransition): void {
-    if (transition !== null) this.logger?.warn({ breaker: transition.to, from: transition.from }, 'upstream circuit breaker');
+  private report(site: CallSite, transition: BreakerTransition): void {
+    if (transition === null) return;
+    const { endpoint, methods } = scopeOf(site);
+    this.logger?.warn({ breaker: transition.to, from: transition.from, endpoint, methods }, 'upstream circuit breaker');
   }
+}
+
+function scopeOf(site: CallSite): BreakerScope {
+  return { endpoint: site.endpoint, methods: methodClassOf(site.method) };
 }

@@ -11,7 +11,7 @@ import { createServer } from '../../server/create-server.js';
 import { createSimulator } from '../../simulator/create-simulator.js';
 import type { Command } from '../commands.js';
 import { settleHeapAfterStart } from '../settle-heap.js';
-import { parsePort, waitForSignal } from './serve-options.js';
+import { exitAfterStopOnSignal, parsePort } from './serve-options.js';
 
 const HOST = '127.0.0.1';
 const DEFAULT_PORT = 4000;
@@ -46,16 +46,20 @@ export const command: Command = {
     const config = { ...demo, server: { ...demo.server, costInExtensions: true } };
     const { sdl, model } = await loadSchemaArtifacts(config.schemaDir);
     // Logs go to stderr so that stdout shows the banner alone.
-    const server = await createServer({ config, sdl, model, logger: createLogger({ destination: process.stderr }) });
+    const logger = createLogger({ destination: process.stderr });
+    const server = await createServer({ config, sdl, model, logger });
     try {
       const url = await server.listen(port, HOST);
       settleHeapAfterStart();
       process.stdout.write(printBanner(url, buildOneLineExample(buildTypeIndex(model), 5)));
-      await waitForSignal();
-    } finally {
+    } catch (error) {
       await server.close();
       await simulator.close();
+      throw error;
     }
-    return 0;
+    return exitAfterStopOnSignal(config.server.shutdownGraceMs, logger, async () => {
+      await server.shutdown();
+      await simulator.close();
+    });
   },
 };

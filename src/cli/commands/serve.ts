@@ -6,12 +6,13 @@ import { createLogger } from '../../logging/create-logger.js';
 import { createServer } from '../../server/create-server.js';
 import type { Command } from '../commands.js';
 import { settleHeapAfterStart } from '../settle-heap.js';
-import { parsePort, waitForSignal } from './serve-options.js';
+import { exitAfterStopOnSignal, parsePort } from './serve-options.js';
 
 const HELP = `Usage: bjet-graphql serve [--config FILE] [--port N] [--host H]
 
 Serves GraphQL (and GraphiQL for browsers) at /graphql over the upstream in the config, from the
-schema under its schemaDir (written by \`bjet-graphql introspect\`). Stops on SIGINT/SIGTERM.
+schema under its schemaDir (written by \`bjet-graphql introspect\`). On SIGINT/SIGTERM it stops
+accepting, answers what is in flight within server.shutdownGraceMs, and exits 0.
 
   --config FILE  config file (default bjet-graphql.config.yaml)
   --port N       port (default: server.port of the config; 0 = any free port)
@@ -43,12 +44,11 @@ export const command: Command = {
     }
     const config = await readConfig(values.config);
     const { sdl, model } = await loadSchemaArtifacts(config.schemaDir);
-    const server = await createServer({ config, sdl, model, logger: createLogger() });
+    const logger = createLogger();
+    const server = await createServer({ config, sdl, model, logger });
     const url = await server.listen(port ?? config.server.port, values.host ?? config.server.host);
     settleHeapAfterStart();
     process.stdout.write(`bjet-graphql: serving ${model.endpoints.length} endpoints at ${url} (GraphiQL: open it in a browser)\n`);
-    await waitForSignal();
-    await server.close();
-    return 0;
+    return exitAfterStopOnSignal(config.server.shutdownGraceMs, logger, () => server.shutdown());
   },
 };

@@ -81,6 +81,12 @@ describe('parseConfig', () => {
     expect(config.source).toBe('/etc/bjet/bjet-graphql.config.yaml');
   });
 
+  it('lowers a headers timeout above the request timeout to it', () => {
+    const server = { requestTimeoutMs: 2000, headersTimeoutMs: 5000, keepAliveTimeoutMs: 100, shutdownGraceMs: 3000 };
+    const config = parseConfig({ ...minimal, server }, { source: null, env: {} });
+    expect(config.server).toMatchObject({ requestTimeoutMs: 2000, headersTimeoutMs: 2000, keepAliveTimeoutMs: 100, shutdownGraceMs: 3000 });
+  });
+
   it('never prints a secret in an issue', () => {
     const input = { upstream: { baseUrl: '${URL}', auth: { type: 'bearer', token: 12345 } }, endpoints: { a: {} } };
     const error = caughtError(() => parseConfig(input, { source: null, env: { URL: 'http://secret-host:1/${X}' } }));

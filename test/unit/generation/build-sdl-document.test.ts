@@ -53,9 +53,9 @@ describe('buildSdlDocument', () => {
   it('puts @key on the identifier of every type readable by id, and only there', () => {
     const model = withEndpoint(loadModel('no-samples'), 'categories', (endpoint) => ({ ...endpoint, methods: ['POST'] }));
     const sdl = printSdl(buildSdlDocument(model));
-    expect(sdl).toContain('type Product @key(fields: "defaultCode") {');
-    expect(sdl).toContain('type Tag @key(fields: "code") {');
-    expect(sdl).toMatch(/type Category \{/);
+    expect(sdl).toContain('type Product @key(fields: "defaultCode") @cost(weight: 0) {');
+    expect(sdl).toContain('type Tag @key(fields: "code") @cost(weight: 0) {');
+    expect(sdl).toMatch(/type Category @cost\(weight: 0\) \{/);
     expect(sdl).not.toMatch(/\bcategory\(id: ID!\)/);
   });
 
