@@ -1,5 +1,6 @@
 /** Applies every documented default to a validated config file: the only place defaults live. */
 import path from 'node:path';
+import { buildEndpointCache, buildUpstreamCache } from './build-cache-config.js';
 import { buildRedisConfig } from './build-redis-config.js';
 import type { AuthFile, ConfigFile, EndpointFile, TimeoutsFile } from './config-file-schema.js';
 import type { AuthConfig, Config, EndpointConfig, FieldConfig, ServerConfig, TimeoutsConfig, UpstreamConfig } from './types.js';
@@ -19,7 +20,7 @@ export function buildConfig(file: ConfigFile, options: BuildConfigOptions): Conf
   const upstream = buildUpstream(file.upstream);
   const endpoints = Object.keys(file.endpoints)
     .sort()
-    .map((name) => buildEndpoint(name, file.endpoints[name] ?? {}, upstream.timeouts));
+    .map((name) => buildEndpoint(name, file.endpoints[name] ?? {}, upstream));
   return {
     source: options.source,
     upstream,
@@ -43,7 +44,12 @@ function buildUpstream(file: ConfigFile['upstream']): UpstreamConfig {
       maxRetryAfterMs: file.retries?.maxRetryAfterMs ?? 10000,
     },
     concurrency: file.concurrency ?? 8,
-    rateLimitPerMinute: file.rateLimitPerMinute ?? null,
+    rateLimit: {
+      perMinute: file.rateLimit?.perMinute ?? file.rateLimitPerMinute ?? null,
+      perHourPerCredential: file.rateLimit?.perHourPerCredential ?? null,
+    },
+    cache: buildUpstreamCache(file.cache),
+    credentialKeySecret: file.credentialKeySecret ?? null,
     breaker: { failureThreshold: file.breaker?.failureThreshold ?? 5, openMs: file.breaker?.openMs ?? 10000 },
     maxResponseBytes: file.maxResponseBytes ?? 10 * 1024 * 1024,
     forwardHeaders: (file.forwardHeaders ?? ['accept-language']).map((header) => header.toLowerCase()),
@@ -58,7 +64,7 @@ function buildTimeouts(file: TimeoutsFile | undefined, fallback: TimeoutsConfig)
   return { connectMs: file?.connectMs ?? fallback.connectMs, readMs: file?.readMs ?? fallback.readMs };
 }
 
-function buildEndpoint(name: string, file: EndpointFile, timeouts: TimeoutsConfig): EndpointConfig {
+function buildEndpoint(name: string, file: EndpointFile, upstream: UpstreamConfig): EndpointConfig {
   return {
     name,
     methods: sortMethods(file.methods ?? ['GET']),
@@ -70,8 +76,9 @@ function buildEndpoint(name: string, file: EndpointFile, timeouts: TimeoutsConfi
     relations: sortedRecord(file.relations ?? {}, (target) => target),
     fields: buildFields(file.fields ?? {}),
     maxPageSize: file.maxPageSize ?? 100,
-    timeouts: buildTimeouts(file.timeouts, timeouts),
+    timeouts: buildTimeouts(file.timeouts, upstream.timeouts),
     many2oneWrite: file.many2oneWrite ?? 'object',
+    cache: buildEndpointCache(file.cache, upstream.cache),
   };
 }
 

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { HTTP_METHODS, SCALAR_NAMES } from '../model/source-model.js';
-import { redisSchema, replicasSchema } from './redis-config-schema.js';
+import { cacheStoreSchema, redisSchema, replicasSchema } from './redis-config-schema.js';
 
 const positiveInt = z.int().min(1);
 const nonNegativeInt = z.int().min(0);
@@ -20,6 +20,22 @@ const authSchema = z.discriminatedUnion('type', [
 
 const timeoutsSchema = z.strictObject({ connectMs: positiveInt.optional(), readMs: positiveInt.optional() });
 
+const endpointCacheShape = {
+  ttlSeconds: z.number().min(0).optional(),
+  staleWhileRevalidateSeconds: z.number().min(0).optional(),
+  staleIfErrorSeconds: z.number().min(0).optional(),
+  maxEntries: positiveInt.optional(),
+};
+
+const upstreamCacheSchema = z.union(
+  [z.literal(false), z.strictObject({ ...endpointCacheShape, maxBytes: positiveInt.optional(), store: cacheStoreSchema.optional() })],
+  { error: 'use `false` (off) or a mapping of ttlSeconds, staleWhileRevalidateSeconds, staleIfErrorSeconds (numbers >= 0), maxEntries, maxBytes (integers >= 1), store (memory or redis)' },
+);
+
+const endpointCacheSchema = z.union([z.literal(false), z.strictObject(endpointCacheShape)], {
+  error: 'use `false` (not cached) or a mapping of ttlSeconds, staleWhileRevalidateSeconds, staleIfErrorSeconds (numbers >= 0), maxEntries (an integer >= 1)',
+});
+
 const upstreamSchema = z.strictObject({
   baseUrl: z.url({ protocol: /^https?$/ }),
   auth: authSchema.optional(),
@@ -33,7 +49,13 @@ const upstreamSchema = z.strictObject({
     })
     .optional(),
   concurrency: positiveInt.optional(),
+  /** Kept as an alias of `rateLimit.perMinute` (setting both is an issue). */
   rateLimitPerMinute: positiveInt.nullable().optional(),
+  rateLimit: z
+    .strictObject({ perMinute: positiveInt.nullable().optional(), perHourPerCredential: positiveInt.nullable().optional() })
+    .optional(),
+  cache: upstreamCacheSchema.optional(),
+  credentialKeySecret: nonEmpty.optional(),
   breaker: z.strictObject({ failureThreshold: positiveInt.optional(), openMs: positiveInt.optional() }).optional(),
   maxResponseBytes: positiveInt.optional(),
   forwardHeaders: z.array(nonEmpty).optional(),
@@ -59,6 +81,7 @@ const endpointSchema = z.strictObject({
   maxPageSize: positiveInt.optional(),
   timeouts: timeoutsSchema.optional(),
   many2oneWrite: z.enum(['object', 'id']).optional(),
+  cache: endpointCacheSchema.optional(),
 });
 
 const serverSchema = z.strictObject({
@@ -108,3 +131,5 @@ export type ConfigFile = z.infer<typeof configFileSchema>;
 export type EndpointFile = z.infer<typeof endpointSchema>;
 export type AuthFile = z.infer<typeof authSchema>;
 export type TimeoutsFile = z.infer<typeof timeoutsSchema>;
+export type UpstreamCacheFile = z.infer<typeof upstreamCacheSchema>;
+export type EndpointCacheFile = z.infer<typeof endpointCacheSchema>;

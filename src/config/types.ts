@@ -47,13 +47,46 @@ export interface UpstreamConfig {
   readonly retries: RetryConfig;
   /** Concurrent requests in flight to this upstream at most (default 8). */
   readonly concurrency: number;
-  /** Token bucket in requests per minute; null = off (default). The vendor's proxy allows 100/min. */
-  readonly rateLimitPerMinute: number | null;
+  /** The vendor proxy's two limits as the client keeps them (docs/caching.md, "Both limits"). */
+  readonly rateLimit: RateLimitConfig;
+  /** The record cache's global settings; null = off everywhere (`upstream.cache: false`). */
+  readonly cache: UpstreamCacheConfig | null;
+  /**
+   * Secret of the keyed hash (HMAC-SHA256) that names a credential in cache partitions and in the
+   * hourly rate-limit keys; null = a random one per process (replicas sharing a store need one).
+   */
+  readonly credentialKeySecret: string | null;
   readonly breaker: BreakerConfig;
   /** Largest response body read, in bytes (default 10 MiB). */
   readonly maxResponseBytes: number;
   /** Client request headers (lower case) that may be forwarded upstream (default: accept-language). */
   readonly forwardHeaders: readonly string[];
+}
+
+export interface RateLimitConfig {
+  /** Requests a minute for every call of this upstream together (the proxy counts per IP); null = off. */
+  readonly perMinute: number | null;
+  /** Requests an hour per credential (the proxy counts per API key; per user with `forward`); null = off. */
+  readonly perHourPerCredential: number | null;
+}
+
+/** How long an endpoint's answers are kept (docs/caching.md says why the defaults are what they are). */
+export interface EndpointCacheConfig {
+  /** Served as fresh for this long after the upstream answered (default 10). */
+  readonly ttlSeconds: number;
+  /** Then served stale while one background refresh runs, for this long at most (default 20). */
+  readonly staleWhileRevalidateSeconds: number;
+  /** Served instead of an upstream failure (5xx, timeout, breaker, no rate-limit token) until TTL + this (default 300). */
+  readonly staleIfErrorSeconds: number;
+  /** Entries of this endpoint kept at most (default: the global `maxEntries`). */
+  readonly maxEntries: number;
+}
+
+export interface UpstreamCacheConfig extends EndpointCacheConfig {
+  /** Bytes (JSON length) of all entries together at most (default 32 MiB). */
+  readonly maxBytes: number;
+  /** Where entries live: `memory` (this process, the default) or `redis` (shared by replicas, needs `redis:`). */
+  readonly store: 'memory' | 'redis';
 }
 
 export interface FieldConfig {
@@ -98,6 +131,8 @@ export interface EndpointConfig {
   readonly timeouts: TimeoutsConfig;
   /** How a Many2one is written: `object` `{ "<idKey>": v }` (default) or bare `id`. */
   readonly many2oneWrite: 'object' | 'id';
+  /** The global cache settings with this endpoint's overrides; null = not cached. */
+  readonly cache: EndpointCacheConfig | null;
 }
 
 interface IntrospectionConfig {

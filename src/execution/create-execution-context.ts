@@ -29,18 +29,25 @@ export interface ExecutionContextOptions {
   readonly forwardedHeaders?: Readonly<Record<string, string>>;
   /** Cancels the operation's GETs (the client went away). */
   readonly cancel?: OperationCancel;
+  /** `no-cache`: the client asked for fresh data (`Cache-Control: no-cache`). */
+  readonly cache?: 'default' | 'no-cache';
+  /** Epoch-ms clock of the deadline (default `Date.now`). */
+  readonly now?: () => number;
 }
 
 export function createExecutionContext(options: ExecutionContextOptions): ExecutionContext {
   const meter = createCostMeter(options.budget);
   const call: CallContext = {
     requestId: options.requestId,
-    deadline: Date.now() + options.deadlineMs,
+    deadline: (options.now ?? Date.now)() + options.deadlineMs,
     authorization: options.authorization,
     forwardedHeaders: options.forwardedHeaders ?? {},
     cancel: options.cancel,
     onCall: () => meter.recordSent(),
     onShared: () => meter.recordShared(),
+    cache: options.cache ?? 'default',
+    onCacheHit: (kind, fetchedAt) => meter.recordCacheHit(kind, fetchedAt),
+    onServed: (freshUntil, personal) => meter.recordServed(freshUntil, personal),
   };
   const client = createMeteredClient(options.client, meter);
   return { requestId: options.requestId, call, meter, client, loaders: createLoaders(client, options.index, call) };

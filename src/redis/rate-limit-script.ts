@@ -4,7 +4,7 @@
  * caller's per-credential hourly log, each "at most L in any window" (sliding-window-log.ts is the
  * same rule in TypeScript). The grant may lie in the future (the caller waits for it); it is
  * refused, and nothing taken, when it would come after the deadline. Why this and not
- * rate-limiter-flexible: docs/decisions/0008-shared-limits-in-one-lua-script.md.
+ * rate-limiter-flexible: docs/decisions/0009-shared-limits-in-one-lua-script.md.
  */
 import type { Redis, Result } from 'ioredis';
 

@@ -22,6 +22,7 @@ import type { Logger } from '../logging/create-logger.js';
 import { buildFormatError } from './build-format-error.js';
 import { createBoundedStore, documentBytes, textBytes } from './create-bounded-store.js';
 import { buildLimitRule } from './limits/build-limit-rule.js';
+import { useCacheControl } from './plugins/use-cache-control.js';
 import { useCompiledExecution } from './plugins/use-compiled-execution.js';
 import { useCost } from './plugins/use-cost.js';
 import { useOperationLog } from './plugins/use-operation-log.js';
@@ -33,6 +34,8 @@ export interface ApolloOptions {
   readonly server: ServerConfig;
   readonly estimate: CostEstimator;
   readonly logger: Logger;
+  /** Epoch-ms clock of the response's `Cache-Control` max-age. */
+  readonly now: () => number;
 }
 
 type PersistedQueryCache = Exclude<ApolloServerOptions<ExecutionContext>['cache'], 'bounded' | undefined>;
@@ -66,6 +69,7 @@ export function buildApolloServer(options: ApolloOptions): ApolloServer<Executio
       useRequestId(),
       useCost({ estimate: options.estimate, budget: options.server.budget, costInExtensions: options.server.costInExtensions }),
       useOperationLog(options.logger),
+      useCacheControl(options.now),
       // Last: it answers the operation, after the others' didResolveOperation (the budget) ran.
       useCompiledExecution(formatError, options.logger, undefined, server.documentCache),
     ],

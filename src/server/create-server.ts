@@ -9,6 +9,11 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { parse } from 'graphql';
 import type { WebSocketServer } from 'ws';
+import { createCacheStore } from '../cache/create-cache-store.js';
+import { createCachingClient } from '../cache/create-caching-client.js';
+import type { CacheStore } from '../cache/types.js';
+import { createLocalChangeBus } from '../changes/create-local-change-bus.js';
+import type { ChangeBus } from '../changes/types.js';
 import type { Config } from '../config/types.js';
 import { buildResolvers } from '../execution/build-resolvers.js';
 import { buildTypeIndex } from '../execution/build-type-index.js';
@@ -17,6 +22,7 @@ import { createLogger, type Logger } from '../logging/create-logger.js';
 import type { SourceModel } from '../model/source-model.js';
 import { createSharedState, type SharedState } from '../redis/create-shared-state.js';
 import { createUpstreamClient } from '../upstream/create-upstream-client.js';
+import { CredentialKeys } from '../upstream/credential-keys.js';
 import type { UpstreamClient } from '../upstream/types.js';
 import { buildApolloServer } from './build-apollo-server.js';
 import { buildExampleQuery } from './build-example-query.js';
@@ -35,10 +41,20 @@ export interface ServerOptions {
   readonly client?: UpstreamClient;
   /** Default: a silent logger. */
   readonly logger?: Logger;
+  /** Epoch-ms clock of deadlines, the cache, the rate limit and the breaker (default `Date.now`). */
+  readonly now?: () => number;
+  /** Where cached answers live (default: the store `upstream.cache.store` names; closed with the server). */
+  readonly cacheStore?: CacheStore;
+  /** Where changes are published and heard (default: an in-process bus; closed with the server). */
+  readonly bus?: ChangeBus;
 }
 
 export interface BjetServer {
   readonly app: FastifyInstance;
+  /** The change bus: our own mutations are published on it, and every change on it drops cached answers. */
+  readonly bus: ChangeBus;
+  /** Waits for the cache's background refreshes running now. */
+  settle(): Promise<void>;
   /** Listens (default: the config's port and host); resolves to the GraphQL URL. */
   listen(port?: number, host?: string): Promise<string>;
   /**
@@ -62,7 +78,16 @@ const READY_PROBE_MS = 5_000;
 export async function createServer(options: ServerOptions): Promise<BjetServer> {
   const { config, model } = options;
   const logger = options.logger ?? createLogger({ level: 'silent' });
-  const client = options.client ?? createUpstreamClient(config, { logger });
+  const now = options.now ?? Date.now;
+  const credentials = new CredentialKeys(config.upstream.credentialKeySecret);
+  // With `redis:`, the vendor's limits, the cache (`store: redis`) and the change bus are shared by the replicas.
+  const shared: SharedState | null = config.redis === null ? null : createSharedState(config.redis, config.server.replicas, logger);
+  const rateLimiter = shared?.createRateLimiter(config.upstream.rateLimit, now);
+  const upstream = options.client ?? createUpstreamClient(config, { logger, now, credentialKeys: credentials, ...(rateLimiter === undefined ? {} : { rateLimiter }) });
+  const redisStore = shared !== null && config.upstream.cache?.store === 'redis';
+  const store = options.cacheStore ?? (redisStore ? shared.createCacheStore(now) : createCacheStore(config));
+  const bus = options.bus ?? shared?.bus ?? createLocalChangeBus({ onListenerError: (err) => logger.error({ err }, 'change listener failed') });
+  const client = createCachingClient(upstream, { config, store, bus, credentials, now, logger });
   const typeDefs = parse(options.sdl);
   const index = buildTypeIndex(model);
   const schema = buildSubgraphSchema([{ typeDefs, resolvers: buildResolvers(index, config, typeDefs) }]);
@@ -75,24 +100,33 @@ export async function createServer(options: ServerOptions): Promise<BjetServer> 
     if (draining) reply.header('connection', 'close');
   });
   const estimate = buildCostEstimator(index, config.server.defaultPageSize);
-  const apollo = buildApolloServer({ schema, app, server: config.server, estimate, logger });
+  const apollo = buildApolloServer({ schema, app, server: config.server, estimate, logger, now });
   await apollo.start();
   if (config.server.corsOrigins.length > 0) {
     const origins = config.server.corsOrigins;
     await app.register(cors, { origin: origins.includes('*') ? true : [...origins] });
   }
-  const shared: SharedState | null = config.redis === null ? null : createSharedState(config.redis, config.server.replicas, logger);
   const probe = model.endpoints.find((endpoint) => endpoint.methods.includes('GET'));
   const probeAuth = config.endpoints.find((endpoint) => endpoint.name === probe?.endpoint)?.auth ?? config.upstream.auth;
-  registerHealth(app, { client, probe, timeoutMs: READY_PROBE_MS, forwardAuth: probeAuth.type === 'forward', redis: shared?.health });
-  registerGraphqlRoutes(app, { apollo, config, client, index, defaultQuery: buildExampleQuery(index, 3, 5) });
+  // The readiness probe asks the upstream itself, never the cache.
+  registerHealth(app, { client: upstream, probe, timeoutMs: READY_PROBE_MS, forwardAuth: probeAuth.type === 'forward', redis: shared?.health });
+  registerGraphqlRoutes(app, { apollo, config, client, index, defaultQuery: buildExampleQuery(index, 3, 5), now });
+  /** The cache's store and the bus, when this server made them. */
+  const closeOwnState = async (): Promise<void> => {
+    if (options.cacheStore === undefined) await store.close();
+    if (options.bus === undefined) await bus.close();
+  };
   const close = async (): Promise<void> => {
     await app.close();
     if (options.client === undefined) await client.close();
+    else await client.detach();
+    await closeOwnState();
     await shared?.close();
   };
   return {
     app,
+    bus,
+    settle: () => client.settle(),
     async listen(port = config.server.port, host = config.server.host) {
       await app.listen({ port, host });
       const address = app.server.address();
@@ -109,6 +143,8 @@ export async function createServer(options: ServerOptions): Promise<BjetServer> 
       await app.close();
       // Calls of operations whose clients are gone may still be on the wire: they get what is left.
       if (options.client === undefined) await closeClientBy(client, endsAt);
+      else await client.detach();
+      await closeOwnState();
       await shared?.close();
       logger.info({ outcome, graceMs }, 'server stopped');
       return outcome;

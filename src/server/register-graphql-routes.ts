@@ -23,6 +23,7 @@ export interface GraphqlRouteOptions {
   readonly client: UpstreamClient;
   readonly index: TypeIndex;
   readonly defaultQuery: string;
+  readonly now: () => number;
 }
 
 /**
@@ -38,6 +39,11 @@ function cancelWhenClientGoes(response: ServerResponse): OperationCancel {
   return cancel;
 }
 
+/** `Cache-Control: no-cache` (or `no-store`, `max-age=0`) on the GraphQL request: read past the cache. */
+function wantsFresh(header: string | undefined): boolean {
+  return header !== undefined && /(?:^|,)\s*(?:no-cache|no-store|max-age=0)\s*(?:,|$)/i.test(header);
+}
+
 export function registerGraphqlRoutes(app: FastifyInstance, options: GraphqlRouteOptions): void {
   const { config, client, index } = options;
   const context = async (request: FastifyRequest, reply: FastifyReply): Promise<ExecutionContext> => {
@@ -51,6 +57,8 @@ export function registerGraphqlRoutes(app: FastifyInstance, options: GraphqlRout
       deadlineMs: config.server.operationDeadlineMs,
       authorization: request.headers.authorization,
       forwardedHeaders: pickForwardedHeaders(config.upstream.forwardHeaders, request.headers),
+      cache: wantsFresh(request.headers['cache-control']) ? 'no-cache' : 'default',
+      now: options.now,
     });
   };
   const handler = fastifyApolloHandler(options.apollo, { context });

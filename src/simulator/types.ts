@@ -65,6 +65,17 @@ export interface RequestRecord {
 }
 
 /**
+ * Per-token visibility on one endpoint (Odoo record rules seen through forwarded user tokens): the
+ * endpoint then accepts `Authorization: Bearer <token>` for any of `tokens` instead of its own
+ * credential.
+ */
+export interface SimVisibility {
+  readonly tokens: readonly string[];
+  /** Record identifier (the `{id}` form) → the tokens that may see it; records not named are seen by all. */
+  readonly restricted: Readonly<Record<string, readonly string[]>>;
+}
+
+/**
  * The reverse proxy the vendor recommends in front of Odoo: so many requests a minute per client IP
  * and an hour per credential (`Authorization` header), counted over sliding windows of the requests
  * it let through. Beyond either, 429 with `Retry-After`, and nothing reaches Odoo.
@@ -129,6 +140,8 @@ export interface SimulatorOptions {
    * other checks gets Odoo's access error, 403 `{message}`.
    */
   readonly forbidden?: readonly string[];
+  /** Per-endpoint visibility of records by token; endpoint name → rules. */
+  readonly visibility?: Readonly<Record<string, SimVisibility>>;
   /** Latency for every endpoint at start. */
   readonly latency?: LatencySpec;
   /** Serve `GET/DELETE /__sim/records`, `POST /__sim/faults`, ... (default false). */

@@ -16,6 +16,7 @@ import { readResponse } from './read-response.js';
 import { secretsOfAuthorization } from './redact-secrets.js';
 import { isRetryableStatus, planRetry } from './retry-policy.js';
 import { sendRequest } from './send-request.js';
+import { SERVICE_KEY, type CredentialKeys } from './credential-keys.js';
 import type { CallAbandon, InFlightGets } from './share-in-flight.js';
 import type { CallContext, UpstreamRequest, UpstreamResponse } from './types.js';
 import { upstreamFailure, type CallSite } from './upstream-failure.js';
@@ -33,6 +34,10 @@ export interface ClientState {
   readonly random: () => number;
   /** Identical GETs in flight share one call (share-in-flight.ts). */
   readonly inFlight: InFlightGets<UpstreamAnswer>;
+  /** Names the credential of a call for the hourly rate limit. */
+  readonly credentials: CredentialKeys;
+  /** Endpoint name → the name of its configured credential (endpoints may have different ones). */
+  readonly serviceKeys: ReadonlyMap<string, string>;
 }
 
 /** A 2xx answer and the attempt that got it (for shape errors raised by the caller). */
@@ -103,7 +108,7 @@ async function attemptOnce(
 ): Promise<Attempt> {
   if (ctx.deadline - state.now() <= 0) throw upstreamFailure('UPSTREAM_TIMEOUT', site, 'the operation deadline passed before the request was sent');
   if (wasAbandoned(abandon)) throw cancelledBeforeSending(site);
-  await state.guard.enter(site, ctx, abandon);
+  await state.guard.enter(site, ctx, abandon, credentialOf(state, route, ctx));
   // Its callers may have gone while it waited for a slot or a token that came anyway.
   if (wasAbandoned(abandon)) {
     state.guard.exit();
@@ -141,6 +146,13 @@ async function attemptOnce(
     state.guard.exit();
     finish(state, site, status, performance.now() - started, ctx);
   }
+}
+
+/** Forwarded: the user's key; configured: the endpoint's own credential (endpoints may differ). */
+function credentialOf(state: ClientState, route: EndpointRoute, ctx: CallContext): string {
+  if (state.guard.rateLimiter === null) return SERVICE_KEY;
+  if (route.forwardAuth) return state.credentials.ofUser(ctx);
+  return state.serviceKeys.get(route.endpoint) ?? SERVICE_KEY;
 }
 
 function wasAbandoned(abandon: CallAbandon | undefined): boolean {

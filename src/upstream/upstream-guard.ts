@@ -1,17 +1,17 @@
 /**
  * The protection of one upstream: the breaker of the call's scope (fail fast; one per endpoint and
- * method class, breaker-scopes.ts), the concurrency cap (FIFO queue) and the optional token bucket,
- * applied in that order to every attempt. The cap and the bucket are shared by the whole upstream.
+ * method class, breaker-scopes.ts), the concurrency cap (FIFO queue) and the optional rate limiter
+ * (both vendor limits), applied in that order to every attempt. The cap and the limiter are shared
+ * by the whole upstream (ours, not a library's: docs/decisions/0002).
  * Each refusal is a BjetError naming the call; none of them touches the network.
  */
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import type { BjetError } from '../errors/bjet-error.js';
 import type { UpstreamConfig } from '../config/types.js';
 import { BreakerScopes, methodClassOf, type BreakerScope } from './breaker-scopes.js';
 import type { BreakerTransition, CircuitBreaker } from './circuit-breaker.js';
 import { ConcurrencyLimiter, LimiterWaitError } from './concurrency-limiter.js';
-import { defaultBurst, TokenBucket } from './token-bucket.js';
+import { RateLimitWaitError, type CredentialKey, type RateLimiter } from './rate-limit-types.js';
 import type { CallAbandon } from './share-in-flight.js';
 import type { CallContext } from './types.js';
 import { upstreamFailure, type CallSite } from './upstream-failure.js';
@@ -19,24 +19,23 @@ import { upstreamFailure, type CallSite } from './upstream-failure.js';
 export class UpstreamGuard {
   readonly limiter: ConcurrencyLimiter;
   readonly breakers: BreakerScopes;
-  readonly bucket: TokenBucket | null;
 
   constructor(
     config: UpstreamConfig,
     private readonly now: () => number,
     private readonly logger: Logger | undefined,
+    /** null = no rate limit. */
+    readonly rateLimiter: RateLimiter | null,
   ) {
     this.limiter = new ConcurrencyLimiter(config.concurrency);
     this.breakers = new BreakerScopes(config.breaker);
-    const perMinute = config.rateLimitPerMinute;
-    this.bucket = perMinute === null ? null : new TokenBucket(perMinute, defaultBurst(perMinute), now());
   }
 
   /**
    * Waits for the right to send one attempt (until the deadline, or until its callers abandon
    * it); on success the caller must call `exit` once.
    */
-  async enter(site: CallSite, ctx: CallContext, abandon: CallAbandon | undefined): Promise<void> {
+  async enter(site: CallSite, ctx: CallContext, abandon: CallAbandon | undefined, credential: CredentialKey): Promise<void> {
     const breaker = this.breakerOf(site);
     if (breaker.isOpen(this.now())) throw this.breakerOpen(site);
     if (!this.limiter.tryAcquire()) {
@@ -48,7 +47,7 @@ export class UpstreamGuard {
       }
     }
     try {
-      await this.takeToken(site, ctx, abandon);
+      if (this.rateLimiter !== null) await this.takeToken(this.rateLimiter, site, ctx, abandon, credential);
       const { pass, transition } = breaker.tryPass(this.now());
       this.report(site, transition);
       if (!pass) throw this.breakerOpen(site);
@@ -74,22 +73,21 @@ export class UpstreamGuard {
     return this.breakers.of(scopeOf(site));
   }
 
-  private async takeToken(site: CallSite, ctx: CallContext, abandon: CallAbandon | undefined): Promise<void> {
-    const bucket = this.bucket;
-    if (bucket === null) return;
-    const now = this.now();
-    const wait = bucket.reserve(now, ctx.deadline);
-    if (wait === null) {
-      throw upstreamFailure('UPSTREAM_RATE_LIMITED', site, 'the local rate limit has no request left before the deadline', {
-        retryAfterMs: bucket.waitFor(now),
-      });
-    }
-    if (wait === 0) return;
+  private async takeToken(
+    rateLimiter: RateLimiter,
+    site: CallSite,
+    ctx: CallContext,
+    abandon: CallAbandon | undefined,
+    credential: CredentialKey,
+  ): Promise<void> {
     try {
-      await sleep(wait, undefined, { signal: abandon?.waitSignal() });
-    } catch {
-      bucket.cancel();
-      throw this.deadlinePassed(site, 'waiting for the rate limit');
+      await rateLimiter.acquire({ credential, deadline: ctx.deadline, priority: ctx.priority ?? 'foreground', signal: abandon?.waitSignal() });
+    } catch (error) {
+      if (!(error instanceof RateLimitWaitError)) throw this.deadlinePassed(site, 'waiting for the rate limit');
+      const which = error.budget === 'perMinute' ? 'per-minute' : 'hourly per-credential';
+      throw upstreamFailure('UPSTREAM_RATE_LIMITED', site, `the local ${which} rate limit has no request left before the deadline`, {
+        retryAfterMs: error.retryAfterMs,
+      });
     }
   }
 

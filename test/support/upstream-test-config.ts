@@ -49,6 +49,7 @@ function buildEndpoint(
     maxPageSize: 100,
     timeouts: upstream.timeouts,
     many2oneWrite: 'object',
+    cache: null,
     ...override,
   };
 }
@@ -60,7 +61,9 @@ export function buildTestConfig(baseUrl: string, overrides: TestConfigOverrides 
     timeouts: { connectMs: 5_000, readMs: 15_000 },
     retries: { attempts: 3, baseDelayMs: 200, maxDelayMs: 5_000, maxRetryAfterMs: 10_000 },
     concurrency: 8,
-    rateLimitPerMinute: null,
+    rateLimit: { perMinute: null, perHourPerCredential: null },
+    cache: null,
+    credentialKeySecret: null,
     breaker: { failureThreshold: 5, openMs: 10_000 },
     maxResponseBytes: 10 * 1024 * 1024,
     forwardHeaders: ['accept-language'],

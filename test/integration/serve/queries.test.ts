@@ -107,7 +107,7 @@ describe('an upstream failure', () => {
 describe('cost', () => {
   it('reports the REST calls actually made in extensions.cost (on in the demo)', async () => {
     const response = await stack.gql('{ countries(limit: 2) { items { id } } partners(limit: 2) { items { id } } }');
-    expect(response.body.extensions).toEqual({ cost: { restCalls: 2, sharedCalls: 0, budget: 50 } });
+    expect(response.body.extensions).toEqual({ cost: { restCalls: 2, sharedCalls: 0, cacheHits: 0, staleHits: 0, budget: 50 } });
     expect(stack.calls()).toHaveLength(2);
   });
 });
