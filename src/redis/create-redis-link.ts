@@ -74,6 +74,8 @@ export function createRedisLink(config: RedisConfig, options: RedisLinkOptions =
   let wentDown = false;
   let skipUntil = -Infinity;
   client.on('ready', () => {
+    // A new connection: the failures that made callers skip Redis were the old one's.
+    skipUntil = -Infinity;
     health = { status: 'connected', since: now(), lastError: null };
     logger?.info({ redis: 'connected', recovered: wentDown }, wentDown ? 'redis is back: shared state again' : 'redis connected');
     if (!wentDown) return;
