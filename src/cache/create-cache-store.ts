@@ -8,6 +8,8 @@ export function createCacheStore(config: Config): CacheStore {
   if (cache === null) return createMemoryStore({ maxEntries: 1, maxBytes: 1 });
   const bounds = new Map(config.endpoints.map((endpoint) => [endpoint.name, endpoint.cache?.maxEntries ?? 0]));
   switch (cache.store) {
+    // The Redis store needs the process's shared connection: createServer makes it (redis/create-shared-state.ts).
+    case 'redis':
     case 'memory':
       return createMemoryStore({ maxEntries: cache.maxEntries, maxBytes: cache.maxBytes, maxEntriesOf: (name) => bounds.get(name) ?? cache.maxEntries });
   }

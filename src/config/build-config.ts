@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { buildEndpointCache, buildUpstreamCache } from './build-cache-config.js';
 import { buildSubscriptions, buildWebhooks } from './build-feed-config.js';
+import { buildRedisConfig } from './build-redis-config.js';
 import type { AuthFile, ConfigFile, EndpointFile, TimeoutsFile } from './config-file-schema.js';
 import type { AuthConfig, Config, EndpointConfig, FieldConfig, ServerConfig, TimeoutsConfig, UpstreamConfig } from './types.js';
 
@@ -29,6 +30,7 @@ export function buildConfig(file: ConfigFile, options: BuildConfigOptions): Conf
     server: buildServer(file.server ?? {}, options.nodeEnv === 'production'),
     webhooks: buildWebhooks(file.webhooks),
     subscriptions: buildSubscriptions(file.subscriptions),
+    redis: buildRedisConfig(file.redis),
     schemaDir: path.resolve(options.baseDir, file.schemaDir ?? 'schema'),
   };
 }
@@ -117,6 +119,7 @@ function buildServer(file: NonNullable<ConfigFile['server']>, productionEnv: boo
       urlBytes: limits.urlBytes ?? 4096,
     },
     documentCache: { maxEntries: file.documentCache?.maxEntries ?? 1000, maxBytes: file.documentCache?.maxBytes ?? 32 * 1024 * 1024 },
+    replicas: file.replicas ?? 1,
   };
 }
 

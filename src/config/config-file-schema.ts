@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { HTTP_METHODS, SCALAR_NAMES } from '../model/source-model.js';
+import { cacheStoreSchema, redisSchema, replicasSchema } from './redis-config-schema.js';
 
 const positiveInt = z.int().min(1);
 const nonNegativeInt = z.int().min(0);
@@ -27,8 +28,8 @@ const endpointCacheShape = {
 };
 
 const upstreamCacheSchema = z.union(
-  [z.literal(false), z.strictObject({ ...endpointCacheShape, maxBytes: positiveInt.optional(), store: z.enum(['memory']).optional() })],
-  { error: 'use `false` (off) or a mapping of ttlSeconds, staleWhileRevalidateSeconds, staleIfErrorSeconds (numbers >= 0), maxEntries, maxBytes (integers >= 1), store (memory)' },
+  [z.literal(false), z.strictObject({ ...endpointCacheShape, maxBytes: positiveInt.optional(), store: cacheStoreSchema.optional() })],
+  { error: 'use `false` (off) or a mapping of ttlSeconds, staleWhileRevalidateSeconds, staleIfErrorSeconds (numbers >= 0), maxEntries, maxBytes (integers >= 1), store (memory or redis)' },
 );
 
 const endpointCacheSchema = z.union([z.literal(false), z.strictObject(endpointCacheShape)], {
@@ -93,6 +94,7 @@ const serverSchema = z.strictObject({
   operationDeadlineMs: positiveInt.optional(),
   defaultPageSize: positiveInt.optional(),
   graphiql: z.boolean().optional(),
+  replicas: replicasSchema.optional(),
   requestTimeoutMs: positiveInt.optional(),
   headersTimeoutMs: positiveInt.optional(),
   keepAliveTimeoutMs: positiveInt.optional(),
@@ -147,6 +149,7 @@ export const configFileSchema = z.strictObject({
   server: serverSchema.optional(),
   webhooks: webhooksSchema.optional(),
   subscriptions: subscriptionsSchema.optional(),
+  redis: redisSchema.optional(),
   schemaDir: nonEmpty.optional(),
 });
 

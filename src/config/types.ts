@@ -85,8 +85,8 @@ export interface EndpointCacheConfig {
 export interface UpstreamCacheConfig extends EndpointCacheConfig {
   /** Bytes (JSON length) of all entries together at most (default 32 MiB). */
   readonly maxBytes: number;
-  /** Where entries live: `memory` (this process, the default). */
-  readonly store: 'memory';
+  /** Where entries live: `memory` (this process, the default) or `redis` (shared by replicas, needs `redis:`). */
+  readonly store: 'memory' | 'redis';
 }
 
 export interface FieldConfig {
@@ -208,6 +208,22 @@ export interface ServerConfig {
   readonly introspection: boolean;
   readonly limits: OperationLimitsConfig;
   readonly documentCache: DocumentCacheConfig;
+  /** Replicas sharing the vendor's limits through Redis (default 1): each falls back to 1/N without it. */
+  readonly replicas: number;
+}
+
+/** Shared state of replicas (`redis:`); absent = everything in process. */
+export interface RedisConfig {
+  /** `redis://[user:pass@]host:port[/db]` or `rediss://` for TLS. Carries credentials: never logged. */
+  readonly url: string;
+  /** Prefix of every key and channel (default `bjet:`). */
+  readonly keyPrefix: string;
+  /** Longest wait for one command before the replica goes on without Redis (default 250). */
+  readonly commandTimeoutMs: number;
+  readonly connectTimeoutMs: number;
+  /** Bounds of the local tier in front of Redis (default 2000 entries, 16 MiB). */
+  readonly localMaxEntries: number;
+  readonly localMaxBytes: number;
 }
 
 /** Credentials Odoo's outbound configuration sends to our webhook (none is not allowed: a webhook changes state). */
@@ -261,6 +277,7 @@ export interface Config {
   /** Off (null) unless configured. */
   readonly webhooks: WebhooksConfig | null;
   readonly subscriptions: SubscriptionsConfig;
+  readonly redis: RedisConfig | null;
   /** Directory of the generated schema (default `schema`, relative to the config file). */
   readonly schemaDir: string;
 }

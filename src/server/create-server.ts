@@ -20,6 +20,7 @@ import { buildTypeIndex } from '../execution/build-type-index.js';
 import { buildCostEstimator } from '../execution/estimate-cost.js';
 import { createLogger, type Logger } from '../logging/create-logger.js';
 import type { SourceModel } from '../model/source-model.js';
+import { createSharedState, type SharedState } from '../redis/create-shared-state.js';
 import { createUpstreamClient } from '../upstream/create-upstream-client.js';
 import { CredentialKeys } from '../upstream/credential-keys.js';
 import type { UpstreamClient } from '../upstream/types.js';
@@ -88,9 +89,13 @@ export async function createServer(options: ServerOptions): Promise<BjetServer> 
   const logger = options.logger ?? createLogger({ level: 'silent' });
   const now = options.now ?? Date.now;
   const credentials = new CredentialKeys(config.upstream.credentialKeySecret);
-  const upstream = options.client ?? createUpstreamClient(config, { logger, now, credentialKeys: credentials });
-  const store = options.cacheStore ?? createCacheStore(config);
-  const bus = options.bus ?? createLocalChangeBus({ onListenerError: (err) => logger.error({ err }, 'change listener failed') });
+  // With `redis:`, the vendor's limits, the cache (`store: redis`) and the change bus are shared by the replicas.
+  const shared: SharedState | null = config.redis === null ? null : createSharedState(config.redis, config.server.replicas, logger);
+  const rateLimiter = shared?.createRateLimiter(config.upstream.rateLimit, now);
+  const upstream = options.client ?? createUpstreamClient(config, { logger, now, credentialKeys: credentials, ...(rateLimiter === undefined ? {} : { rateLimiter }) });
+  const redisStore = shared !== null && config.upstream.cache?.store === 'redis';
+  const store = options.cacheStore ?? (redisStore ? shared.createCacheStore(now) : createCacheStore(config));
+  const bus = options.bus ?? shared?.bus ?? createLocalChangeBus({ onListenerError: (err) => logger.error({ err }, 'change listener failed') });
   const client = createCachingClient(upstream, { config, store, bus, credentials, now, logger });
   const typeDefs = parse(options.sdl);
   const index = buildTypeIndex(model);
@@ -114,17 +119,19 @@ export async function createServer(options: ServerOptions): Promise<BjetServer> 
   const probe = model.endpoints.find((endpoint) => endpoint.methods.includes('GET'));
   const probeAuth = config.endpoints.find((endpoint) => endpoint.name === probe?.endpoint)?.auth ?? config.upstream.auth;
   // The readiness probe asks the upstream itself, never the cache.
-  registerHealth(app, { client: upstream, probe, timeoutMs: READY_PROBE_MS, forwardAuth: probeAuth.type === 'forward' });
+  registerHealth(app, { client: upstream, probe, timeoutMs: READY_PROBE_MS, forwardAuth: probeAuth.type === 'forward', redis: shared?.health });
   const webhooks = config.webhooks === null ? null : await registerWebhooks(app, { config: config.webhooks, index, bus, logger });
   const subscriptions = config.subscriptions.enabled
     ? registerSubscriptions({ server: app.server, schema, config, client, index, bus, logger, formatError: buildFormatError(logger) })
     : null;
   registerGraphqlRoutes(app, { apollo, config, client, index, defaultQuery: buildExampleQuery(index, 3, 5), now });
-  /** The cache's store and the bus, when this server made them. */
+  /** The cache's store, the bus and the Redis connections, when this server made them. */
   const closeOwnState = async (): Promise<void> => {
     await webhooks?.idle();
     if (options.cacheStore === undefined) await store.close();
-    if (options.bus === undefined) await bus.close();
+    // The shared state closes its own bus.
+    if (options.bus === undefined && shared === null) await bus.close();
+    await shared?.close();
   };
   const close = async (): Promise<void> => {
     await subscriptions?.close();

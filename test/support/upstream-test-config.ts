@@ -88,6 +88,7 @@ export function buildTestConfig(baseUrl: string, overrides: TestConfigOverrides 
       operationDeadlineMs: 30_000,
       defaultPageSize: 20,
       graphiql: true,
+      replicas: 1,
       requestTimeoutMs: 30_000,
       headersTimeoutMs: 10_000,
       keepAliveTimeoutMs: 72_000,
@@ -99,6 +100,7 @@ export function buildTestConfig(baseUrl: string, overrides: TestConfigOverrides 
     },
     webhooks: null,
     subscriptions: buildSubscriptions(undefined),
+    redis: null,
     schemaDir: 'schema',
   };
 }

@@ -94,6 +94,13 @@ describe('parseConfig', () => {
     expect(error.message).not.toContain('secret-host');
   });
 
+  it('never prints the password of a Redis URL in an issue', () => {
+    const input = { upstream: { baseUrl: 'http://127.0.0.1:1/v1' }, endpoints: { a: {} }, redis: { url: 'http://bjet:hunter2@redis:6379' } };
+    const error = caughtError(() => parseConfig(input, { source: null, env: {} }));
+    expect(error.message).toContain('redis.url');
+    expect(error.message).not.toContain('hunter2');
+  });
+
   it('uses the default only when the variable is unset or empty', () => {
     const input = { upstream: { baseUrl: '${URL:-http://127.0.0.1:9/v1}' }, endpoints: { a: {} } };
     expect(parseConfig(input, { source: null, env: {} }).upstream.baseUrl).toBe('http://127.0.0.1:9/v1');
