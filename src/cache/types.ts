@@ -45,6 +45,11 @@ export interface CacheEntry {
  */
 export interface CacheStore {
   get(key: CacheKey): Promise<CacheEntry | undefined>;
+  /**
+   * Optional: the same answer without a promise, for stores that hold entries in this process (the
+   * memory store, a local tier in front of Redis); a cache hit then costs no microtask.
+   */
+  getSync?(key: CacheKey): CacheEntry | undefined;
   /** Stores unless an entry with a higher `version` is there (atomic set-if-newer). */
   set(key: CacheKey, entry: CacheEntry): Promise<void>;
   /** Drops one record entry in every partition (`partition` undefined) or in one. */

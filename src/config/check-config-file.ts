@@ -1,5 +1,6 @@
 /** Issues that span keys (a relation to an unknown endpoint, ...), found after the shape is valid. */
 import type { ConfigFile, EndpointFile } from './config-file-schema.js';
+import { checkRedisConfig } from './check-redis-config.js';
 import { didYouMeanHint } from './did-you-mean.js';
 import type { ConfigIssue } from './types.js';
 
@@ -21,6 +22,10 @@ export function checkConfigFile(file: ConfigFile): ConfigIssue[] {
   if (retries?.baseDelayMs !== undefined && retries.maxDelayMs !== undefined && retries.maxDelayMs < retries.baseDelayMs) {
     issues.push({ path: 'upstream.retries.maxDelayMs', message: 'must be at least `baseDelayMs`' });
   }
+  if (file.upstream.rateLimitPerMinute !== undefined && file.upstream.rateLimit?.perMinute !== undefined) {
+    issues.push({ path: 'upstream.rateLimitPerMinute', message: 'set only `upstream.rateLimit.perMinute` (this key is its old name)' });
+  }
+  issues.push(...checkRedisConfig(file));
   return issues;
 }
 

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { HTTP_METHODS, SCALAR_NAMES } from '../model/source-model.js';
+import { cacheStoreSchema, redisSchema, replicasSchema } from './redis-config-schema.js';
 
 const positiveInt = z.int().min(1);
 const nonNegativeInt = z.int().min(0);
@@ -19,6 +20,22 @@ const authSchema = z.discriminatedUnion('type', [
 
 const timeoutsSchema = z.strictObject({ connectMs: positiveInt.optional(), readMs: positiveInt.optional() });
 
+const endpointCacheShape = {
+  ttlSeconds: z.number().min(0).optional(),
+  staleWhileRevalidateSeconds: z.number().min(0).optional(),
+  staleIfErrorSeconds: z.number().min(0).optional(),
+  maxEntries: positiveInt.optional(),
+};
+
+const upstreamCacheSchema = z.union(
+  [z.literal(false), z.strictObject({ ...endpointCacheShape, maxBytes: positiveInt.optional(), store: cacheStoreSchema.optional() })],
+  { error: 'use `false` (off) or a mapping of ttlSeconds, staleWhileRevalidateSeconds, staleIfErrorSeconds (numbers >= 0), maxEntries, maxBytes (integers >= 1), store (memory or redis)' },
+);
+
+const endpointCacheSchema = z.union([z.literal(false), z.strictObject(endpointCacheShape)], {
+  error: 'use `false` (not cached) or a mapping of ttlSeconds, staleWhileRevalidateSeconds, staleIfErrorSeconds (numbers >= 0), maxEntries (an integer >= 1)',
+});
+
 const upstreamSchema = z.strictObject({
   baseUrl: z.url({ protocol: /^https?$/ }),
   auth: authSchema.optional(),
@@ -32,7 +49,13 @@ const upstreamSchema = z.strictObject({
     })
     .optional(),
   concurrency: positiveInt.optional(),
+  /** Kept as an alias of `rateLimit.perMinute` (setting both is an issue). */
   rateLimitPerMinute: positiveInt.nullable().optional(),
+  rateLimit: z
+    .strictObject({ perMinute: positiveInt.nullable().optional(), perHourPerCredential: positiveInt.nullable().optional() })
+    .optional(),
+  cache: upstreamCacheSchema.optional(),
+  credentialKeySecret: nonEmpty.optional(),
   breaker: z.strictObject({ failureThreshold: positiveInt.optional(), openMs: positiveInt.optional() }).optional(),
   maxResponseBytes: positiveInt.optional(),
   forwardHeaders: z.array(nonEmpty).optional(),
@@ -58,6 +81,7 @@ const endpointSchema = z.strictObject({
   maxPageSize: positiveInt.optional(),
   timeouts: timeoutsSchema.optional(),
   many2oneWrite: z.enum(['object', 'id']).optional(),
+  cache: endpointCacheSchema.optional(),
 });
 
 const serverSchema = z.strictObject({
@@ -70,6 +94,27 @@ const serverSchema = z.strictObject({
   operationDeadlineMs: positiveInt.optional(),
   defaultPageSize: positiveInt.optional(),
   graphiql: z.boolean().optional(),
+  replicas: replicasSchema.optional(),
+  requestTimeoutMs: positiveInt.optional(),
+  headersTimeoutMs: positiveInt.optional(),
+  keepAliveTimeoutMs: positiveInt.optional(),
+  shutdownGraceMs: positiveInt.optional(),
+  production: z.boolean().optional(),
+  introspection: z.boolean().optional(),
+  limits: z
+    .strictObject({
+      depth: positiveInt.optional(),
+      aliases: nonNegativeInt.optional(),
+      rootFields: positiveInt.optional(),
+      directives: nonNegativeInt.optional(),
+      tokens: positiveInt.optional(),
+      fields: positiveInt.optional(),
+      stringLength: positiveInt.optional(),
+      listLength: positiveInt.optional(),
+      urlBytes: z.int().min(256).optional(),
+    })
+    .optional(),
+  documentCache: z.strictObject({ maxEntries: positiveInt.optional(), maxBytes: positiveInt.optional() }).optional(),
   metrics: z.boolean().optional(),
   metricsPort: z.int().min(0).max(65535).nullable().optional(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
@@ -84,12 +129,39 @@ const telemetrySchema = z.strictObject({
     .optional(),
 });
 
+const webhooksSchema = z.strictObject({
+  pathPrefix: z.string().regex(/^\/[A-Za-z0-9/_-]*$/).optional(),
+  auth: z.discriminatedUnion('type', [
+    z.strictObject({ type: z.literal('basic'), login: nonEmpty, password: nonEmpty }),
+    z.strictObject({ type: z.literal('bearer'), token: nonEmpty }),
+  ]),
+  hmacSecret: nonEmpty.optional(),
+  signatureHeader: nonEmpty.optional(),
+  eventHeader: nonEmpty.optional(),
+  trustPayload: z.boolean().optional(),
+  bodyLimitBytes: positiveInt.optional(),
+  maxRecords: positiveInt.max(1000).optional(),
+});
+
+const subscriptionsSchema = z.strictObject({
+  enabled: z.boolean().optional(),
+  maxPerConnection: positiveInt.optional(),
+  maxPerServer: positiveInt.optional(),
+  connectionInitTimeoutMs: positiveInt.optional(),
+  maxMessageBytes: positiveInt.optional(),
+  maxQueuedEvents: positiveInt.optional(),
+  keepAliveMs: nonNegativeInt.optional(),
+});
+
 export const configFileSchema = z.strictObject({
   upstream: upstreamSchema,
   // `countries:` with no value is YAML null: the same as `countries: {}`.
   endpoints: z.record(z.string(), endpointSchema.nullable()),
   introspection: z.strictObject({ pages: positiveInt.optional(), pageSize: positiveInt.optional() }).optional(),
   server: serverSchema.optional(),
+  webhooks: webhooksSchema.optional(),
+  subscriptions: subscriptionsSchema.optional(),
+  redis: redisSchema.optional(),
   telemetry: telemetrySchema.optional(),
   schemaDir: nonEmpty.optional(),
 });
@@ -98,3 +170,5 @@ export type ConfigFile = z.infer<typeof configFileSchema>;
 export type EndpointFile = z.infer<typeof endpointSchema>;
 export type AuthFile = z.infer<typeof authSchema>;
 export type TimeoutsFile = z.infer<typeof timeoutsSchema>;
+export type UpstreamCacheFile = z.infer<typeof upstreamCacheSchema>;
+export type EndpointCacheFile = z.infer<typeof endpointCacheSchema>;

@@ -30,7 +30,7 @@ export function parseConfig(input: unknown, options: ParseConfigOptions): Config
   else issues.push(...checkConfigFile(validated.file));
   if (!validated.ok || issues.length > 0) throw configInvalid(source, sortIssues(issues));
   const baseDir = options.baseDir ?? (source === null ? process.cwd() : path.dirname(source));
-  return deepFreeze(buildConfig(validated.file, { source, baseDir }));
+  return deepFreeze(buildConfig(validated.file, { source, baseDir, nodeEnv: options.env['NODE_ENV'] }));
 }
 
 function sortIssues(issues: readonly ConfigIssue[]): ConfigIssue[] {

@@ -65,18 +65,49 @@ export const ERROR_CODES = {
     httpStatus: 504,
     exitCode: 6,
     meaning:
-      'A POST, PUT or DELETE was sent but no answer came (timeout or reset): it may or may not have been applied. It was not retried; read the record before trying again.',
+      'A POST, PUT or DELETE was sent but no readable answer came (timeout, reset, or a 2xx whose body cannot be read: applied as far as we know): it may have been applied. It was not retried; read the record before trying again.',
   },
   UPSTREAM_BAD_RESPONSE: {
     httpStatus: 502,
     exitCode: 5,
-    meaning: 'The upstream answered with non-JSON, an HTML page, a body over the size cap, or a shape we cannot read.',
+    meaning:
+      'The upstream answered with non-JSON, an HTML page, a body over the size cap, or a shape we cannot read (a 2xx write is `UPSTREAM_WRITE_OUTCOME_UNKNOWN` instead).',
   },
   UPSTREAM_BUDGET_EXCEEDED: {
     httpStatus: 400,
     exitCode: 2,
     meaning:
       "The operation needs (or its worst case would need) more REST calls than the per-operation budget allows; narrow it or raise `server.budget`.",
+  },
+  OPERATION_TOO_DEEP: {
+    httpStatus: 400,
+    exitCode: 2,
+    meaning: 'The operation nests fields deeper than `server.limits.depth` (default 10; a relation hop is a level); refused before any REST call.',
+  },
+  OPERATION_TOO_BROAD: {
+    httpStatus: 400,
+    exitCode: 2,
+    meaning: 'The operation selects more fields than `server.limits.fields` (default 200, fragments expanded); refused before any REST call.',
+  },
+  OPERATION_TOO_MANY_ALIASES: {
+    httpStatus: 400,
+    exitCode: 2,
+    meaning: 'The operation has more aliases than `server.limits.aliases` (default 30); refused before any REST call.',
+  },
+  OPERATION_TOO_MANY_ROOT_FIELDS: {
+    httpStatus: 400,
+    exitCode: 2,
+    meaning: 'The operation has more root fields than `server.limits.rootFields` (default 10); refused before any REST call.',
+  },
+  OPERATION_TOO_MANY_DIRECTIVES: {
+    httpStatus: 400,
+    exitCode: 2,
+    meaning: 'The operation applies more directives than `server.limits.directives` (default 20); refused before any REST call.',
+  },
+  OPERATION_TOO_MANY_TOKENS: {
+    httpStatus: 400,
+    exitCode: 2,
+    meaning: 'The document has more lexical tokens than `server.limits.tokens` (default 2000); parsing stops there, nothing runs.',
   },
   CONFIG_INVALID: {
     httpStatus: 500,
@@ -88,6 +119,31 @@ export const ERROR_CODES = {
     exitCode: 1,
     meaning:
       '`schema/` cannot be served as it is: `check` found the upstream no longer matches it (the diff says which changes are breaking), or `serve` found `schema.graphql` and `model.json` disagree (each member named) or `model.json` in an older format. Run `bjet-graphql introspect`.',
+  },
+  WEBHOOK_UNAUTHORIZED: {
+    httpStatus: 401,
+    exitCode: 3,
+    meaning: "A webhook delivery without the configured credentials or with a wrong signature; nothing was applied.",
+  },
+  WEBHOOK_BAD_PAYLOAD: {
+    httpStatus: 400,
+    exitCode: 2,
+    meaning: 'A webhook delivery that is not JSON, not a record or a list of records, lacks the identifier key or names an unknown event; nothing was applied.',
+  },
+  WEBHOOK_UNKNOWN_ENDPOINT: {
+    httpStatus: 404,
+    exitCode: 4,
+    meaning: 'A webhook delivery for an endpoint that is not configured; nothing was applied.',
+  },
+  WEBHOOK_PAYLOAD_TOO_LARGE: {
+    httpStatus: 413,
+    exitCode: 2,
+    meaning: 'A webhook delivery over `webhooks.bodyLimitBytes` or `webhooks.maxRecords`; nothing was applied.',
+  },
+  SUBSCRIPTION_LIMIT: {
+    httpStatus: 429,
+    exitCode: 5,
+    meaning: 'A subscription over `subscriptions.maxPerConnection` or `subscriptions.maxPerServer`; complete one first.',
   },
   LISTEN_FAILED: {
     httpStatus: 500,

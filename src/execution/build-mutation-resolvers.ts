@@ -11,15 +11,17 @@ import type { Shaper } from './build-record-shapers.js';
 import { identifierOf } from './create-loaders.js';
 import type { ExecutionContext } from './create-execution-context.js';
 import type { Resolver } from './resolver-types.js';
+import { checkInputText, type TextLimits } from './check-input-text.js';
 
 function inputOf(args: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> {
   const input = args['input'];
   return isRecord(input) ? input : {};
 }
 
-function idOf(args: Readonly<Record<string, unknown>>): string {
+function idOf(args: Readonly<Record<string, unknown>>, limits: TextLimits): string {
   const id = args['id'];
-  if (typeof id === 'string' || typeof id === 'number') return String(id);
+  if (typeof id === 'string') return checkInputText(id, 'id', limits);
+  if (typeof id === 'number') return String(id);
   throw new BjetError('BAD_USER_INPUT', '"id" is required.', { details: { argument: 'id' } });
 }
 
@@ -40,9 +42,9 @@ export function buildCreateResolver(endpoint: EndpointModel, body: WriteBodyBuil
   };
 }
 
-export function buildUpdateResolver(endpoint: EndpointModel, body: WriteBodyBuilder, shape: Shaper): Resolver<unknown> {
+export function buildUpdateResolver(endpoint: EndpointModel, body: WriteBodyBuilder, shape: Shaper, limits: TextLimits): Resolver<unknown> {
   return async (_parent, args, ctx) => {
-    const id = idOf(args);
+    const id = idOf(args, limits);
     const answer = await ctx.client.update(endpoint.endpoint, id, body(inputOf(args)), ctx.call);
     if (isRecord(answer) && identifierOf(answer, endpoint.idKey) !== null) {
       remember(ctx, endpoint, answer, id);
@@ -60,9 +62,9 @@ export function buildUpdateResolver(endpoint: EndpointModel, body: WriteBodyBuil
   };
 }
 
-export function buildDeleteResolver(endpoint: EndpointModel): Resolver<unknown> {
+export function buildDeleteResolver(endpoint: EndpointModel, limits: TextLimits): Resolver<unknown> {
   return async (_parent, args, ctx) => {
-    const id = idOf(args);
+    const id = idOf(args, limits);
     await ctx.client.remove(endpoint.endpoint, id, ctx.call);
     ctx.loaders.clear(endpoint.endpoint, id);
     return id;

@@ -5,6 +5,7 @@
 import { BjetError } from '../errors/bjet-error.js';
 import type { EndpointModel } from '../model/source-model.js';
 import { isRecord } from '../shared/guards.js';
+import { checkInputValue, type TextLimits } from './check-input-text.js';
 
 export interface PageRequest {
   /** The page size the client gets (after the default and the cap). */
@@ -18,16 +19,17 @@ export interface PageRequest {
 
 export type PageRequestBuilder = (args: Readonly<Record<string, unknown>>) => PageRequest;
 
-export function buildPageRequestBuilder(endpoint: EndpointModel, defaultPageSize: number): PageRequestBuilder {
+export function buildPageRequestBuilder(endpoint: EndpointModel, defaultPageSize: number, limits: TextLimits): PageRequestBuilder {
   const keyByName = new Map(endpoint.filters.map((filter) => [filter.name, filter.key]));
   return (args) => {
-    const limit = Math.min(readCount(args['limit'], 'limit') ?? defaultPageSize, endpoint.maxPageSize);
+    const limit = readLimit(args['limit'], endpoint) ?? Math.min(defaultPageSize, endpoint.maxPageSize);
     const offset = readCount(args['offset'], 'offset') ?? 0;
     const query: Record<string, string> = {};
     let matchesNothing = false;
     const filter = args['filter'];
     if (isRecord(filter)) {
       for (const [name, value] of Object.entries(filter)) {
+        checkInputValue(value, `filter.${name}`, limits);
         const key = keyByName.get(name);
         // GraphQL validation and the start-up drift check make this unreachable; never drop a filter silently.
         if (key === undefined) throw unknownFilter(name);
@@ -42,10 +44,24 @@ export function buildPageRequestBuilder(endpoint: EndpointModel, defaultPageSize
   };
 }
 
-/** The page size a list field asks for: its `limit` argument or the default, capped by the endpoint. */
+/** The page size a list field asks for: its `limit` argument or the default, capped by the endpoint (a larger `limit` is refused at run time). */
 export function pageSizeOf(limit: unknown, endpoint: EndpointModel, defaultPageSize: number): number {
   const given = typeof limit === 'number' && Number.isInteger(limit) && limit >= 0 ? limit : defaultPageSize;
   return Math.min(given, endpoint.maxPageSize);
+}
+
+/**
+ * A `limit` over the endpoint's page size is refused, not clamped: a clamped page looks like the
+ * whole answer to a client that does not read `pageInfo.limit`.
+ */
+function readLimit(value: unknown, endpoint: EndpointModel): number | null {
+  const limit = readCount(value, 'limit');
+  if (limit === null || limit <= endpoint.maxPageSize) return limit;
+  throw new BjetError(
+    'BAD_USER_INPUT',
+    `"limit" is ${limit}, over the page size of ${endpoint.endpoint} (at most ${endpoint.maxPageSize}); ask for smaller pages and page with "offset".`,
+    { details: { argument: 'limit', maxPageSize: endpoint.maxPageSize } },
+  );
 }
 
 function readCount(value: unknown, name: string): number | null {

@@ -5,6 +5,7 @@
 import type { EndpointModel } from '../model/source-model.js';
 import { loadShaped, type ShapedRecord, type Shaper } from './build-record-shapers.js';
 import { buildPageRequestBuilder } from './build-page-request.js';
+import { checkInputText, type TextLimits } from './check-input-text.js';
 import type { Resolver } from './resolver-types.js';
 
 export interface Page {
@@ -12,8 +13,8 @@ export interface Page {
   readonly pageInfo: { readonly hasNextPage: boolean; readonly limit: number; readonly offset: number };
 }
 
-export function buildListResolver(endpoint: EndpointModel, defaultPageSize: number, shape: Shaper): Resolver<unknown> {
-  const pageRequest = buildPageRequestBuilder(endpoint, defaultPageSize);
+export function buildListResolver(endpoint: EndpointModel, defaultPageSize: number, shape: Shaper, limits: TextLimits): Resolver<unknown> {
+  const pageRequest = buildPageRequestBuilder(endpoint, defaultPageSize, limits);
   return async (_parent, args, ctx): Promise<Page> => {
     const request = pageRequest(args);
     const pageInfo = { limit: request.limit, offset: request.offset };
@@ -25,6 +26,10 @@ export function buildListResolver(endpoint: EndpointModel, defaultPageSize: numb
   };
 }
 
-export function buildSingleResolver(endpoint: EndpointModel, shape: Shaper): Resolver<unknown> {
-  return (_parent, args, ctx) => loadShaped(ctx.loaders, endpoint.endpoint, args['id'], shape);
+export function buildSingleResolver(endpoint: EndpointModel, shape: Shaper, limits: TextLimits): Resolver<unknown> {
+  return (_parent, args, ctx) => {
+    const id = args['id'];
+    if (typeof id === 'string') checkInputText(id, 'id', limits);
+    return loadShaped(ctx.loaders, endpoint.endpoint, id, shape);
+  };
 }

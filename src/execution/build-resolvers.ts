@@ -13,6 +13,7 @@ import { buildCreateResolver, buildDeleteResolver, buildUpdateResolver } from '.
 import { buildListResolver, buildSingleResolver } from './build-query-resolvers.js';
 import { idFieldNameOf, type TypeIndex } from './build-type-index.js';
 import { buildWriteBodyBuilder, type WriteBodyBuilder } from './build-write-body.js';
+import type { TextLimits } from './check-input-text.js';
 import { checkSchemaDrift } from './check-schema-drift.js';
 import { readSdlShape, type SdlShape } from './read-sdl-shape.js';
 import type { ReferenceResolver, Resolver, ResolverMap, TypeResolvers } from './resolver-types.js';
@@ -26,7 +27,7 @@ export function buildResolvers(index: TypeIndex, config: Config, typeDefs: Docum
   const mutation: TypeResolvers = {};
   for (const endpoint of index.endpoints.values()) {
     const shape = shapers.of(endpoint.typeName);
-    addQueryFields(query, endpoint, config.server.defaultPageSize, sdl.objectFields.get('Query'), shape);
+    addQueryFields(query, endpoint, config.server, sdl.objectFields.get('Query'), shape);
     addMutationFields(mutation, endpoint, { index, config, shape }, sdl.objectFields.get('Mutation'));
   }
   if (Object.keys(query).length > 0) resolvers['Query'] = query;
@@ -45,13 +46,13 @@ export function buildResolvers(index: TypeIndex, config: Config, typeDefs: Docum
 function addQueryFields(
   query: TypeResolvers,
   endpoint: EndpointModel,
-  defaultPageSize: number,
+  server: Config['server'],
   fields: ReadonlySet<string> | undefined,
   shape: Shaper,
 ): void {
   if (fields === undefined || !endpoint.methods.includes('GET')) return;
-  if (fields.has(endpoint.listField)) query[endpoint.listField] = buildListResolver(endpoint, defaultPageSize, shape);
-  if (fields.has(endpoint.singleField)) query[endpoint.singleField] = buildSingleResolver(endpoint, shape);
+  if (fields.has(endpoint.listField)) query[endpoint.listField] = buildListResolver(endpoint, server.defaultPageSize, shape, server.limits);
+  if (fields.has(endpoint.singleField)) query[endpoint.singleField] = buildSingleResolver(endpoint, shape, server.limits);
 }
 
 interface MutationParts {
@@ -71,19 +72,19 @@ function addMutationFields(
   for (const write of endpoint.mutations) {
     if (!fields.has(write.field)) continue;
     const body = write.input === null ? null : buildWriteBodyBuilder(endpoint, write.input, endpointConfig, index);
-    mutation[write.field] = mutationResolver(endpoint, write.kind, body, shape);
+    mutation[write.field] = mutationResolver(endpoint, write.kind, body, shape, config.server.limits);
   }
 }
 
-function mutationResolver(endpoint: EndpointModel, kind: MutationKind, body: WriteBodyBuilder | null, shape: Shaper): Resolver<unknown> {
+function mutationResolver(endpoint: EndpointModel, kind: MutationKind, body: WriteBodyBuilder | null, shape: Shaper, limits: TextLimits): Resolver<unknown> {
   const noInput: WriteBodyBuilder = () => ({});
   switch (kind) {
     case 'create':
       return buildCreateResolver(endpoint, body ?? noInput, shape);
     case 'update':
-      return buildUpdateResolver(endpoint, body ?? noInput, shape);
+      return buildUpdateResolver(endpoint, body ?? noInput, shape, limits);
     case 'delete':
-      return buildDeleteResolver(endpoint);
+      return buildDeleteResolver(endpoint, limits);
   }
 }
 

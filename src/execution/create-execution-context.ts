@@ -37,16 +37,23 @@ export interface ExecutionContextOptions {
   readonly metrics?: Metrics | undefined;
   /** The operation's span when tracing is on: each REST call becomes a child span. */
   readonly trace?: OperationTrace | undefined;
+  /** `no-cache`: the client asked for fresh data (`Cache-Control: no-cache`). */
+  readonly cache?: 'default' | 'no-cache';
+  /** Epoch-ms clock of the deadline (default `Date.now`). */
+  readonly now?: () => number;
 }
 
 export function createExecutionContext(options: ExecutionContextOptions): ExecutionContext {
   const meter = createCostMeter(options.budget);
   const call: CallContext = {
     requestId: options.requestId,
-    deadline: Date.now() + options.deadlineMs,
+    deadline: (options.now ?? Date.now)() + options.deadlineMs,
     authorization: options.authorization,
     forwardedHeaders: options.forwardedHeaders ?? {},
     cancel: options.cancel,
+    cache: options.cache ?? 'default',
+    onCacheHit: (kind, fetchedAt) => meter.recordCacheHit(kind, fetchedAt),
+    onServed: (freshUntil, personal) => meter.recordServed(freshUntil, personal),
     traceparent: options.trace?.traceparent,
     ...callHooks(meter, options.metrics, options.trace),
   };

@@ -74,7 +74,7 @@ async function listByIds(
   ids: readonly string[],
   ctx: CallContext,
 ): Promise<(UpstreamRecord | null | Error)[]> {
-  let records: UpstreamRecord[];
+  let records: readonly UpstreamRecord[];
   try {
     records = await client.list(endpoint.endpoint, { [filterKey]: ids.join(','), limit: String(ids.length) }, ctx);
   } catch (error) {

@@ -1,7 +1,8 @@
-/** Output types of one endpoint: the entity, its page, its enums and its nested object types. */
+/** Output types of one endpoint: the entity, its page, its enums and its nested object types, with their REST costs. */
 import { Kind, type EnumTypeDefinitionNode, type ObjectTypeDefinitionNode, type TypeDefinitionNode } from 'graphql';
 import type { EndpointModel, EnumValueModel, FieldModel, ValueModel } from '../model/source-model.js';
 import type { NameRegistry } from '../model/name-registry.js';
+import { freeType, recordFieldCost } from './build-cost-directives.js';
 import { byName, describe, directive, fieldDefinition, nameNode, stringValue, typeRef } from './sdl-ast.js';
 
 /** The GraphQL type a value model is output as. */
@@ -26,12 +27,13 @@ export function buildOutputTypes(endpoint: EndpointModel, registry: NameRegistry
   const entity = objectType(endpoint.typeName, `From endpoint \`${endpoint.endpoint}\``, endpoint, endpoint.fields, '');
   const keyed: ObjectTypeDefinitionNode =
     endpoint.methods.includes('GET') && idField !== undefined
-      ? { ...entity, directives: [directive('key', { fields: stringValue(idField.name) })] }
+      ? { ...entity, directives: [directive('key', { fields: stringValue(idField.name) }), freeType()] }
       : entity;
   const page: ObjectTypeDefinitionNode = {
     kind: Kind.OBJECT_TYPE_DEFINITION,
     name: nameNode(pageName),
     description: describe(`A page of \`${endpoint.typeName}\` from \`GET /${endpoint.endpoint}\``),
+    directives: [freeType()],
     fields: [
       fieldDefinition('items', typeRef(endpoint.typeName, { list: true, nonNull: true })),
       fieldDefinition('pageInfo', typeRef('PageInfo', { list: false, nonNull: true })),
@@ -45,10 +47,12 @@ function objectType(name: string, description: string, endpoint: EndpointModel, 
     kind: Kind.OBJECT_TYPE_DEFINITION,
     name: nameNode(name),
     description: describe(description),
+    directives: [freeType()],
     fields: byName(
       fields.map((field) =>
         fieldDefinition(field.name, typeRef(outputTypeName(field.value), { list: field.list, nonNull: !field.nullable }), {
           description: `From endpoint \`${endpoint.endpoint}\`, key \`${keyPrefix}${field.key}\``,
+          directives: recordFieldCost(field),
         }),
       ),
     ),

@@ -47,7 +47,11 @@ export function inputValue(name: string, type: TypeNode, description?: string): 
 export function fieldDefinition(
   name: string,
   type: TypeNode,
-  options: { readonly description?: string; readonly args?: readonly InputValueDefinitionNode[] } = {},
+  options: {
+    readonly description?: string;
+    readonly args?: readonly InputValueDefinitionNode[];
+    readonly directives?: readonly ConstDirectiveNode[];
+  } = {},
 ): FieldDefinitionNode {
   return {
     kind: Kind.FIELD_DEFINITION,
@@ -55,6 +59,7 @@ export function fieldDefinition(
     type,
     arguments: options.args ?? [],
     ...(options.description === undefined ? {} : { description: describe(options.description) }),
+    ...(options.directives === undefined || options.directives.length === 0 ? {} : { directives: options.directives }),
   };
 }
 

@@ -21,8 +21,12 @@ export interface Metrics {
   /** Time an attempt waited for a connection slot or a rate-limit token (`CallContext.onWait`). */
   waited(resource: WaitResource, ms: number): void;
   budgetRefused(phase: BudgetPhase): void;
-  /** The upstream client's live state, read at each scrape (breaker, in-flight, queued). */
+  /** An operation refused by an operation limit (`server.limits`), by rule: depth, aliases, ... */
+  limitRefused(rule: string): void;
+  /** The upstream client's live state, read at each scrape (breakers, in-flight, queued). */
   watchUpstream(read: () => UpstreamStatus): void;
+  /** Subscriptions active now, read at each scrape. */
+  watchSubscriptions(read: () => number): void;
 }
 
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
@@ -47,15 +51,18 @@ export function createMetrics(): Metrics {
   const shared = new Counter({ name: 'bjet_upstream_shared_calls_total', help: 'GETs answered by an identical GET already in flight, with nothing sent', registers });
   const waits = new Histogram({ name: 'bjet_upstream_wait_seconds', help: 'Time an upstream attempt waited for a connection slot or a rate-limit token (only attempts that waited)', labelNames: ['resource'], buckets: WAIT_BUCKETS, registers });
   const budget = new Counter({ name: 'bjet_budget_refusals_total', help: 'Operations refused for their REST-call budget, before any call (estimate) or at run time (run)', labelNames: ['phase'], registers });
+  const limits = new Counter({ name: 'bjet_operation_limit_refusals_total', help: 'Operations refused by an operation limit (server.limits), by rule', labelNames: ['rule'], registers });
   let readUpstream: (() => UpstreamStatus) | null = null;
   new Gauge({
-    name: 'bjet_upstream_breaker_state', help: 'Circuit breaker state per scope: 1 for the current state, 0 for the others', labelNames: ['scope', 'state'], registers,
+    name: 'bjet_upstream_breaker_state', help: 'Circuit breaker state per scope (an endpoint\'s reads or writes): 1 for the current state, 0 for the others', labelNames: ['endpoint', 'methods', 'state'], registers,
     collect() {
-      const status = readUpstream?.();
-      if (status === undefined) return;
-      for (const state of BREAKER_STATES) this.set({ scope: 'upstream', state }, status.breaker === state ? 1 : 0);
+      for (const scope of readUpstream?.().breakers ?? []) {
+        for (const state of BREAKER_STATES) this.set({ endpoint: scope.endpoint, methods: scope.methods, state }, scope.state === state ? 1 : 0);
+      }
     },
   });
+  let readSubscriptions: (() => number) | null = null;
+  new Gauge({ name: 'bjet_subscriptions_open', help: 'GraphQL subscriptions active now, on every WebSocket connection', registers, collect() { this.set(readSubscriptions?.() ?? 0); } });
   new Gauge({ name: 'bjet_upstream_in_flight', help: 'Upstream requests on the wire now', registers, collect() { this.set(readUpstream?.().inFlight ?? 0); } });
   new Gauge({ name: 'bjet_upstream_queued', help: 'Upstream attempts waiting for a connection slot now', registers, collect() { this.set(readUpstream?.().queued ?? 0); } });
   return {
@@ -73,8 +80,12 @@ export function createMetrics(): Metrics {
     sharedCall: () => shared.inc(),
     waited: (resource, ms) => waits.observe({ resource }, ms / 1000),
     budgetRefused: (phase) => budget.inc({ phase }),
+    limitRefused: (rule) => limits.inc({ rule }),
     watchUpstream(read) {
       readUpstream = read;
+    },
+    watchSubscriptions(read) {
+      readSubscriptions = read;
     },
   };
 }

@@ -4,7 +4,7 @@
  * NODE_ENV is unset), no landing page (GraphiQL is ours), and no cache-control, usage reporting or
  * inline tracing (they cost throughput and we report nowhere).
  */
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerOptions, type DocumentStore } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
@@ -21,6 +21,9 @@ import type { CostEstimator } from '../execution/estimate-cost.js';
 import type { Logger } from '../logging/create-logger.js';
 import type { Metrics } from '../metrics/create-metrics.js';
 import { buildFormatError } from './build-format-error.js';
+import { createBoundedStore, documentBytes, textBytes } from './create-bounded-store.js';
+import { buildLimitRule } from './limits/build-limit-rule.js';
+import { useCacheControl } from './plugins/use-cache-control.js';
 import { useCompiledExecution } from './plugins/use-compiled-execution.js';
 import { useCost } from './plugins/use-cost.js';
 import { useMetrics } from './plugins/use-metrics.js';
@@ -36,17 +39,30 @@ export interface ApolloOptions {
   readonly logger: Logger;
   readonly metrics: Metrics | null;
   readonly tracing: boolean;
+  /** Epoch-ms clock of the response's `Cache-Control` max-age. */
+  readonly now: () => number;
 }
 
+type PersistedQueryCache = Exclude<ApolloServerOptions<ExecutionContext>['cache'], 'bounded' | undefined>;
+
 export function buildApolloServer(options: ApolloOptions): ApolloServer<ExecutionContext> {
-  const formatError = buildFormatError(options.logger);
+  const { server } = options;
+  const formatError = buildFormatError(options.logger, { production: server.production });
+  const documentStore: DocumentStore = createBoundedStore(server.documentCache, documentBytes);
+  const cache: PersistedQueryCache = createBoundedStore<string>(server.documentCache, textBytes);
   return new ApolloServer<ExecutionContext>({
     schema: options.schema,
     csrfPrevention: true,
     // The CLI handles SIGINT/SIGTERM and closes everything in order.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
-    introspection: true,
+    introspection: server.introspection,
+    hideSchemaDetailsFromClientErrors: server.production,
+    // Parsing stops at the token limit; the other limits run before graphql-js's own rules.
+    parseOptions: { maxTokens: server.limits.tokens },
+    validationRules: [buildLimitRule(server.limits)],
+    documentStore,
+    cache,
     formatError,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
@@ -60,8 +76,9 @@ export function buildApolloServer(options: ApolloOptions): ApolloServer<Executio
       useOperationLog(options.logger),
       ...(options.metrics === null ? [] : [useMetrics(options.metrics)]),
       ...(options.tracing ? [useTracing()] : []),
+      useCacheControl(options.now),
       // Last: it answers the operation, after the others' didResolveOperation (the budget) ran.
-      useCompiledExecution(formatError, options.logger),
+      useCompiledExecution(formatError, options.logger, undefined, server.documentCache),
     ],
   });
 }

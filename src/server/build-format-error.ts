@@ -34,16 +34,44 @@ function isGraphQLOwn(error: unknown): boolean {
   return original === undefined || original === null || isGraphQLError(original);
 }
 
-export function buildFormatError(logger: Logger | undefined): FormatError {
+export interface FormatErrorOptions {
+  /** Production mode: no "Did you mean …?" suggestions, which name schema fields and values. */
+  readonly production?: boolean;
+}
+
+export function buildFormatError(logger: Logger | undefined, options: FormatErrorOptions = {}): FormatError {
   return (formatted, error) => {
     const bjet = findBjetError(error);
     const place = { locations: formatted.locations, path: formatted.path };
     if (bjet !== null) return { message: bjet.message, ...place, extensions: bjet.toExtensions() };
-    if (isGraphQLOwn(error)) return nonNullViolation(formatted) ?? formatted;
+    if (isGraphQLOwn(error)) {
+      const own = tokenLimit(formatted) ?? nonNullViolation(formatted) ?? formatted;
+      return options.production === true ? withoutSuggestions(own) : own;
+    }
     const original = isGraphQLError(error) ? error.originalError : error;
     logger?.error({ err: original, path: formatted.path }, 'unexpected error in a GraphQL operation');
     return { message: 'Internal server error', ...place, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
+}
+
+const TOKEN_LIMIT = /^Syntax Error: Document contains more tha[nt] (\d+) tokens\. Parsing aborted\.$/;
+
+/** graphql-js's `maxTokens` stop (its message says "more that" in 16.x), under its own code: the document is over `server.limits.tokens`. */
+function tokenLimit(formatted: GraphQLFormattedError): GraphQLFormattedError | null {
+  const match = TOKEN_LIMIT.exec(formatted.message);
+  if (match === null) return null;
+  const limit = Number(match[1]);
+  return {
+    message: `Token limit of ${limit} exceeded.`,
+    locations: formatted.locations,
+    extensions: { code: 'OPERATION_TOO_MANY_TOKENS', limit },
+  };
+}
+
+/** The suggestions graphql-js appends to validation and coercion messages ("Did you mean …?"). */
+function withoutSuggestions(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const message = formatted.message.replace(/ ?Did you mean .+\?$/s, '');
+  return message === formatted.message ? formatted : { ...formatted, message };
 }
 
 const NON_NULL_VIOLATION = /^Cannot return null for non-nullable field ([A-Za-z0-9_.]+?)\.?$/;

@@ -4,6 +4,7 @@
  * checked again at the next `/readyz`, one that passed never is. After that the report is the
  * upstream's live state (the breaker), with no call.
  */
+import type { RedisHealth } from '../redis/create-redis-link.js';
 import type { UpstreamClient } from '../upstream/types.js';
 import { resolveRequestId } from '../upstream/resolve-request-id.js';
 import { findBjetError } from './build-format-error.js';
@@ -21,6 +22,11 @@ export interface ReadinessOptions {
   readonly client: UpstreamClient;
   readonly endpoints: readonly ReadinessEndpoint[];
   readonly timeoutMs: number;
+  /**
+   * The shared state's connection, when replicas share Redis: reported, but a replica without it
+   * still serves (local state), so it stays ready.
+   */
+  readonly redis?: (() => RedisHealth) | undefined;
 }
 
 export interface ReadyReport {
@@ -29,7 +35,9 @@ export interface ReadyReport {
     readonly status: 'ready' | 'unready';
     /** Endpoint name → `ok` or the error code of its last check. */
     readonly endpoints: Readonly<Record<string, string>>;
-    readonly breaker: string;
+    /** Breaker scopes that are not closed (`reads partners` → `open`); empty when all are. */
+    readonly breakers: Readonly<Record<string, string>>;
+    readonly redis?: { readonly status: string; readonly since: string; readonly lastError?: string };
   };
 }
 
@@ -38,6 +46,12 @@ export interface Readiness {
   check(): Promise<void>;
   /** Checks what still needs it, then reports. */
   report(): Promise<ReadyReport>;
+}
+
+function redisOf(read: (() => RedisHealth) | undefined): Pick<ReadyReport['body'], 'redis'> {
+  if (read === undefined) return {};
+  const health = read();
+  return { redis: { status: health.status, since: new Date(health.since).toISOString(), ...(health.lastError === null ? {} : { lastError: health.lastError }) } };
 }
 
 export function createReadiness(options: ReadinessOptions): Readiness {
@@ -62,10 +76,11 @@ export function createReadiness(options: ReadinessOptions): Readiness {
     check,
     async report() {
       if ([...results.values()].some((result) => result !== 'ok')) await check();
-      const breaker = options.client.status?.().breaker ?? 'closed';
+      const scopes = (options.client.status?.().breakers ?? []).filter((scope) => scope.state !== 'closed');
+      const breakers = Object.fromEntries(scopes.map((scope) => [`${scope.methods} ${scope.endpoint}`, scope.state]));
       const endpoints = Object.fromEntries(results);
-      const ready = options.endpoints.length > 0 && Object.values(endpoints).every((result) => result === 'ok') && breaker !== 'open';
-      return { ready, body: { status: ready ? 'ready' : 'unready', endpoints, breaker } };
+      const ready = options.endpoints.length > 0 && Object.values(endpoints).every((result) => result === 'ok') && !scopes.some((scope) => scope.state === 'open');
+      return { ready, body: { status: ready ? 'ready' : 'unready', endpoints, breakers, ...redisOf(options.redis) } };
     },
   };
 }

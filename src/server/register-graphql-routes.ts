@@ -27,6 +27,7 @@ export interface GraphqlRouteOptions {
   readonly defaultQuery: string;
   readonly metrics: Metrics | null;
   readonly tracing: Tracing | null;
+  readonly now: () => number;
 }
 
 /**
@@ -40,6 +41,11 @@ function cancelWhenClientGoes(response: ServerResponse): OperationCancel {
     if (!response.writableFinished) cancel.cancel();
   });
   return cancel;
+}
+
+/** `Cache-Control: no-cache` (or `no-store`, `max-age=0`) on the GraphQL request: read past the cache. */
+function wantsFresh(header: string | undefined): boolean {
+  return header !== undefined && /(?:^|,)\s*(?:no-cache|no-store|max-age=0)\s*(?:,|$)/i.test(header);
 }
 
 export function registerGraphqlRoutes(app: FastifyInstance, options: GraphqlRouteOptions): void {
@@ -58,6 +64,8 @@ export function registerGraphqlRoutes(app: FastifyInstance, options: GraphqlRout
       authorization: request.headers.authorization,
       forwardedHeaders: pickForwardedHeaders(config.upstream.forwardHeaders, request.headers),
       metrics: options.metrics ?? undefined,
+      cache: wantsFresh(request.headers['cache-control']) ? 'no-cache' : 'default',
+      now: options.now,
     });
   };
   const handler = fastifyApolloHandler(options.apollo, { context });
@@ -66,7 +74,7 @@ export function registerGraphqlRoutes(app: FastifyInstance, options: GraphqlRout
     app.get('/graphql', handler);
     return;
   }
-  const page = printGraphiqlPage(options.defaultQuery);
+  const page = printGraphiqlPage(options.defaultQuery, config.subscriptions.enabled);
   registerGraphiqlAssets(app);
   // The handler's route type says its reply is a string (Apollo's serialized body); so is the page.
   app.get<{ Reply: string }>('/graphql', async function (request, reply) {

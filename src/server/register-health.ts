@@ -1,7 +1,7 @@
 /**
  * `/healthz`: the process is up (nothing else is looked at). `/readyz`: 200 when every readable
- * endpoint answered its check and the breaker is not open, else 503; the body says which
- * (create-readiness.ts). The checks are not metered: they are no GraphQL operation.
+ * endpoint answered its check and no breaker is open, else 503; the body says which, and the Redis
+ * state with replicas (create-readiness.ts). The checks are not metered: they are no GraphQL operation.
  */
 import type { FastifyInstance } from 'fastify';
 import type { Readiness } from './create-readiness.js';

@@ -37,6 +37,7 @@ export function createSimState(options: SimulatorOptions): SimState {
     basePath: `/${(options.basePath ?? DEFAULT_BASE_PATH).replace(/^\/+|\/+$/g, '')}`,
     admin: options.admin ?? false,
     forbidden: new Set(options.forbidden ?? []),
+    visibility: new Map(Object.entries(options.visibility ?? {})),
     faults: createFaultBook(chaos),
     latency: createLatencyBook(chaos, options.latency),
     log: createRequestLog(recordLimit),

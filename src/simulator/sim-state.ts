@@ -6,7 +6,7 @@ import type { ProxyGate } from './proxy/create-proxy-gate.js';
 import type { EndpointMapping } from './mapping-types.js';
 import type { RequestLog } from './request-log.js';
 import type { SimChanges } from './sim-changes.js';
-import type { SimulatorSwitches } from './types.js';
+import type { SimulatorSwitches, SimVisibility } from './types.js';
 
 export interface SimState {
   store: Store;
@@ -16,6 +16,8 @@ export interface SimState {
   readonly admin: boolean;
   /** Endpoints answering 403 (no access rights on the model). */
   readonly forbidden: ReadonlySet<string>;
+  /** Endpoints whose records are visible per token (simulator/visibility.ts). */
+  readonly visibility: ReadonlyMap<string, SimVisibility>;
   readonly faults: FaultBook;
   readonly latency: LatencyBook;
   readonly log: RequestLog;

@@ -4,6 +4,7 @@
  */
 import type { HttpMethod } from '../model/source-model.js';
 import type { SimChange } from './sim-changes.js';
+import type { Outbound, OutboundOptions } from './outbound/outbound-types.js';
 
 export type SimAuth =
   | { readonly type: 'none' }
@@ -64,6 +65,17 @@ export interface RequestRecord {
   readonly requestId: string | null;
   /** W3C `traceparent` as received, or null. */
   readonly traceparent: string | null;
+}
+
+/**
+ * Per-token visibility on one endpoint (Odoo record rules seen through forwarded user tokens): the
+ * endpoint then accepts `Authorization: Bearer <token>` for any of `tokens` instead of its own
+ * credential.
+ */
+export interface SimVisibility {
+  readonly tokens: readonly string[];
+  /** Record identifier (the `{id}` form) → the tokens that may see it; records not named are seen by all. */
+  readonly restricted: Readonly<Record<string, readonly string[]>>;
 }
 
 /**
@@ -131,6 +143,8 @@ export interface SimulatorOptions {
    * other checks gets Odoo's access error, 403 `{message}`.
    */
   readonly forbidden?: readonly string[];
+  /** Per-endpoint visibility of records by token; endpoint name → rules. */
+  readonly visibility?: Readonly<Record<string, SimVisibility>>;
   /** Latency for every endpoint at start. */
   readonly latency?: LatencySpec;
   /** Serve `GET/DELETE /__sim/records`, `POST /__sim/faults`, ... (default false). */
@@ -184,4 +198,6 @@ export interface Simulator {
   editInOdoo(endpoint: string, id: string, edit: OdooEdit): { readonly status: number; readonly body: unknown };
   /** Every record change (API writes where reported, changes inside Odoo); returns the unsubscribe function. */
   subscribeChanges(listener: (change: SimChange) => void): () => void;
+  /** Sends every change from now on to a webhook, as BJET's outbound configurations would; stopped by `close`. */
+  startOutbound(options: OutboundOptions): Outbound;
 }

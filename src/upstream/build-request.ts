@@ -4,6 +4,8 @@
  * its id, query, request id and forwarded headers.
  */
 import type { AuthConfig, EndpointConfig, TimeoutsConfig, UpstreamConfig } from '../config/types.js';
+import { BjetError } from '../errors/bjet-error.js';
+import { isWellFormedText } from './is-well-formed-text.js';
 import type { HttpMethod } from '../model/source-model.js';
 import { isForwardable } from './pick-forwarded-headers.js';
 import type { CallContext, UpstreamRequest } from './types.js';
@@ -22,6 +24,8 @@ export interface EndpointRoute {
   readonly forwardHeaders: readonly string[];
   readonly timeouts: TimeoutsConfig;
   readonly idKey: string;
+  /** Longest path and query sent (bytes): the proxy's and Odoo's request-line limits are far above it. */
+  readonly maxUrlBytes: number;
 }
 
 export interface BuiltRequest {
@@ -47,7 +51,10 @@ export function buildAuthorization(auth: AuthConfig): string | null {
   }
 }
 
-export function buildEndpointRoute(upstream: UpstreamConfig, endpoint: EndpointConfig, basePath: string): EndpointRoute {
+/** Default for routes built without a limit (tests, tools): the server's default `server.limits.urlBytes`. */
+const DEFAULT_MAX_URL_BYTES = 4096;
+
+export function buildEndpointRoute(upstream: UpstreamConfig, endpoint: EndpointConfig, basePath: string, maxUrlBytes = DEFAULT_MAX_URL_BYTES): EndpointRoute {
   const auth = endpoint.auth ?? upstream.auth;
   const staticHeaders: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
   const authorization = buildAuthorization(auth);
@@ -63,6 +70,7 @@ export function buildEndpointRoute(upstream: UpstreamConfig, endpoint: EndpointC
     forwardHeaders: upstream.forwardHeaders.map((name) => name.toLowerCase()).filter(isForwardable),
     timeouts: endpoint.timeouts,
     idKey: endpoint.idKey,
+    maxUrlBytes,
   };
 }
 
@@ -78,11 +86,36 @@ export function buildQueryString(query: Readonly<Record<string, string>> | undef
   return out;
 }
 
+/**
+ * Text that must not reach the upstream, refused before anything is sent: encodeURIComponent would
+ * throw on a lone surrogate, and U+FFFD is what invalid bytes became.
+ */
+function checkTexts(route: EndpointRoute, request: UpstreamRequest): void {
+  const texts = [request.id ?? '', ...Object.values(request.query ?? {})];
+  if (texts.every((text) => isWellFormedText(text))) return;
+  throw new BjetError('BAD_USER_INPUT', 'An id or filter value is not well-formed UTF-8 text (invalid bytes, U+FFFD or a lone surrogate).', {
+    details: { endpoint: route.endpoint },
+  });
+}
+
+/** A request target over the limit: the proxy would answer 414 or 431, counted as a failure. */
+function checkLength(route: EndpointRoute, path: string): void {
+  const bytes = Buffer.byteLength(path, 'utf8');
+  if (bytes <= route.maxUrlBytes) return;
+  throw new BjetError(
+    'BAD_USER_INPUT',
+    `The request to ${route.collectionTemplate} would be ${bytes} bytes long, over the limit of ${route.maxUrlBytes}; use shorter or fewer filter values.`,
+    { details: { endpoint: route.endpoint, urlBytes: bytes, limit: route.maxUrlBytes } },
+  );
+}
+
 export function buildRequest(route: EndpointRoute, request: UpstreamRequest, ctx: CallContext): BuiltRequest {
   const hasId = request.id !== undefined;
+  checkTexts(route, request);
   const path =
     (hasId ? `${route.collectionPath}/${encodeURIComponent(request.id)}` : route.collectionPath) +
     buildQueryString(request.query);
+  checkLength(route, path);
   const headers: Record<string, string> = { ...route.staticHeaders, 'x-request-id': ctx.requestId };
   if (route.forwardAuth && ctx.authorization !== undefined) headers['authorization'] = ctx.authorization;
   if (ctx.traceparent !== undefined) headers['traceparent'] = ctx.traceparent;

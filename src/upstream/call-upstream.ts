@@ -9,12 +9,14 @@ import type { Dispatcher } from 'undici';
 import type { Logger } from 'pino';
 import { BjetError } from '../errors/bjet-error.js';
 import type { RetryConfig } from '../config/types.js';
+import { answerHealth } from './answer-health.js';
 import { buildRequest, type BuiltRequest, type EndpointRoute } from './build-request.js';
 import { mapTransportError } from './map-transport-error.js';
 import { readResponse } from './read-response.js';
 import { secretsOfAuthorization } from './redact-secrets.js';
 import { isRetryableStatus, planRetry } from './retry-policy.js';
 import { sendRequest } from './send-request.js';
+import { SERVICE_KEY, type CredentialKeys } from './credential-keys.js';
 import type { CallAbandon, InFlightGets } from './share-in-flight.js';
 import type { CallContext, UpstreamRequest, UpstreamResponse } from './types.js';
 import { upstreamFailure, type CallSite } from './upstream-failure.js';
@@ -32,6 +34,10 @@ export interface ClientState {
   readonly random: () => number;
   /** Identical GETs in flight share one call (share-in-flight.ts). */
   readonly inFlight: InFlightGets<UpstreamAnswer>;
+  /** Names the credential of a call for the hourly rate limit. */
+  readonly credentials: CredentialKeys;
+  /** Endpoint name → the name of its configured credential (endpoints may have different ones). */
+  readonly serviceKeys: ReadonlyMap<string, string>;
 }
 
 /** A 2xx answer and the attempt that got it (for shape errors raised by the caller). */
@@ -102,7 +108,7 @@ async function attemptOnce(
 ): Promise<Attempt> {
   if (ctx.deadline - state.now() <= 0) throw upstreamFailure('UPSTREAM_TIMEOUT', site, 'the operation deadline passed before the request was sent');
   if (wasAbandoned(abandon)) throw cancelledBeforeSending(site);
-  await state.guard.enter(site, ctx, abandon);
+  await state.guard.enter(site, ctx, abandon, credentialOf(state, route, ctx));
   // Its callers may have gone while it waited for a slot or a token that came anyway.
   if (wasAbandoned(abandon)) {
     state.guard.exit();
@@ -123,7 +129,7 @@ async function attemptOnce(
       signal: deadlineBound ? AbortSignal.timeout(remainingMs) : undefined,
     });
     status = raw.status;
-    state.guard.record(raw.status >= 500 ? 'unhealthy' : 'healthy');
+    state.guard.record(site, answerHealth(raw));
     const rc = { site, secrets: state.secrets, extraSecrets, now: state.now() };
     try {
       return { ok: true, response: readResponse(raw, rc) };
@@ -133,13 +139,20 @@ async function attemptOnce(
     }
   } catch (error) {
     const failure = mapTransportError(error, site, state.maxBytes);
-    state.guard.record(failure === null ? 'neutral' : failure.unhealthy ? 'unhealthy' : 'neutral');
+    state.guard.record(site, failure === null ? 'neutral' : failure.unhealthy ? 'unhealthy' : 'neutral');
     if (failure === null) throw error;
     return { ok: false, error: failure.error, retryable: failure.retryable };
   } finally {
     state.guard.exit();
     finish(state, site, status, performance.now() - started, ctx);
   }
+}
+
+/** Forwarded: the user's key; configured: the endpoint's own credential (endpoints may differ). */
+function credentialOf(state: ClientState, route: EndpointRoute, ctx: CallContext): string {
+  if (state.guard.rateLimiter === null) return SERVICE_KEY;
+  if (route.forwardAuth) return state.credentials.ofUser(ctx);
+  return state.serviceKeys.get(route.endpoint) ?? SERVICE_KEY;
 }
 
 function wasAbandoned(abandon: CallAbandon | undefined): boolean {

@@ -5,11 +5,15 @@ import { isRecord } from '../shared/guards.js';
 import type { UpstreamAnswer } from './call-upstream.js';
 import type { EndpointRoute } from './build-request.js';
 import type { UpstreamRecord } from './types.js';
+import { WRITE_APPLIED } from './read-response.js';
 import { upstreamFailure } from './upstream-failure.js';
 
+/** A write's 2xx said it applied: a body of the wrong shape leaves its outcome unknown (read-response.ts). */
 function badShape(route: EndpointRoute, method: HttpMethod, answer: UpstreamAnswer, item: boolean, detail: string): BjetError {
   const site = { method, endpoint: route.endpoint, template: item ? route.itemTemplate : route.collectionTemplate, attempt: answer.attempt };
-  return upstreamFailure('UPSTREAM_BAD_RESPONSE', site, detail, { status: answer.status });
+  const facts = { status: answer.status };
+  if (method === 'GET') return upstreamFailure('UPSTREAM_BAD_RESPONSE', site, detail, facts);
+  return upstreamFailure('UPSTREAM_WRITE_OUTCOME_UNKNOWN', site, `${WRITE_APPLIED} ${answer.status}, but ${detail}`, facts);
 }
 
 /** A bare array of records or `{ data: [...] }` (the envelope the vendor once documented). */

@@ -1,6 +1,8 @@
 /**
- * A circuit breaker per upstream origin. Closed: everything passes; `failureThreshold` consecutive
- * failures (5xx, timeouts, resets; never 4xx, which prove the upstream is alive) open it. Open:
+ * The circuit breaker of one scope (an endpoint's reads or writes, breaker-scopes.ts). Closed:
+ * everything passes; `failureThreshold` consecutive failures that mean the upstream is down
+ * (answer-health.ts, map-transport-error.ts; never a 4xx or a BJET error body, which prove it
+ * alive) open it. Open:
  * everything fails fast until `openMs` has passed; then one request (the probe) passes half-open,
  * and its outcome closes or re-opens the breaker. Pure: the clock is an argument.
  */

@@ -1,14 +1,18 @@
 /**
  * The upstream client: one keep-alive undici Pool per connect timeout (usually one) for the single
- * upstream origin, one guard (breaker, concurrency cap, rate limit) shared by every endpoint.
+ * upstream origin, one guard shared by every endpoint: the concurrency cap and the rate limit are
+ * the upstream's, the circuit breakers are per endpoint and method class (breaker-scopes.ts).
  */
 import { Pool } from 'undici';
 import type { Logger } from 'pino';
 import type { Config } from '../config/types.js';
 import { BjetError, invariant } from '../errors/bjet-error.js';
-import { buildEndpointRoute, type EndpointRoute } from './build-request.js';
+import { buildAuthorization, buildEndpointRoute, type EndpointRoute } from './build-request.js';
 import { callUpstream, type ClientState } from './call-upstream.js';
 import { checkCreated, checkList, checkRecord } from './check-shape.js';
+import { createLocalRateLimiter } from './create-local-rate-limiter.js';
+import { CredentialKeys, SERVICE_KEY } from './credential-keys.js';
+import type { RateLimiter } from './rate-limit-types.js';
 import { collectSecrets } from './redact-secrets.js';
 import type { CallContext, UpstreamClient, UpstreamRequest, UpstreamResponse } from './types.js';
 import { InFlightGets } from './share-in-flight.js';
@@ -20,6 +24,10 @@ export interface UpstreamClientOptions {
   readonly now?: () => number;
   /** Source of backoff jitter in [0, 1) (default `Math.random`). */
   readonly random?: () => number;
+  /** Default: the in-process limiter of `upstream.rateLimit` (null when both limits are off). */
+  readonly rateLimiter?: RateLimiter | null;
+  /** Default: one keyed by `upstream.credentialKeySecret` (or a random secret). */
+  readonly credentialKeys?: CredentialKeys;
 }
 
 /** How long an idle keep-alive connection is kept (below Odoo/werkzeug's and common proxies' idle limits). */
@@ -44,8 +52,10 @@ export function createUpstreamClient(config: Config, options: UpstreamClientOpti
     }
     return pool;
   };
+  const credentials = options.credentialKeys ?? new CredentialKeys(upstream.credentialKeySecret);
+  const rateLimiter = options.rateLimiter === undefined ? createLocalRateLimiter(upstream.rateLimit, now) : options.rateLimiter;
   const state: ClientState = {
-    guard: new UpstreamGuard(upstream, now, logger),
+    guard: new UpstreamGuard(upstream, now, logger, rateLimiter),
     retries: upstream.retries,
     maxBytes: upstream.maxResponseBytes,
     secrets: collectSecrets(config),
@@ -54,9 +64,11 @@ export function createUpstreamClient(config: Config, options: UpstreamClientOpti
     now,
     random: options.random ?? Math.random,
     inFlight: new InFlightGets(),
+    credentials,
+    serviceKeys: serviceKeysOf(config, credentials),
   };
   const routes = new Map<string, EndpointRoute>();
-  for (const endpoint of config.endpoints) routes.set(endpoint.name, buildEndpointRoute(upstream, endpoint, base.pathname));
+  for (const endpoint of config.endpoints) routes.set(endpoint.name, buildEndpointRoute(upstream, endpoint, base.pathname, config.server.limits.urlBytes));
   const routeOf = (endpoint: string): EndpointRoute => {
     const route = routes.get(endpoint);
     invariant(route !== undefined, `unknown endpoint "${endpoint}" (not in the config)`);
@@ -90,10 +102,25 @@ export function createUpstreamClient(config: Config, options: UpstreamClientOpti
     async remove(endpoint, id, ctx) {
       return (await callUpstream(state, routeOf(endpoint), { method: 'DELETE', endpoint, id }, ctx)).body;
     },
-    status: () => ({ breaker: state.guard.breaker.state, inFlight: state.guard.limiter.inFlight, queued: state.guard.limiter.queued }),
-    async close() {
-      await Promise.all([...pools.values()].map((pool) => pool.close()));
+    status: () => ({
+      breakers: state.guard.breakers.states().map(({ scope, state: breaker }) => ({ ...scope, state: breaker })),
+      inFlight: state.guard.limiter.inFlight,
+      queued: state.guard.limiter.queued,
+    }),
+    async close(closeOptions) {
+      await Promise.all([...pools.values()].map((pool) => (closeOptions?.force === true ? pool.destroy() : pool.close())));
       pools.clear();
+      if (options.rateLimiter === undefined) await rateLimiter?.close();
     },
   };
+}
+
+/** Endpoints with the same configured credential share its hourly budget, as the proxy counts them. */
+function serviceKeysOf(config: Config, credentials: CredentialKeys): Map<string, string> {
+  const keys = new Map<string, string>();
+  for (const endpoint of config.endpoints) {
+    const authorization = buildAuthorization(endpoint.auth ?? config.upstream.auth);
+    keys.set(endpoint.name, authorization === null ? SERVICE_KEY : credentials.hash('s', authorization));
+  }
+  return keys;
 }

@@ -68,8 +68,9 @@ export function mapTransportError(error: unknown, site: CallSite, maxBytes: numb
   const kind = classifyTransportError(error);
   if (kind === 'unknown') return null;
   const isWrite = site.method !== 'GET';
-  // Known outcome: nothing was sent (refused, connect timeout), or the upstream did answer (too large).
-  const outcomeKnown = kind === 'connect-timeout' || kind === 'refused' || kind === 'unresolved' || kind === 'too-large';
+  // Known outcome: nothing was sent (refused, unresolved, connect timeout). An answer too large to read may be
+  // the 2xx of an applied write: unknown too.
+  const outcomeKnown = kind === 'connect-timeout' || kind === 'refused' || kind === 'unresolved';
   const [code, detail] = isWrite && !outcomeKnown ? ['UPSTREAM_WRITE_OUTCOME_UNKNOWN' as const, WRITE_UNKNOWN] : describe(kind, maxBytes);
   return {
     error: upstreamFailure(code, site, detail, {}, error),

@@ -96,8 +96,20 @@ export function readResponse(raw: RawResponse, rc: ReadContext): UpstreamRespons
       return { status: raw.status, body: classified.json };
     case 'html':
     case 'text':
-      throw upstreamFailure('UPSTREAM_BAD_RESPONSE', rc.site, `upstream answered ${raw.status}${describe(classified, rc)}`, {
-        status: raw.status,
-      });
+      throw unreadableSuccess(raw, rc, describe(classified, rc));
   }
 }
+
+/**
+ * A 2xx whose body we cannot read. For a write the upstream said it applied it: the client must
+ * not take it for a failure and retry into a duplicate, so it is an unknown outcome, not a bad
+ * response.
+ */
+function unreadableSuccess(raw: RawResponse, rc: ReadContext, what: string): BjetError {
+  const facts = { status: raw.status };
+  if (rc.site.method === 'GET') return upstreamFailure('UPSTREAM_BAD_RESPONSE', rc.site, `upstream answered ${raw.status}${what}`, facts);
+  return upstreamFailure('UPSTREAM_WRITE_OUTCOME_UNKNOWN', rc.site, `${WRITE_APPLIED} ${raw.status}${what}`, facts);
+}
+
+/** The start of the message of a 2xx write we cannot read (check-shape.ts says it too). */
+export const WRITE_APPLIED = 'applied as far as we know (not retried; read the record before trying again): upstream answered';

@@ -43,6 +43,23 @@ export class TokenBucket {
     return this.tokens >= 1 ? 0 : Math.ceil((1 - this.tokens) / this.perMs);
   }
 
+  /**
+   * Takes a token only when one is there now and at least `keep` more stay behind (nothing is
+   * taken otherwise): work that may yield never waits and never drains the saved-up burst.
+   */
+  tryTake(now: number, keep: number): boolean {
+    this.refill(now);
+    if (this.tokens < 1 + keep) return false;
+    this.tokens -= 1;
+    return true;
+  }
+
+  /** Whether the bucket is full (it then behaves exactly like a new one and may be dropped). */
+  isFull(now: number): boolean {
+    this.refill(now);
+    return this.tokens >= this.capacity;
+  }
+
   /** Gives back a reservation that was not used (its caller gave up while waiting). */
   cancel(): void {
     this.tokens = Math.min(this.capacity, this.tokens + 1);
@@ -52,4 +69,14 @@ export class TokenBucket {
 /** The burst we allow for a per-minute limit: one second's worth, at least one. */
 export function defaultBurst(perMinute: number): number {
   return Math.max(1, Math.floor(perMinute / 60));
+}
+
+/**
+ * A bucket that never lets more than `limit` calls through in any window of `windowMinutes`: it
+ * starts with `burst` tokens and refills at (limit - burst) per window, since a window that begins
+ * with a full bucket passes the burst plus what flows in. Half the limit flows at least.
+ */
+export function createWindowBucket(limit: number, windowMinutes: number, burst: number, now: number): TokenBucket {
+  const perWindow = Math.max(limit - burst, limit / 2);
+  return new TokenBucket(perWindow / windowMinutes, burst, now);
 }

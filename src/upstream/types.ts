@@ -34,18 +34,40 @@ export interface CallContext {
    * or this one's): nothing was sent for it, the other call's answer is shared.
    */
   readonly onShared?: () => void;
+  /**
+   * `background` for work no operation waits on (a cache refresh): the rate limiter lets it through
+   * only when tokens are plenty (default `foreground`).
+   */
+  readonly priority?: 'foreground' | 'background';
+  /** `no-cache`: skip cached answers for this operation and refresh them (default `default`). */
+  readonly cache?: 'default' | 'no-cache';
+  /**
+   * Called when the record cache answered a read (nothing sent): `fresh`, `stale` (served while a
+   * background refresh runs) or `stale-if-error` (the upstream failed or had no rate-limit token),
+   * with the epoch ms the answer was fetched.
+   */
+  readonly onCacheHit?: (kind: CacheHitKind, fetchedAt: number) => void;
+  /**
+   * Called for every answer a cached endpoint served (from the cache or just fetched): until when
+   * (epoch ms) it stays fresh, and whether it belongs to one user (`forward` auth), for the
+   * response's `Cache-Control`.
+   */
+  readonly onServed?: (freshUntil: number, personal: boolean) => void;
   /** Called when an attempt had to wait for a connection slot or a rate-limit token, with how long. */
   readonly onWait?: (resource: 'slot' | 'token', ms: number) => void;
 }
 
 /** The client's live protection state (for metrics and /readyz). */
 export interface UpstreamStatus {
-  readonly breaker: 'closed' | 'open' | 'half-open';
+  /** Each breaker scope used so far (an endpoint's reads or writes) and its state. */
+  readonly breakers: readonly { readonly endpoint: string; readonly methods: 'reads' | 'writes'; readonly state: 'closed' | 'open' | 'half-open' }[];
   /** Requests holding a connection slot now. */
   readonly inFlight: number;
   /** Attempts waiting for a slot now. */
   readonly queued: number;
 }
+
+export type CacheHitKind = 'fresh' | 'stale' | 'stale-if-error';
 
 export interface CallRecord {
   readonly method: HttpMethod;
@@ -80,8 +102,8 @@ export type UpstreamRecord = Readonly<Record<string, unknown>>;
 export interface UpstreamClient {
   /** Sends one request; throws a BjetError for any non-2xx, transport failure or unreadable body. */
   request(request: UpstreamRequest, ctx: CallContext): Promise<UpstreamResponse>;
-  /** GET list; reads a bare array or `{ data: [...] }`. */
-  list(endpoint: string, query: Readonly<Record<string, string>>, ctx: CallContext): Promise<UpstreamRecord[]>;
+  /** GET list; reads a bare array or `{ data: [...] }`. Read-only: a cached page is shared by every reader. */
+  list(endpoint: string, query: Readonly<Record<string, string>>, ctx: CallContext): Promise<readonly UpstreamRecord[]>;
   /** GET by id; `null` on 404. */
   get(endpoint: string, id: string, ctx: CallContext): Promise<UpstreamRecord | null>;
   /** POST; the created record (fails with UPSTREAM_BAD_RESPONSE when the identifier is missing). */
@@ -90,8 +112,11 @@ export interface UpstreamClient {
   update(endpoint: string, id: string, body: UpstreamRecord, ctx: CallContext): Promise<unknown>;
   /** DELETE; the body as answered. */
   remove(endpoint: string, id: string, ctx: CallContext): Promise<unknown>;
-  /** Closes the connection pools. */
-  close(): Promise<void>;
+  /**
+   * Closes the connection pools once the calls on the wire have ended; `force` aborts them instead
+   * (a stop whose grace period is over).
+   */
+  close(options?: { readonly force?: boolean }): Promise<void>;
   /** The live breaker and limiter state; absent on wrappers that own no protection. */
   status?(): UpstreamStatus;
 }

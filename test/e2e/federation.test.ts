@@ -167,4 +167,21 @@ describe('bjet-graphql print-sdl', () => {
     expect(supergraph).toMatch(/type Product\s+@join__type\(graph: BJET, key: "defaultCode"\)\s+@join__type\(graph: LOYALTY, key: "defaultCode"\)/);
     expect(supergraph).toContain('loyaltyTier: String! @join__field(graph: LOYALTY)');
   });
+
+  it('keeps the REST budget as @cost and @listSize in the supergraph, for a router\'s demand control', async () => {
+    const supergraph = composeSupergraph([
+      { name: 'bjet', url: 'http://bjet.internal/graphql', sdl: await readSdl() },
+      { name: 'loyalty', url: 'http://loyalty.internal/graphql', sdl: LOYALTY_SDL },
+    ]);
+    expect(supergraph).toContain('@link(url: "https://specs.apollo.dev/cost/v0.1", import: ["@listSize"])');
+    expect(supergraph).toContain('directive @cost(weight: Int!) on ');
+    expect(supergraph).toMatch(
+      /\): PartnerPage! @join__field\(graph: BJET\) @cost\(weight: 1\) @listSize\(assumedSize: 20, slicingArguments: \["limit"\], sizedFields: \["items"\], requireOneSlicingArgument: false\)/,
+    );
+    expect(supergraph).toMatch(/\): Partner @join__field\(graph: BJET\) @cost\(weight: 1\)\n/);
+    expect(supergraph).toMatch(/type Partner\s+@join__type\(graph: BJET, key: "id"\)\s+@join__type\(graph: LOYALTY, key: "id"\)\s+@cost\(weight: 0\)/);
+    expect(supergraph).toContain('country: Country @join__field(graph: BJET) @cost(weight: 1)');
+    expect(supergraph).toContain('orderLine: [SaleOrderLine!]! @cost(weight: 1) @listSize(assumedSize: 1)');
+    expect(supergraph).toMatch(/updatePartner\([^)]*\): Partner! @cost\(weight: 2\)/);
+  });
 });

@@ -11,6 +11,7 @@ import type { SourceModel } from '../../src/model/source-model.js';
 import { createServer, type BjetServer } from '../../src/server/create-server.js';
 import type { RequestRecord, Simulator, SimulatorOptions } from '../../src/simulator/types.js';
 import { startSimulator } from './simulator.js';
+import { withoutCache } from './with-cache.js';
 
 export const SCHEMA_DIR = fileURLToPath(new URL('../../schema', import.meta.url));
 
@@ -19,6 +20,13 @@ export interface StackOptions {
   /** Changes to the demo config (after the simulator's base URL is in). */
   readonly config?: (config: Config) => Config;
   readonly model?: (model: SourceModel) => SourceModel;
+  /**
+   * Keep the record cache of the config (default false: the cache is turned off, so tests written
+   * before it keep their exact call counts across repeated operations).
+   */
+  readonly cache?: boolean;
+  /** The server's clock (default `Date.now`). */
+  readonly now?: () => number;
 }
 
 export interface GraphQLResponse {
@@ -47,9 +55,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const simulator = await startSimulator(options.simulator ?? {});
   const artifacts = await loadSchemaArtifacts(SCHEMA_DIR);
   const demo = buildDemoConfig(simulator.baseUrl);
-  const config = options.config === undefined ? demo : options.config(demo);
+  const edited = options.config === undefined ? demo : options.config(demo);
+  const config = options.cache === true ? edited : withoutCache(edited);
   const model = options.model === undefined ? artifacts.model : options.model(artifacts.model);
-  const server = await createServer({ config, sdl: artifacts.sdl, model });
+  const server = await createServer({ config, sdl: artifacts.sdl, model, ...(options.now === undefined ? {} : { now: options.now }) });
   const url = await server.listen(0, '127.0.0.1');
   return {
     simulator,

@@ -2,6 +2,7 @@
  * Config objects for upstream client tests, every default filled as documented in
  * src/config/types.ts, with the simulator's default credentials per endpoint.
  */
+import { buildSubscriptions } from '../../src/config/build-feed-config.js';
 import type { AuthConfig, Config, EndpointConfig, UpstreamConfig } from '../../src/config/types.js';
 
 export const TEST_TOKEN = 'demo-token';
@@ -49,6 +50,7 @@ function buildEndpoint(
     maxPageSize: 100,
     timeouts: upstream.timeouts,
     many2oneWrite: 'object',
+    cache: null,
     ...override,
   };
 }
@@ -60,7 +62,9 @@ export function buildTestConfig(baseUrl: string, overrides: TestConfigOverrides 
     timeouts: { connectMs: 5_000, readMs: 15_000 },
     retries: { attempts: 3, baseDelayMs: 200, maxDelayMs: 5_000, maxRetryAfterMs: 10_000 },
     concurrency: 8,
-    rateLimitPerMinute: null,
+    rateLimit: { perMinute: null, perHourPerCredential: null },
+    cache: null,
+    credentialKeySecret: null,
     breaker: { failureThreshold: 5, openMs: 10_000 },
     maxResponseBytes: 10 * 1024 * 1024,
     forwardHeaders: ['accept-language'],
@@ -84,10 +88,22 @@ export function buildTestConfig(baseUrl: string, overrides: TestConfigOverrides 
       operationDeadlineMs: 30_000,
       defaultPageSize: 20,
       graphiql: true,
+      replicas: 1,
       metrics: true,
       metricsPort: null,
       logLevel: 'info',
+      requestTimeoutMs: 30_000,
+      headersTimeoutMs: 10_000,
+      keepAliveTimeoutMs: 72_000,
+      shutdownGraceMs: 10_000,
+      production: false,
+      introspection: true,
+      limits: { depth: 10, aliases: 30, rootFields: 10, directives: 20, tokens: 2000, fields: 200, stringLength: 1000, listLength: 100, urlBytes: 4096 },
+      documentCache: { maxEntries: 1000, maxBytes: 32 * 1024 * 1024 },
     },
+    webhooks: null,
+    subscriptions: buildSubscriptions(undefined),
+    redis: null,
     telemetry: { tracing: { otlpEndpoint: null, sampleRatio: 1 } },
     schemaDir: 'schema',
   };

@@ -1,4 +1,6 @@
 /** Small helpers shared by `serve` and `demo`. */
+import closeWithGrace from 'close-with-grace';
+import type { Logger } from '../../logging/create-logger.js';
 
 export function parsePort(text: string): number {
   const port = Number(text);
@@ -6,17 +8,35 @@ export function parsePort(text: string): number {
   return port;
 }
 
-/** Resolves on the first SIGINT or SIGTERM. */
-export function waitForSignal(): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    const done = (signal: NodeJS.Signals): void => {
-      process.off('SIGINT', done);
-      process.off('SIGTERM', done);
-      resolve(signal);
-    };
-    process.on('SIGINT', done);
-    process.on('SIGTERM', done);
+/** Time `stop` gets beyond the grace period (closing Apollo and the upstream pools) before the hard exit. */
+const STOP_MARGIN_MS = 5_000;
+
+/** Only SIGINT and SIGTERM stop gracefully; the rest keep Node's behaviour (errors crash, as before). */
+const NOT_HANDLED: closeWithGrace.AllEvents[] = [
+  'SIGHUP',
+  'SIGQUIT',
+  'SIGILL',
+  'SIGTRAP',
+  'SIGABRT',
+  'SIGBUS',
+  'SIGFPE',
+  'SIGSEGV',
+  'SIGUSR2',
+  'uncaughtException',
+  'unhandledRejection',
+];
+
+/**
+ * On the first SIGINT or SIGTERM runs `stop` (the server drains within `graceMs`), then exits 0.
+ * A second signal, or a `stop` still running `STOP_MARGIN_MS` after the grace period, exits 1 at
+ * once (close-with-grace). The process ends there, so the returned promise never settles.
+ */
+export function exitAfterStopOnSignal(graceMs: number, logger: Logger, stop: () => Promise<unknown>): Promise<never> {
+  closeWithGrace({ delay: graceMs + STOP_MARGIN_MS, logger, skip: NOT_HANDLED }, async ({ signal }) => {
+    logger.info({ signal, graceMs }, 'stopping: draining connections');
+    await stop();
   });
+  return new Promise<never>(() => {});
 }
 
 type Env = Readonly<Record<string, string | undefined>>;

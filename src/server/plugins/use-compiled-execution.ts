@@ -17,12 +17,20 @@
 import { HeaderMap, type ApolloServerPlugin, type GraphQLRequestContext } from '@apollo/server';
 import { GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery } from 'graphql-jit';
+import { LRUCache } from 'lru-cache';
+import type { DocumentCacheConfig } from '../../config/types.js';
 import type { ExecutionContext } from '../../execution/create-execution-context.js';
 import type { Logger } from '../../logging/create-logger.js';
 import type { FormatError } from '../build-format-error.js';
 
-/** Distinct operations kept compiled (oldest dropped first); a client with unbounded distinct queries cannot grow memory. */
-const MAX_COMPILED = 500;
+/**
+ * Heap bytes per source character of a compiled operation (graphql-jit generates functions per
+ * field): measured at 85-100 for alias-dense documents (bench/hostile.ts), doubled for documents
+ * denser than those, so the bound errs low.
+ */
+export const COMPILED_BYTES_PER_CHAR = 200;
+
+const DEFAULT_BOUNDS: DocumentCacheConfig = { maxEntries: 1000, maxBytes: 32 * 1024 * 1024 };
 
 type Run = (context: unknown, variables: Readonly<Record<string, unknown>>) => Promise<ExecutionResult> | ExecutionResult;
 
@@ -38,16 +46,18 @@ export function useCompiledExecution<TContext extends object = ExecutionContext>
   formatError: FormatError,
   logger: Logger | undefined,
   stats: ExecutionStats = { compiled: 0, apollo: 0 },
+  bounds: DocumentCacheConfig = DEFAULT_BOUNDS,
 ): ApolloServerPlugin<TContext> {
-  const compiled = new Map<string, Run | null>();
+  // Least recently used first out, by count and by estimated bytes: distinct operations without end
+  // (a hostile client, or a client that inlines its variables) cannot grow memory past the bound.
+  const compiled = new LRUCache<string, { readonly run: Run | null }>({ max: bounds.maxEntries, maxSize: bounds.maxBytes });
   const runFor = (requestContext: GraphQLRequestContext<TContext>): Run | null => {
     const key = `${requestContext.queryHash ?? ''}\u0000${requestContext.operationName ?? ''}`;
-    let run = compiled.get(key);
-    if (run === undefined) {
-      run = compile(requestContext.schema, requestContext.document, requestContext.operationName ?? null, logger);
-      if (compiled.size >= MAX_COMPILED) compiled.delete(compiled.keys().next().value ?? '');
-      compiled.set(key, run);
-    }
+    const cached = compiled.get(key);
+    if (cached !== undefined) return cached.run;
+    const run = compile(requestContext.schema, requestContext.document, requestContext.operationName ?? null, logger);
+    const size = Math.max(1, (requestContext.source?.length ?? 1000) * COMPILED_BYTES_PER_CHAR);
+    compiled.set(key, { run }, { size });
     return run;
   };
   return {

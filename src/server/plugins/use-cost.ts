@@ -43,9 +43,14 @@ export function useCost(options: CostPluginOptions): ApolloServerPlugin<Executio
         async willSendResponse({ response, contextValue }) {
           if (!options.costInExtensions || response.body.kind !== 'single') return;
           const result = response.body.singleResult;
-          result.extensions = { ...result.extensions, cost: { restCalls: contextValue.meter.sent, sharedCalls: contextValue.meter.shared, budget: options.budget } };
+          result.extensions = { ...result.extensions, cost: costOf(contextValue, options.budget) };
         },
       };
     },
   };
+}
+
+function costOf(context: ExecutionContext, budget: number): Record<string, number> {
+  const meter = context.meter;
+  return { restCalls: meter.sent, sharedCalls: meter.shared, cacheHits: meter.cacheHits, staleHits: meter.staleHits, budget };
 }

@@ -7,6 +7,16 @@ import type { GraphQLFormattedError } from 'graphql';
 import type { ExecutionContext } from '../../execution/create-execution-context.js';
 import type { Metrics } from '../../metrics/create-metrics.js';
 
+/** The operation-limit codes (server.limits) and the rule each names. */
+const LIMIT_RULES: Readonly<Record<string, string>> = {
+  OPERATION_TOO_DEEP: 'depth',
+  OPERATION_TOO_MANY_ALIASES: 'aliases',
+  OPERATION_TOO_MANY_ROOT_FIELDS: 'rootFields',
+  OPERATION_TOO_MANY_DIRECTIVES: 'directives',
+  OPERATION_TOO_MANY_TOKENS: 'tokens',
+  OPERATION_TOO_BROAD: 'fields',
+};
+
 function codeOf(error: GraphQLFormattedError | undefined): string {
   const code = error?.extensions?.['code'];
   return typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR';
@@ -24,6 +34,8 @@ export function useMetrics(metrics: Metrics): ApolloServerPlugin<ExecutionContex
           const refusal = errors?.find((error) => error.extensions?.['code'] === 'UPSTREAM_BUDGET_EXCEEDED');
           // The static refusal names the estimate; the run-time one only the budget (plugins/use-cost.ts, cost-meter.ts).
           if (refusal !== undefined) metrics.budgetRefused(refusal.extensions?.['estimatedCalls'] === undefined ? 'run' : 'estimate');
+          const rule = LIMIT_RULES[result];
+          if (rule !== undefined) metrics.limitRefused(rule);
         },
       };
     },

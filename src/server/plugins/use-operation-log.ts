@@ -17,6 +17,8 @@ export function useOperationLog(logger: Logger): ApolloServerPlugin<ExecutionCon
               operationType: operation?.operation ?? null,
               restCalls: contextValue.meter.sent,
               sharedCalls: contextValue.meter.shared,
+              cacheHits: contextValue.meter.cacheHits,
+              staleHits: contextValue.meter.staleHits,
               errors,
               durationMs: Math.round(performance.now() - started),
             },

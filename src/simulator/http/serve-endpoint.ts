@@ -8,6 +8,7 @@ import type { Reply, SimState } from '../sim-state.js';
 import { checkAuth } from './check-auth.js';
 import { replyJson, resetConnection, type Exchange } from './exchange.js';
 import { injectFault } from './inject-fault.js';
+import { viewerOf } from '../visibility.js';
 import { readBody } from './read-body.js';
 import type { Route } from './route-request.js';
 
@@ -29,7 +30,10 @@ export async function serveEndpoint(state: SimState, exchange: Exchange, route: 
 function checkAndHandle(state: SimState, exchange: Exchange, route: EndpointRoute, query: URLSearchParams, text: string): Reply {
   const endpoint = state.endpoints.get(route.name);
   if (endpoint === undefined) return { status: 404, body: { message: `Endpoint not found: ${route.name}` } };
-  if (!checkAuth(endpoint.auth, exchange.req.headers.authorization)) {
+  const visibility = state.visibility.get(route.name);
+  const header = exchange.req.headers.authorization;
+  const viewer = visibility === undefined ? null : viewerOf(visibility, header);
+  if (viewer === undefined || (viewer === null && !checkAuth(endpoint.auth, header))) {
     return { status: 401, body: { message: 'Unauthorized: missing or invalid credentials' } };
   }
   if (!endpoint.methods.includes(route.method)) {
@@ -45,7 +49,7 @@ function checkAndHandle(state: SimState, exchange: Exchange, route: EndpointRout
     return { status: 403, body: { message: `Access Denied: you are not allowed to access '${endpoint.model}' records` } };
   }
   try {
-    return handleEndpoint(state, { method: route.method, endpoint, id: route.id, query, body });
+    return handleEndpoint(state, { method: route.method, endpoint, id: route.id, query, body, viewer });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return { status: 500, body: { error: message, line_id: '', status_code: 'INTERNAL_ERROR' } };

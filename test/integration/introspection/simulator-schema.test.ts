@@ -54,6 +54,6 @@ describe('introspecting the simulator with the demo config', () => {
     const entity = schema.getType('_Entity');
     expect(entity).toBeDefined();
     expect(output.sdl.match(/@key\(fields: "/g)).toHaveLength(8);
-    expect(output.sdl).toContain('type Product @key(fields: "defaultCode") {');
+    expect(output.sdl).toContain('type Product @key(fields: "defaultCode") @cost(weight: 0) {');
   });
 });

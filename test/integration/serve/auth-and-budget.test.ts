@@ -77,6 +77,6 @@ describe('the budget', () => {
     expect(response.body.errors?.some((error) => error.extensions?.['code'] === 'UPSTREAM_BUDGET_EXCEEDED')).toBe(true);
     expect(stack.calls()).toHaveLength(6);
     expect(stack.calls().map(relativePath)[0]).toBe('/sale-orders');
-    expect(response.body.extensions).toEqual({ cost: { restCalls: 6, sharedCalls: 0, budget: 6 } });
+    expect(response.body.extensions).toEqual({ cost: { restCalls: 6, sharedCalls: 0, cacheHits: 0, staleHits: 0, budget: 6 } });
   });
 });

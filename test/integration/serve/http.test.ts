@@ -27,9 +27,9 @@ describe('health', () => {
     stack.simulator.addFault('countries', { kind: 'status-500', count: 1 });
     const unready = await fetch(`${origin}/readyz`);
     expect(unready.status).toBe(503);
-    const body = (await unready.json()) as { status: string; endpoints: Record<string, string>; breaker: string };
+    const body = (await unready.json()) as { status: string; endpoints: Record<string, string>; breakers: Record<string, string> };
     expect(body.status).toBe('unready');
-    expect(body.breaker).toBe('closed');
+    expect(body.breakers).toEqual({});
     expect(body.endpoints).toEqual(Object.fromEntries(readable.map((name) => [name, name === 'countries' ? 'UPSTREAM_ERROR' : 'ok'])));
     expect(stack.simulator.records.map((record) => `${record.endpoint ?? ''} ${JSON.stringify(record.query)}`).sort()).toEqual(
       readable.map((name) => `${name} {"limit":"1"}`).sort(),
@@ -37,7 +37,7 @@ describe('health', () => {
     stack.simulator.clearRecords();
     const ready = await fetch(`${origin}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: 'ready', endpoints: Object.fromEntries(readable.map((name) => [name, 'ok'])), breaker: 'closed' });
+    expect(await ready.json()).toEqual({ status: 'ready', endpoints: Object.fromEntries(readable.map((name) => [name, 'ok'])), breakers: {} });
     expect(stack.simulator.records.map((record) => record.endpoint)).toEqual(['countries']);
     stack.simulator.clearRecords();
     expect((await fetch(`${origin}/readyz`)).status).toBe(200);

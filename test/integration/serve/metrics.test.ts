@@ -32,6 +32,8 @@ describe('/metrics', () => {
     const wide = '{ a: partners(limit: 1) { items { name } } b: products(limit: 1) { items { name } } c: partners(limit: 1) { items { id } } d: products(limit: 1) { items { id } } }';
     expect((await stack.gql(wide)).body.errors?.[0]?.extensions?.['code']).toBe('UPSTREAM_BUDGET_EXCEEDED');
     expect((await stack.gql('{ nope }')).body.errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_VALIDATION_FAILED');
+    const aliases = `{ countries(limit: 1) { items { ${Array.from({ length: 31 }, (_, i) => `a${i}: id`).join(' ')} } } }`;
+    expect((await stack.gql(aliases)).body.errors?.[0]?.extensions?.['code']).toBe('OPERATION_TOO_MANY_ALIASES');
     expect(stack.calls().map((call) => `${call.method} ${call.endpoint} ${call.status}`)).toEqual([
       'GET partners 200',
       'GET partners 200',
@@ -44,7 +46,9 @@ describe('/metrics', () => {
     expect(readMetric(text, 'bjet_graphql_operations_total', { type: 'query', result: 'ok' })).toBe(3);
     expect(readMetric(text, 'bjet_graphql_operations_total', { type: 'query', result: 'UPSTREAM_BUDGET_EXCEEDED' })).toBe(1);
     expect(readMetric(text, 'bjet_graphql_operations_total', { type: 'unknown', result: 'GRAPHQL_VALIDATION_FAILED' })).toBe(1);
-    expect(seriesOf(text, 'bjet_graphql_operations_total')).toHaveLength(3);
+    expect(readMetric(text, 'bjet_operation_limit_refusals_total', { rule: 'aliases' })).toBe(1);
+    expect(seriesOf(text, 'bjet_operation_limit_refusals_total')).toHaveLength(1);
+    expect(seriesOf(text, 'bjet_graphql_operations_total')).toHaveLength(4);
     expect(readMetric(text, 'bjet_graphql_operation_duration_seconds_count', { type: 'query' })).toBe(4);
     expect(readMetric(text, 'bjet_upstream_requests_total', { endpoint: 'partners', method: 'GET', status_class: '2xx' })).toBe(2);
     expect(readMetric(text, 'bjet_upstream_requests_total', { endpoint: 'products', method: 'GET', status_class: '2xx' })).toBe(2);
@@ -58,8 +62,9 @@ describe('/metrics', () => {
     expect(readMetric(text, 'bjet_upstream_shared_calls_total')).toBe(0);
     expect(readMetric(text, 'bjet_budget_refusals_total', { phase: 'estimate' })).toBe(1);
     expect(readMetric(text, 'bjet_budget_refusals_total', { phase: 'run' })).toBeNull();
-    expect(readMetric(text, 'bjet_upstream_breaker_state', { scope: 'upstream', state: 'closed' })).toBe(1);
-    expect(readMetric(text, 'bjet_upstream_breaker_state', { scope: 'upstream', state: 'open' })).toBe(0);
+    expect(readMetric(text, 'bjet_upstream_breaker_state', { endpoint: 'products', methods: 'reads', state: 'closed' })).toBe(1);
+    expect(readMetric(text, 'bjet_upstream_breaker_state', { endpoint: 'products', methods: 'reads', state: 'open' })).toBe(0);
+    expect(readMetric(text, 'bjet_subscriptions_open')).toBe(0);
     expect(readMetric(text, 'bjet_upstream_in_flight')).toBe(0);
     expect(readMetric(text, 'bjet_upstream_queued')).toBe(0);
     // prom-client's process defaults, and nothing a client chose in any label.
@@ -89,18 +94,19 @@ describe('/metrics', () => {
     });
     const origin = new URL(stack.url).origin;
     expect((await fetch(`${origin}/readyz`)).status).toBe(200);
-    stack.simulator.addFault('partners', { kind: 'status-500', count: 2 });
-    for (let i = 0; i < 2; i += 1) expect((await stack.gql('{ partners(limit: 1) { items { id } } }')).body.errors?.[0]?.extensions?.['code']).toBe('UPSTREAM_ERROR');
-    const refused = await stack.gql('{ countries(limit: 1) { items { id } } }');
+    // Two resets open the breaker of the partners reads; the retry after them is refused without a call.
+    stack.simulator.addFault('partners', { kind: 'reset', count: 2 });
+    expect((await stack.gql('{ partners(limit: 1) { items { id } } }')).body.errors?.[0]?.extensions?.['code']).toBe('UPSTREAM_UNAVAILABLE');
+    const refused = await stack.gql('{ partners(limit: 1) { items { name } } }');
     expect(refused.body.errors?.[0]?.extensions?.['code']).toBe('UPSTREAM_UNAVAILABLE');
     const text = await scrape(metricsUrl(stack));
-    expect(readMetric(text, 'bjet_upstream_breaker_state', { scope: 'upstream', state: 'open' })).toBe(1);
-    expect(readMetric(text, 'bjet_upstream_breaker_state', { scope: 'upstream', state: 'closed' })).toBe(0);
-    expect(readMetric(text, 'bjet_upstream_requests_total', { endpoint: 'partners', method: 'GET', status_class: '5xx' })).toBe(2);
-    expect(readMetric(text, 'bjet_graphql_operations_total', { type: 'query', result: 'UPSTREAM_UNAVAILABLE' })).toBe(1);
+    expect(readMetric(text, 'bjet_upstream_breaker_state', { endpoint: 'partners', methods: 'reads', state: 'open' })).toBe(1);
+    expect(readMetric(text, 'bjet_upstream_breaker_state', { endpoint: 'partners', methods: 'reads', state: 'closed' })).toBe(0);
+    expect(readMetric(text, 'bjet_upstream_requests_total', { endpoint: 'partners', method: 'GET', status_class: 'none' })).toBe(2);
+    expect(readMetric(text, 'bjet_graphql_operations_total', { type: 'query', result: 'UPSTREAM_UNAVAILABLE' })).toBe(2);
     const unready = await fetch(`${origin}/readyz`);
     expect(unready.status).toBe(503);
-    expect(await unready.json()).toMatchObject({ status: 'unready', breaker: 'open' });
+    expect(await unready.json()).toMatchObject({ status: 'unready', breakers: { 'reads partners': 'open' } });
   });
 
   it('is off with server.metrics false, and on its own port with server.metricsPort', async () => {

@@ -90,6 +90,20 @@ describe('mutations', () => {
     expect(callsOf(stack)).toEqual(['POST /sale-orders']);
   });
 
+  it.each([
+    ['POST', 'mutation { createPartner(input: { name: "Unread" }) { id } }', 'createPartner', 'POST /partners'],
+    ['PUT', 'mutation { updatePartner(id: "3", input: { city: "Unread" }) { id } }', 'updatePartner', 'PUT /partners/3'],
+  ] as const)('a %s answered 200 with a body that cannot be read is UPSTREAM_WRITE_OUTCOME_UNKNOWN, sent once', async (method, mutation, field, call) => {
+    stack = await startStack();
+    stack.simulator.addFault('partners', { kind: 'malformed-json', count: 5, methods: [method] });
+    const response = await stack.gql(mutation);
+    expect(response.body.data).toBeNull();
+    const error = response.body.errors?.[0];
+    expect(error).toMatchObject({ path: [field], extensions: { code: 'UPSTREAM_WRITE_OUTCOME_UNKNOWN', upstream: { status: 200, method } } });
+    expect(error?.message).toContain('applied as far as we know');
+    expect(callsOf(stack)).toEqual([call]);
+  });
+
   it('never retries a write the upstream failed', async () => {
     stack = await startStack();
     stack.simulator.addFault('partners', { kind: 'status-500', count: 5, methods: ['PUT'] });

@@ -35,10 +35,12 @@ describe('a list field', () => {
     expect(stack.calls().map((call) => call.query)).toEqual([{ limit: String(limit + 1), offset: String(offset) }]);
   });
 
-  it('uses the default page size and caps the limit at the endpoint maximum', async () => {
+  it('uses the default page size, and refuses a limit over the endpoint maximum without calling for it', async () => {
     const response = await stack.gql('{ a: countries { pageInfo { limit } } b: partners(limit: 1000) { pageInfo { limit } } }');
-    expect(response.body.data).toEqual({ a: { pageInfo: { limit: 20 } }, b: { pageInfo: { limit: 100 } } });
-    expect(stack.calls().map((call) => call.query['limit']).sort()).toEqual(['101', '21']);
+    // Both pages are non-null: the refused one nulls the whole answer.
+    expect(response.body.data).toBeNull();
+    expect(response.body.errors?.map((error) => [error.path, error.extensions?.['code']])).toEqual([[['b'], 'BAD_USER_INPUT']]);
+    expect(stack.calls().map((call) => call.query['limit'])).toEqual(['21']);
   });
 
   it('sends filters by their configured keys: booleans as text, id lists comma-joined, enums as keys', async () => {
@@ -105,7 +107,7 @@ describe('an upstream failure', () => {
 describe('cost', () => {
   it('reports the REST calls actually made in extensions.cost (on in the demo)', async () => {
     const response = await stack.gql('{ countries(limit: 2) { items { id } } partners(limit: 2) { items { id } } }');
-    expect(response.body.extensions).toEqual({ cost: { restCalls: 2, sharedCalls: 0, budget: 50 } });
+    expect(response.body.extensions).toEqual({ cost: { restCalls: 2, sharedCalls: 0, cacheHits: 0, staleHits: 0, budget: 50 } });
     expect(stack.calls()).toHaveLength(2);
   });
 });

@@ -26,7 +26,7 @@ describe('every simulator fault maps to its code', () => {
     ['status-500', 'UPSTREAM_ERROR', 'UPSTREAM_ERROR'],
     ['timeout', 'UPSTREAM_TIMEOUT', 'UPSTREAM_WRITE_OUTCOME_UNKNOWN'],
     ['reset', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_WRITE_OUTCOME_UNKNOWN'],
-    ['malformed-json', 'UPSTREAM_BAD_RESPONSE', 'UPSTREAM_BAD_RESPONSE'],
+    ['malformed-json', 'UPSTREAM_BAD_RESPONSE', 'UPSTREAM_WRITE_OUTCOME_UNKNOWN'],
     ['html-error', 'UPSTREAM_BAD_RESPONSE', 'UPSTREAM_BAD_RESPONSE'],
     ['status-429', 'UPSTREAM_RATE_LIMITED', 'UPSTREAM_RATE_LIMITED'],
   ];

@@ -81,7 +81,7 @@ describe('concurrency cap', () => {
 
 describe('rate limit', () => {
   it('holds 600/min (10/s, burst 10) over a measured window', async () => {
-    h = await startHarness({ config: { upstream: { rateLimitPerMinute: 600 } } });
+    h = await startHarness({ config: { upstream: { rateLimit: { perMinute: 600, perHourPerCredential: null } } } });
     const harness = h;
     const started = performance.now();
     const sentAt: number[] = [];
@@ -100,7 +100,7 @@ describe('rate limit', () => {
   });
 
   it('refuses with UPSTREAM_RATE_LIMITED, unsent, when no token comes before the deadline', async () => {
-    h = await startHarness({ config: { upstream: { rateLimitPerMinute: 60 } } });
+    h = await startHarness({ config: { upstream: { rateLimit: { perMinute: 60, perHourPerCredential: null } } } });
     await h.client.list('countries', { limit: '1' }, h.ctx());
     const error = await h.failure(h.client.list('countries', { limit: '1' }, h.ctx({ deadline: Date.now() + 200 })));
     expect(error.code).toBe('UPSTREAM_RATE_LIMITED');
@@ -110,7 +110,7 @@ describe('rate limit', () => {
   });
 
   it('a call waiting for a token whose operation is cancelled is never sent, and gives its token back', async () => {
-    h = await startHarness({ config: { upstream: { rateLimitPerMinute: 60 } } });
+    h = await startHarness({ config: { upstream: { rateLimit: { perMinute: 60, perHourPerCredential: null } } } });
     const started = performance.now();
     await h.client.list('countries', { limit: '1' }, h.ctx());
     const cancel = new OperationCancel();
@@ -127,29 +127,47 @@ describe('rate limit', () => {
 });
 
 describe('circuit breaker', () => {
-  it('opens after consecutive failures, fails fast without a request, and closes after recovery', async () => {
+  it('opens one scope after consecutive failures, fails it fast without a request, and closes after recovery', async () => {
     h = await startHarness({
       config: { upstream: { breaker: { failureThreshold: 3, openMs: 300 }, retries: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 1 } } },
     });
-    h.simulator.addFault('*', { kind: 'status-500', count: 3 });
-    for (let i = 0; i < 3; i += 1) expect((await h.failure(h.client.get('partners', '1', h.ctx()))).code).toBe('UPSTREAM_ERROR');
+    h.simulator.addFault('partners', { kind: 'html-error', count: 3 });
+    for (let i = 0; i < 3; i += 1) expect((await h.failure(h.client.get('partners', '1', h.ctx()))).code).toBe('UPSTREAM_BAD_RESPONSE');
     expect(h.simulator.records).toHaveLength(3);
 
     const started = performance.now();
-    const fast = await h.failure(h.client.list('countries', {}, h.ctx()));
+    const fast = await h.failure(h.client.list('partners', {}, h.ctx()));
     expect(fast.code).toBe('UPSTREAM_UNAVAILABLE');
     expect(fast.message).toContain('circuit breaker is open');
     expect(performance.now() - started).toBeLessThan(50);
     expect(h.simulator.records).toHaveLength(3);
+    // Other scopes: another endpoint's reads, and this endpoint's writes.
+    expect(await h.client.list('countries', { limit: '2' }, h.ctx())).toHaveLength(2);
+    expect(await h.client.create('partners', { name: 'Breaker Test' }, h.ctx())).toMatchObject({ name: 'Breaker Test' });
+    expect(h.simulator.records).toHaveLength(5);
 
     await new Promise((resolve) => setTimeout(resolve, 320));
     expect(await h.client.get('partners', '1', h.ctx())).toMatchObject({ id: 1 });
-    expect(await h.client.list('countries', { limit: '2' }, h.ctx())).toHaveLength(2);
-    expect(h.simulator.records).toHaveLength(5);
+    expect(h.simulator.records).toHaveLength(6);
     const log = h.logLines().join('\n');
-    expect(log).toContain('"breaker":"open"');
+    expect(log).toContain('"breaker":"open","from":"closed","endpoint":"partners","methods":"reads"');
     expect(log).toContain('"breaker":"half-open"');
     expect(log).toContain('"breaker":"closed"');
+  });
+
+  it('never counts a 500 with a BJET error body, but counts a 5xx without one', async () => {
+    h = await startHarness({
+      config: { upstream: { breaker: { failureThreshold: 2, openMs: 10_000 }, retries: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 1 } } },
+    });
+    h.simulator.addFault('partners', { kind: 'status-500', count: 4 });
+    for (let i = 0; i < 4; i += 1) expect((await h.failure(h.client.get('partners', '1', h.ctx()))).code).toBe('UPSTREAM_ERROR');
+    expect(await h.client.get('partners', '1', h.ctx())).toMatchObject({ id: 1 });
+    h.simulator.addFault('partners', { kind: 'timeout', count: 2 });
+    for (let i = 0; i < 2; i += 1) {
+      expect((await h.failure(h.client.get('partners', '1', h.ctx({ deadline: Date.now() + 150 })))).code).toBe('UPSTREAM_TIMEOUT');
+    }
+    expect((await h.failure(h.client.get('partners', '1', h.ctx()))).message).toContain('circuit breaker is open');
+    expect(h.records('partners')).toHaveLength(7);
   });
 
   it('re-opens when the half-open probe fails, and 4xx never open it', async () => {

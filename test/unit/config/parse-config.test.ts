@@ -81,11 +81,24 @@ describe('parseConfig', () => {
     expect(config.source).toBe('/etc/bjet/bjet-graphql.config.yaml');
   });
 
+  it('lowers a headers timeout above the request timeout to it', () => {
+    const server = { requestTimeoutMs: 2000, headersTimeoutMs: 5000, keepAliveTimeoutMs: 100, shutdownGraceMs: 3000 };
+    const config = parseConfig({ ...minimal, server }, { source: null, env: {} });
+    expect(config.server).toMatchObject({ requestTimeoutMs: 2000, headersTimeoutMs: 2000, keepAliveTimeoutMs: 100, shutdownGraceMs: 3000 });
+  });
+
   it('never prints a secret in an issue', () => {
     const input = { upstream: { baseUrl: '${URL}', auth: { type: 'bearer', token: 12345 } }, endpoints: { a: {} } };
     const error = caughtError(() => parseConfig(input, { source: null, env: { URL: 'http://secret-host:1/${X}' } }));
     expect(error.message).not.toContain('12345');
     expect(error.message).not.toContain('secret-host');
+  });
+
+  it('never prints the password of a Redis URL in an issue', () => {
+    const input = { upstream: { baseUrl: 'http://127.0.0.1:1/v1' }, endpoints: { a: {} }, redis: { url: 'http://bjet:hunter2@redis:6379' } };
+    const error = caughtError(() => parseConfig(input, { source: null, env: {} }));
+    expect(error.message).toContain('redis.url');
+    expect(error.message).not.toContain('hunter2');
   });
 
   it('uses the default only when the variable is unset or empty', () => {

@@ -23,12 +23,14 @@ describe('createMetrics', () => {
 
   it('reads the upstream state at scrape time', async () => {
     const metrics = createMetrics();
-    let breaker: 'closed' | 'open' | 'half-open' = 'closed';
-    metrics.watchUpstream(() => ({ breaker, inFlight: 3, queued: 2 }));
-    breaker = 'open';
+    let state: 'closed' | 'open' | 'half-open' = 'closed';
+    metrics.watchUpstream(() => ({ breakers: [{ endpoint: 'partners', methods: 'reads', state }], inFlight: 3, queued: 2 }));
+    metrics.watchSubscriptions(() => 4);
+    state = 'open';
     const text = await metrics.registry.metrics();
-    expect(readMetric(text, 'bjet_upstream_breaker_state', { scope: 'upstream', state: 'open' })).toBe(1);
-    expect(readMetric(text, 'bjet_upstream_breaker_state', { scope: 'upstream', state: 'closed' })).toBe(0);
+    expect(readMetric(text, 'bjet_upstream_breaker_state', { endpoint: 'partners', methods: 'reads', state: 'open' })).toBe(1);
+    expect(readMetric(text, 'bjet_upstream_breaker_state', { endpoint: 'partners', methods: 'reads', state: 'closed' })).toBe(0);
+    expect(readMetric(text, 'bjet_subscriptions_open')).toBe(4);
     expect(readMetric(text, 'bjet_upstream_in_flight')).toBe(3);
     expect(readMetric(text, 'bjet_upstream_queued')).toBe(2);
   });

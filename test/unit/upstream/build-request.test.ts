@@ -103,3 +103,23 @@ describe('buildRequest', () => {
     expect(built.template).toBe('/partners');
   });
 });
+
+describe('buildRequest refuses what must not be sent', () => {
+  const short = buildEndpointRoute(config.upstream, endpoint('partners'), '/bj_api_sync/v1/', 300);
+
+  it('refuses an id or query value with U+FFFD or a lone surrogate, as BAD_USER_INPUT', () => {
+    expect(() => buildRequest(short, { method: 'GET', endpoint: 'partners', id: 'a\uD800' }, ctx)).toThrow('not well-formed UTF-8 text');
+    expect(() => buildRequest(short, { method: 'GET', endpoint: 'partners', query: { name: 'caf\uFFFD' } }, ctx)).toThrow(
+      expect.objectContaining({ code: 'BAD_USER_INPUT' }),
+    );
+  });
+
+  it('refuses a request target over maxUrlBytes, counting encoded bytes, and accepts one at the limit', () => {
+    const base = '/bj_api_sync/v1/partners?name='.length;
+    const fits = buildRequest(short, { method: 'GET', endpoint: 'partners', query: { name: 'x'.repeat(300 - base) } }, ctx);
+    expect(Buffer.byteLength(fits.path)).toBe(300);
+    expect(() => buildRequest(short, { method: 'GET', endpoint: 'partners', query: { name: 'é'.repeat(50) } }, ctx)).toThrow(
+      'The request to /partners would be 330 bytes long, over the limit of 300',
+    );
+  });
+});

@@ -19,7 +19,7 @@ describe('mapTransportError', () => {
     ['connect timeout', new errors.ConnectTimeoutError(), 'UPSTREAM_TIMEOUT', 'UPSTREAM_TIMEOUT', true],
     ['aborted', new errors.RequestAbortedError(), 'UPSTREAM_TIMEOUT', 'UPSTREAM_WRITE_OUTCOME_UNKNOWN', false],
     ['abort reason', new DOMException('x', 'AbortError'), 'UPSTREAM_TIMEOUT', 'UPSTREAM_WRITE_OUTCOME_UNKNOWN', false],
-    ['too large', new errors.ResponseExceededMaxSizeError(), 'UPSTREAM_BAD_RESPONSE', 'UPSTREAM_BAD_RESPONSE', false],
+    ['too large', new errors.ResponseExceededMaxSizeError(), 'UPSTREAM_BAD_RESPONSE', 'UPSTREAM_WRITE_OUTCOME_UNKNOWN', false],
   ];
   it.each(cases)('%s → GET %s, POST %s', (_name, error, getCode, writeCode, getRetryable) => {
     const get = mapTransportError(error, site('GET'), 100);

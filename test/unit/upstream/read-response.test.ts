@@ -91,6 +91,20 @@ describe('readResponse: bodies', () => {
     expect(malformed.message).toBe('GET /partners/{id}: upstream answered 200 with a body that is not JSON');
   });
 
+  it('maps an unreadable 2xx of a write to UPSTREAM_WRITE_OUTCOME_UNKNOWN (applied as far as we know)', () => {
+    const write = (method: 'POST' | 'PUT' | 'DELETE'): ReadContext => ({ ...rc, site: { ...rc.site, method, attempt: 1 } });
+    const created = failure(raw(201, '{"id": 1,'), write('POST'));
+    expect(created.code).toBe('UPSTREAM_WRITE_OUTCOME_UNKNOWN');
+    expect(created.message).toBe(
+      'POST /partners/{id}: applied as far as we know (not retried; read the record before trying again): upstream answered 201 with a body that is not JSON',
+    );
+    expect(created.upstream?.status).toBe(201);
+    expect(failure(raw(200, '<html>ok</html>', 'text/html'), write('PUT')).code).toBe('UPSTREAM_WRITE_OUTCOME_UNKNOWN');
+    expect(failure(raw(200, 'deleted', 'text/plain'), write('DELETE')).code).toBe('UPSTREAM_WRITE_OUTCOME_UNKNOWN');
+    // A failed status stays what it says, for a write too.
+    expect(failure(raw(502, '<html>Bad Gateway</html>', 'text/html'), write('POST')).code).toBe('UPSTREAM_BAD_RESPONSE');
+  });
+
   it('maps an HTML page under a 5xx to UPSTREAM_BAD_RESPONSE, under a defined 4xx to that status', () => {
     const page = '<html><body>Internal Server Error</body></html>';
     const error = failure(raw(500, page, 'text/html; charset=utf-8'));

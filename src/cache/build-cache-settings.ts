@@ -1,0 +1,31 @@
+/** What the caching client needs to know per endpoint, in milliseconds, computed once from the config. */
+import type { Config } from '../config/types.js';
+
+export interface EndpointCacheSettings {
+  /** false: answers are passed through and never kept. */
+  readonly cached: boolean;
+  /** `forward` auth: every user has their own partition, and answers are personal (`private`). */
+  readonly personal: boolean;
+  readonly idKey: string;
+  readonly ttlMs: number;
+  readonly staleWhileRevalidateMs: number;
+  readonly staleIfErrorMs: number;
+  readonly maxEntries: number;
+}
+
+export function buildCacheSettings(config: Config): Map<string, EndpointCacheSettings> {
+  const settings = new Map<string, EndpointCacheSettings>();
+  for (const endpoint of config.endpoints) {
+    const cache = endpoint.cache;
+    settings.set(endpoint.name, {
+      cached: cache !== null && cache.ttlSeconds > 0,
+      personal: (endpoint.auth ?? config.upstream.auth).type === 'forward',
+      idKey: endpoint.idKey,
+      ttlMs: (cache?.ttlSeconds ?? 0) * 1000,
+      staleWhileRevalidateMs: (cache?.staleWhileRevalidateSeconds ?? 0) * 1000,
+      staleIfErrorMs: (cache?.staleIfErrorSeconds ?? 0) * 1000,
+      maxEntries: cache?.maxEntries ?? 0,
+    });
+  }
+  return settings;
+}

@@ -1,0 +1,163 @@
+/**
+ * The record cache as a decorator of the upstream client: GET by id and GET list read through
+ * `CachedReads`; every write drops what it may have changed (the record in every partition and the
+ * endpoint's list pages) before it answers, so the next read by anyone sees it, and publishes the
+ * change on the bus. Every change on the bus (a webhook's, another replica's) drops the same way.
+ * Why a decorator, and why drops rather than replacements: docs/decisions/0008-record-cache-as-client-decorator.md.
+ */
+import type { Logger } from 'pino';
+import type { ChangeBus, ChangeEvent, ChangeKind } from '../changes/types.js';
+import type { Config } from '../config/types.js';
+import { isRecord } from '../shared/guards.js';
+import type { CredentialKeys } from '../upstream/credential-keys.js';
+import type { CallContext, UpstreamClient, UpstreamRecord, UpstreamRequest, UpstreamResponse } from '../upstream/types.js';
+import { buildListQueryKey, isList } from './build-cache-entry.js';
+import { buildCacheSettings, type EndpointCacheSettings } from './build-cache-settings.js';
+import { CachedReads, identifierOf } from './cached-reads.js';
+import type { CacheStore } from './types.js';
+
+export interface CachingClientOptions {
+  readonly config: Config;
+  readonly store: CacheStore;
+  readonly bus: ChangeBus;
+  readonly credentials: CredentialKeys;
+  readonly now?: () => number;
+  readonly logger?: Logger;
+}
+
+export interface CachingClient extends UpstreamClient {
+  /** Waits for the background refreshes running now. */
+  settle(): Promise<void>;
+  /** Stops listening to the bus, leaving the client underneath open. */
+  detach(): Promise<void>;
+}
+
+const UNCACHED: EndpointCacheSettings = {
+  cached: false,
+  personal: false,
+  idKey: 'id',
+  ttlMs: 0,
+  staleWhileRevalidateMs: 0,
+  staleIfErrorMs: 0,
+  maxEntries: 0,
+};
+
+export function createCachingClient(client: UpstreamClient, options: CachingClientOptions): CachingClient {
+  return new CachingUpstreamClient(client, options);
+}
+
+class CachingUpstreamClient implements CachingClient {
+  private readonly settings: ReadonlyMap<string, EndpointCacheSettings>;
+  private readonly reads: CachedReads;
+  private readonly now: () => number;
+  /** Our own events: already dropped before they were published. */
+  private readonly published = new WeakSet<ChangeEvent>();
+  private readonly unsubscribe: () => void;
+
+  constructor(
+    private readonly client: UpstreamClient,
+    private readonly options: CachingClientOptions,
+  ) {
+    this.now = options.now ?? Date.now;
+    this.settings = buildCacheSettings(options.config);
+    this.reads = new CachedReads(client, {
+      store: options.store,
+      now: this.now,
+      credentials: options.credentials,
+      refreshDeadlineMs: options.config.server.operationDeadlineMs,
+      logger: options.logger?.child({ component: 'cache' }),
+    });
+    this.unsubscribe = options.bus.subscribe((event) => {
+      if (this.published.has(event)) return;
+      this.reads.drop(event.endpoint, [event.id]).catch((err: unknown) => {
+        options.logger?.warn({ err, endpoint: event.endpoint }, 'cache: dropping a changed record failed; it expires with its TTL');
+      });
+    });
+  }
+
+  request(request: UpstreamRequest, ctx: CallContext): Promise<UpstreamResponse> {
+    if (request.method === 'GET') return this.client.request(request, ctx);
+    const kind: ChangeKind = request.method === 'POST' ? 'created' : request.method === 'PUT' ? 'updated' : 'deleted';
+    return this.write(request.endpoint, kind, request.id, () => this.client.request(request, ctx));
+  }
+
+  async get(endpoint: string, id: string, ctx: CallContext): Promise<UpstreamRecord | null> {
+    const settings = this.settingsOf(endpoint);
+    if (!settings.cached) {
+      ctx.onServed?.(0, settings.personal);
+      return this.client.get(endpoint, id, ctx);
+    }
+    const value = await this.reads.read(settings, { kind: 'record', endpoint, partition: this.reads.partitionOf(settings, ctx), id }, undefined, ctx);
+    return isList(value) ? null : value;
+  }
+
+  async list(endpoint: string, query: Readonly<Record<string, string>>, ctx: CallContext): Promise<readonly UpstreamRecord[]> {
+    const settings = this.settingsOf(endpoint);
+    if (!settings.cached) {
+      ctx.onServed?.(0, settings.personal);
+      return this.client.list(endpoint, query, ctx);
+    }
+    const partition = this.reads.partitionOf(settings, ctx);
+    const value = await this.reads.read(settings, { kind: 'list', endpoint, partition, query: buildListQueryKey(query) }, query, ctx);
+    return isList(value) ? value : [];
+  }
+
+  create(endpoint: string, body: UpstreamRecord, ctx: CallContext): Promise<UpstreamRecord> {
+    return this.write(endpoint, 'created', undefined, () => this.client.create(endpoint, body, ctx));
+  }
+
+  update(endpoint: string, id: string, body: UpstreamRecord, ctx: CallContext): Promise<unknown> {
+    return this.write(endpoint, 'updated', id, () => this.client.update(endpoint, id, body, ctx));
+  }
+
+  remove(endpoint: string, id: string, ctx: CallContext): Promise<unknown> {
+    return this.write(endpoint, 'deleted', id, () => this.client.remove(endpoint, id, ctx));
+  }
+
+  settle(): Promise<void> {
+    return this.reads.settle();
+  }
+
+  // Neither waits for background refreshes: a hung upstream must not hold a shutdown for a whole
+  // deadline; a refresh cut short only logs.
+  async detach(): Promise<void> {
+    this.unsubscribe();
+  }
+
+  async close(options?: { readonly force?: boolean }): Promise<void> {
+    this.unsubscribe();
+    await this.client.close(options);
+  }
+
+  private settingsOf(endpoint: string): EndpointCacheSettings {
+    return this.settings.get(endpoint) ?? UNCACHED;
+  }
+
+  /** Drops, then publishes (on success): the writer's next read, and anyone's, goes upstream. */
+  private async write<T>(endpoint: string, kind: ChangeKind, id: string | undefined, send: () => Promise<T>): Promise<T> {
+    let answer: T;
+    try {
+      answer = await send();
+    } catch (error) {
+      // It may have been applied all the same (a timeout, a reset): forget what it may have changed.
+      await this.reads.drop(endpoint, id === undefined ? [] : [id]);
+      throw error;
+    }
+    const record = kind !== 'deleted' && isRecord(answer) ? answer : null;
+    const answeredId = record === null ? null : identifierOf(record, this.settingsOf(endpoint).idKey);
+    await this.reads.drop(endpoint, [id, answeredId].filter((value): value is string => typeof value === 'string'));
+    const eventId = answeredId ?? id;
+    if (eventId !== undefined) this.publish({ kind, endpoint, id: eventId, record, writeDate: writeDateOf(record), source: 'mutation', at: this.now() });
+    return answer;
+  }
+
+  private publish(event: ChangeEvent): void {
+    this.published.add(event);
+    this.options.bus.publish(event);
+  }
+}
+
+function writeDateOf(record: UpstreamRecord | null): string | null {
+  const value = record?.['write_date'];
+  return typeof value === 'string' ? value : null;
+}

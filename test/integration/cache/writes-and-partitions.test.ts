@@ -1,0 +1,108 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Config } from '../../../src/config/types.js';
+import { createUpstreamClient } from '../../../src/upstream/create-upstream-client.js';
+import { createClock, startCachedStack } from '../../support/cached-stack.js';
+import { relativePath, type GraphQLResponse, type Stack } from '../../support/start-stack.js';
+
+let stack: Stack | undefined;
+afterEach(async () => {
+  await stack?.close();
+  stack = undefined;
+});
+
+const PARTNER = 'query P($id: ID!) { partner(id: $id) { id name } }';
+const PAGE = '{ partners(limit: 10) { items { id name } } }';
+const RENAME = 'mutation R($id: ID!, $name: String!) { updatePartner(id: $id, input: { name: $name }) { id name } }';
+
+function cost(response: GraphQLResponse): Record<string, number> {
+  return (response.body.extensions as { cost: Record<string, number> }).cost;
+}
+
+function names(response: GraphQLResponse): string[] {
+  return (response.body.data?.['partners'] as { items: { name: string }[] }).items.map((item) => item.name);
+}
+
+describe('own writes', () => {
+  it('a mutation drops the record and the list pages: the next read by anyone sees it (read-your-writes)', async () => {
+    const clock = createClock();
+    stack = await startCachedStack(clock);
+    await stack.gql(PARTNER, { id: '1' });
+    await stack.gql(PAGE);
+    const renamed = await stack.gql(RENAME, { id: '1', name: 'Renamed Ltd' });
+    expect(renamed.headers.get('cache-control')).toBe('no-store');
+    stack.simulator.clearRecords();
+    const one = await stack.gql(PARTNER, { id: '1' });
+    expect(one.body.data).toEqual({ partner: { id: '1', name: 'Renamed Ltd' } });
+    const page = await stack.gql(PAGE);
+    expect(names(page)).toContain('Renamed Ltd');
+    expect(stack.calls().map(relativePath)).toEqual(['/partners/1', '/partners']);
+  });
+
+  it('publishes the change on the bus, and drops on every change the bus carries (a webhook)', async () => {
+    const clock = createClock();
+    stack = await startCachedStack(clock);
+    const heard: string[] = [];
+    stack.server.bus.subscribe((event) => heard.push(`${event.source} ${event.kind} ${event.endpoint}/${event.id}`));
+    await stack.gql(RENAME, { id: '2', name: 'Second' });
+    expect(heard).toEqual(['mutation updated partners/2']);
+    await stack.gql(PARTNER, { id: '3' });
+    // A change made elsewhere, as a webhook would report it.
+    const direct = createUpstreamClient(stack.config);
+    await direct.update('partners', '3', { name: 'Changed in Odoo' }, { requestId: 'outside', deadline: Date.now() + 10_000 });
+    await direct.close();
+    expect((await stack.gql(PARTNER, { id: '3' })).body.data).not.toEqual({ partner: { id: '3', name: 'Changed in Odoo' } });
+    stack.server.bus.publish({ kind: 'updated', endpoint: 'partners', id: '3', record: null, writeDate: null, source: 'webhook', at: clock.now() });
+    stack.simulator.clearRecords();
+    expect((await stack.gql(PARTNER, { id: '3' })).body.data).toEqual({ partner: { id: '3', name: 'Changed in Odoo' } });
+    expect(stack.calls().map(relativePath)).toEqual(['/partners/3']);
+  });
+});
+
+/** Partners with forwarded auth, and partner 7 visible only to user A. */
+function forwarded(config: Config): Config {
+  return { ...config, endpoints: config.endpoints.map((endpoint) => (endpoint.name === 'partners' ? { ...endpoint, auth: { type: 'forward' } } : endpoint)) };
+}
+
+const USER_A = { authorization: 'Bearer token-user-a' };
+const USER_B = { authorization: 'Bearer token-user-b' };
+
+describe('partitions', () => {
+  it('user B is never answered from user A\'s entries (per-token visibility)', async () => {
+    const clock = createClock();
+    stack = await startCachedStack(clock, {
+      config: forwarded,
+      simulator: { visibility: { partners: { tokens: ['token-user-a', 'token-user-b'], restricted: { '7': ['token-user-a'] } } } },
+    });
+    const a = await stack.gql(PARTNER, { id: '7' }, USER_A);
+    expect(a.body.data?.['partner']).toMatchObject({ id: '7' });
+    expect(a.headers.get('cache-control')).toBe('private, max-age=10');
+    const b = await stack.gql(PARTNER, { id: '7' }, USER_B);
+    expect(b.body.data).toEqual({ partner: null });
+    expect(cost(b)).toMatchObject({ restCalls: 1, cacheHits: 0 });
+    // Each user's own entry answers them again.
+    expect(cost(await stack.gql(PARTNER, { id: '7' }, USER_A))).toMatchObject({ restCalls: 0, cacheHits: 1 });
+    expect((await stack.gql(PARTNER, { id: '7' }, USER_B)).body.data).toEqual({ partner: null });
+    const pageA = await stack.gql(PAGE, {}, USER_A);
+    const pageB = await stack.gql(PAGE, {}, USER_B);
+    const ids = (response: GraphQLResponse): string[] =>
+      (response.body.data?.['partners'] as { items: { id: string }[] }).items.map((item) => item.id);
+    expect(ids(pageA)).toContain('7');
+    expect(ids(pageB)).not.toContain('7');
+    expect(cost(pageB)).toMatchObject({ restCalls: 1, cacheHits: 0 });
+    expect(stack.calls().map(relativePath)).toEqual(['/partners/7', '/partners/7', '/partners', '/partners']);
+  });
+
+  it('a user\'s write drops the record in every partition', async () => {
+    const clock = createClock();
+    stack = await startCachedStack(clock, {
+      config: forwarded,
+      simulator: { visibility: { partners: { tokens: ['token-user-a', 'token-user-b'], restricted: {} } } },
+    });
+    await stack.gql(PARTNER, { id: '8' }, USER_A);
+    await stack.gql(PARTNER, { id: '8' }, USER_B);
+    await stack.gql(RENAME, { id: '8', name: 'Written by A' }, USER_A);
+    const b = await stack.gql(PARTNER, { id: '8' }, USER_B);
+    expect(b.body.data).toEqual({ partner: { id: '8', name: 'Written by A' } });
+    expect(cost(b)).toMatchObject({ restCalls: 1, cacheHits: 0 });
+  });
+});
