@@ -52,7 +52,13 @@ export function createExecutionContext(options: ExecutionContextOptions): Execut
     forwardedHeaders: options.forwardedHeaders ?? {},
     cancel: options.cancel,
     cache: options.cache ?? 'default',
-    onCacheHit: (kind, fetchedAt) => meter.recordCacheHit(kind, fetchedAt),
+    onCacheHit:
+      options.metrics === undefined
+        ? (kind, fetchedAt) => meter.recordCacheHit(kind, fetchedAt)
+        : (kind, fetchedAt) => {
+            meter.recordCacheHit(kind, fetchedAt);
+            options.metrics?.cacheHit(kind);
+          },
     onServed: (freshUntil, personal) => meter.recordServed(freshUntil, personal),
     traceparent: options.trace?.traceparent,
     ...callHooks(meter, options.metrics, options.trace),

@@ -5,7 +5,9 @@
  * methods and status classes; never an id, a filter value or anything else a client chose.
  */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { CallRecord, UpstreamStatus } from '../upstream/types.js';
+import type { CacheHitKind, CallRecord, UpstreamStatus } from '../upstream/types.js';
+import type { DeliveryCount } from '../webhooks/create-webhook-counters.js';
+import { EVENT_NAMES } from '../webhooks/parse-event-name.js';
 
 export type WaitResource = 'slot' | 'token';
 export type BudgetPhase = 'estimate' | 'run';
@@ -27,6 +29,10 @@ export interface Metrics {
   watchUpstream(read: () => UpstreamStatus): void;
   /** Subscriptions active now, read at each scrape. */
   watchSubscriptions(read: () => number): void;
+  /** A read the record cache answered (`CallContext.onCacheHit`). */
+  cacheHit(kind: CacheHitKind): void;
+  /** The webhook's delivery counts, read at each scrape (labels outside `endpoints` and known events become `unknown`). */
+  watchWebhooks(read: () => readonly DeliveryCount[], endpoints: readonly string[]): void;
 }
 
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
@@ -52,6 +58,20 @@ export function createMetrics(): Metrics {
   const waits = new Histogram({ name: 'bjet_upstream_wait_seconds', help: 'Time an upstream attempt waited for a connection slot or a rate-limit token (only attempts that waited)', labelNames: ['resource'], buckets: WAIT_BUCKETS, registers });
   const budget = new Counter({ name: 'bjet_budget_refusals_total', help: 'Operations refused for their REST-call budget, before any call (estimate) or at run time (run)', labelNames: ['phase'], registers });
   const limits = new Counter({ name: 'bjet_operation_limit_refusals_total', help: 'Operations refused by an operation limit (server.limits), by rule', labelNames: ['rule'], registers });
+  const cacheHits = new Counter({ name: 'bjet_cache_hits_total', help: 'Reads the record cache answered with nothing sent: fresh, stale (while revalidating) or stale-if-error', labelNames: ['kind'], registers });
+  let readWebhooks: { read: () => readonly DeliveryCount[]; endpoints: ReadonlySet<string> } | null = null;
+  new Counter({
+    name: 'bjet_webhook_deliveries_total', help: 'Webhook deliveries by endpoint, event and outcome (applied, ignored, refused)', labelNames: ['endpoint', 'event', 'outcome'], registers,
+    collect() {
+      if (readWebhooks === null) return;
+      this.reset();
+      for (const count of readWebhooks.read()) {
+        const endpoint = readWebhooks.endpoints.has(count.endpoint) ? count.endpoint : 'unknown';
+        const event = EVENT_NAMES.includes(count.event) || count.event === '' ? count.event || 'changed' : 'unknown';
+        this.inc({ endpoint, event, outcome: count.outcome }, count.deliveries);
+      }
+    },
+  });
   let readUpstream: (() => UpstreamStatus) | null = null;
   new Gauge({
     name: 'bjet_upstream_breaker_state', help: 'Circuit breaker state per scope (an endpoint\'s reads or writes): 1 for the current state, 0 for the others', labelNames: ['endpoint', 'methods', 'state'], registers,
@@ -86,6 +106,10 @@ export function createMetrics(): Metrics {
     },
     watchSubscriptions(read) {
       readSubscriptions = read;
+    },
+    cacheHit: (kind) => cacheHits.inc({ kind }),
+    watchWebhooks(read, endpoints) {
+      readWebhooks = { read, endpoints: new Set(endpoints) };
     },
   };
 }

@@ -142,6 +142,7 @@ export async function createServer(options: ServerOptions): Promise<BjetServer> 
     ? registerSubscriptions({ server: app.server, schema, config, client, index, bus, logger, formatError: buildFormatError(logger) })
     : null;
   if (metrics !== null && subscriptions !== null) metrics.watchSubscriptions(() => subscriptions.active());
+  if (metrics !== null && webhooks !== null) metrics.watchWebhooks(() => webhooks.counters.snapshot(), config.endpoints.map((endpoint) => endpoint.name));
   registerGraphqlRoutes(app, { apollo, config, client, index, defaultQuery: buildExampleQuery(index, 3, 5), now, metrics, tracing });
   const metricsPort = config.server.metricsPort;
   const metricsApp = metrics === null || metricsPort === null ? null : buildMetricsApp(metrics);
