@@ -176,7 +176,7 @@ describe('bjet-graphql print-sdl', () => {
     expect(supergraph).toContain('@link(url: "https://specs.apollo.dev/cost/v0.1", import: ["@listSize"])');
     expect(supergraph).toContain('directive @cost(weight: Int!) on ');
     expect(supergraph).toMatch(
-      /\): PartnerPage! @join__field\(graph: BJET\) @cost\(weight: 1\) @listSize\(assumedSize: 20, slicingArguments: \["limit"\], sizedFields: \["items"\], requireOneSlicingArgument: false\)/,
+      /\): PartnerPage @join__field\(graph: BJET\) @cost\(weight: 1\) @listSize\(assumedSize: 20, slicingArguments: \["limit"\], sizedFields: \["items"\], requireOneSlicingArgument: false\)/,
     );
     expect(supergraph).toMatch(/\): Partner @join__field\(graph: BJET\) @cost\(weight: 1\)\n/);
     expect(supergraph).toMatch(/type Partner\s+@join__type\(graph: BJET, key: "id"\)\s+@join__type\(graph: LOYALTY, key: "id"\)\s+@cost\(weight: 0\)/);
