@@ -51,15 +51,22 @@ const upstreamPatch = (label: string, extra: Json): Patch => ({ label, apply: (c
 
 function patchesFor(options: BudgetConfigOptions): Patch[][] {
   const limits = [
-    upstreamPatch(`upstream.rateLimit: { perMinute: ${PROXY_PER_MINUTE}, perHourPerCredential: ${PROXY_PER_HOUR} }`, { rateLimit: { perMinute: PROXY_PER_MINUTE, perHourPerCredential: PROXY_PER_HOUR } }),
+    upstreamPatch(`upstream.rateLimit: { perMinute: ${PROXY_PER_MINUTE}, perHourPerCredential: ${PROXY_PER_HOUR} }`, {
+      rateLimit: { perMinute: PROXY_PER_MINUTE, perHourPerCredential: PROXY_PER_HOUR },
+    }),
     upstreamPatch(`upstream.rateLimitPerMinute: ${PROXY_PER_MINUTE} (no per-credential limit in this build)`, { rateLimitPerMinute: PROXY_PER_MINUTE }),
   ];
   const groups: Patch[][] = [limits];
   if (options.cache === 'off') {
-    groups.push([{
-      label: 'endpoints.<each>.cache: false',
-      apply: (c) => ({ ...c, endpoints: Object.fromEntries(Object.entries(asObject(c.endpoints)).map(([name, e]) => [name, { ...asObject(e), cache: false }])) }),
-    }]);
+    groups.push([
+      {
+        label: 'endpoints.<each>.cache: false',
+        apply: (c) => ({
+          ...c,
+          endpoints: Object.fromEntries(Object.entries(asObject(c.endpoints)).map(([name, e]) => [name, { ...asObject(e), cache: false }])),
+        }),
+      },
+    ]);
   }
   // Extension point (replicas): the key the shared-state (Redis) work gives serve.
   if (options.redisUrl !== null) groups.push([{ label: 'redis: { url: <--redis> }', apply: (c) => ({ ...c, redis: { url: options.redisUrl } }) }]);
@@ -70,7 +77,14 @@ function patchesFor(options: BudgetConfigOptions): Patch[][] {
 
 /** Writes the config and returns what it holds. Within a group, the first patch this build accepts wins. */
 export function writeBudgetConfig(options: BudgetConfigOptions): BudgetConfig {
-  const benchFile = writeBenchConfig({ repoRoot: options.repoRoot, workDir: options.workDir, simBaseUrl: options.simBaseUrl, variant: 'idlist', concurrency: 8, budget: 50 });
+  const benchFile = writeBenchConfig({
+    repoRoot: options.repoRoot,
+    workDir: options.workDir,
+    simBaseUrl: options.simBaseUrl,
+    variant: 'idlist',
+    concurrency: 8,
+    budget: 50,
+  });
   const baseDir = path.dirname(benchFile);
   let config = asObject(JSON.parse(readFileSync(benchFile, 'utf8')));
   if (tryParse(config, baseDir) === null) throw new Error(`bench:budget: the bench config ${benchFile} does not parse`);

@@ -8,12 +8,7 @@ import type { CacheEntry } from './types.js';
  * An entry fetched at `fetchedAt` (when its request started: its age is never underestimated). An
  * absent record (404) is kept for the TTL only: no stale window for "not there".
  */
-export function buildCacheEntry(
-  value: CacheEntry['value'],
-  bytes: number,
-  fetchedAt: number,
-  settings: EndpointCacheSettings,
-): CacheEntry {
+export function buildCacheEntry(value: CacheEntry['value'], bytes: number, fetchedAt: number, settings: EndpointCacheSettings): CacheEntry {
   const freshUntil = fetchedAt + settings.ttlMs;
   const absent = value === null;
   return {

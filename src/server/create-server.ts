@@ -92,7 +92,8 @@ export async function createServer(options: ServerOptions): Promise<BjetServer> 
   // With `redis:`, the vendor's limits, the cache (`store: redis`) and the change bus are shared by the replicas.
   const shared: SharedState | null = config.redis === null ? null : createSharedState(config.redis, config.server.replicas, logger);
   const rateLimiter = shared?.createRateLimiter(config.upstream.rateLimit, now);
-  const upstream = options.client ?? createUpstreamClient(config, { logger, now, credentialKeys: credentials, ...(rateLimiter === undefined ? {} : { rateLimiter }) });
+  const upstream =
+    options.client ?? createUpstreamClient(config, { logger, now, credentialKeys: credentials, ...(rateLimiter === undefined ? {} : { rateLimiter }) });
   const redisStore = shared !== null && config.upstream.cache?.store === 'redis';
   const store = options.cacheStore ?? (redisStore ? shared.createCacheStore(now) : createCacheStore(config));
   const bus = options.bus ?? shared?.bus ?? createLocalChangeBus({ onListenerError: (err) => logger.error({ err }, 'change listener failed') });

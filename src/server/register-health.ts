@@ -29,18 +29,24 @@ export function registerHealth(app: FastifyInstance, options: HealthOptions): vo
   const redis = (): Record<string, unknown> => {
     if (options.redis === undefined) return {};
     const health = options.redis();
-    return { redis: { status: health.status, since: new Date(health.since).toISOString(), ...(health.lastError === null ? {} : { lastError: health.lastError }) } };
+    return {
+      redis: { status: health.status, since: new Date(health.since).toISOString(), ...(health.lastError === null ? {} : { lastError: health.lastError }) },
+    };
   };
   app.get('/readyz', async (request, reply) => {
     const probe = options.probe;
     if (probe === undefined) return reply.code(503).send({ status: 'unready', reason: 'no readable endpoint', ...redis() });
     const header = request.headers['x-request-id'];
     try {
-      await options.client.list(probe.endpoint, { limit: '1' }, {
-        requestId: resolveRequestId(typeof header === 'string' ? header : undefined),
-        deadline: Date.now() + options.timeoutMs,
-        authorization: request.headers.authorization,
-      });
+      await options.client.list(
+        probe.endpoint,
+        { limit: '1' },
+        {
+          requestId: resolveRequestId(typeof header === 'string' ? header : undefined),
+          deadline: Date.now() + options.timeoutMs,
+          authorization: request.headers.authorization,
+        },
+      );
       return reply.code(200).send({ status: 'ready', ...redis() });
     } catch (error) {
       const code = findBjetError(error)?.code ?? 'INTERNAL_SERVER_ERROR';

@@ -42,7 +42,11 @@ interface Answer {
 async function ask(pool: Pool): Promise<Answer> {
   const response = await pool.request({ method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json' }, body: QUERY });
   const connection = response.headers['connection'];
-  return { status: response.statusCode, connection: typeof connection === 'string' ? connection : undefined, body: (await response.body.json()) as Answer['body'] };
+  return {
+    status: response.statusCode,
+    connection: typeof connection === 'string' ? connection : undefined,
+    body: (await response.body.json()) as Answer['body'],
+  };
 }
 
 const expectFull = (answer: Answer) => {

@@ -81,10 +81,12 @@ describe('a by-id field', () => {
   it('returns null without an error for an unknown id', async () => {
     const response = await stack.gql('{ partner(id: "999999") { id } product(id: "NO_SUCH_CODE") { name } }');
     expect(response.body).toEqual({ data: { partner: null, product: null }, extensions: expect.any(Object) });
-    expect(stack.calls().map((call) => `${relativePath(call)} ${call.status}`).sort()).toEqual([
-      '/partners/999999 404',
-      '/products/NO_SUCH_CODE 404',
-    ]);
+    expect(
+      stack
+        .calls()
+        .map((call) => `${relativePath(call)} ${call.status}`)
+        .sort(),
+    ).toEqual(['/partners/999999 404', '/products/NO_SUCH_CODE 404']);
   });
 });
 

@@ -10,8 +10,14 @@ describe('diffRootFields', () => {
   it('classifies a root field that became nullable as breaking', () => {
     const changes = diffRootFields(nonNullRoots, committed);
     expect(changes.map((change) => change.path).sort()).toEqual([
-      'Query.countries', 'Query.partners', 'Query.productCategories', 'Query.productTags',
-      'Query.products', 'Query.saleOrderLines', 'Query.saleOrders', 'Query.uoms',
+      'Query.countries',
+      'Query.partners',
+      'Query.productCategories',
+      'Query.productTags',
+      'Query.products',
+      'Query.saleOrderLines',
+      'Query.saleOrders',
+      'Query.uoms',
     ]);
     expect(changes.every((change) => change.breaking)).toBe(true);
     expect(changes.find((change) => change.path === 'Query.partners')?.message).toBe(

@@ -82,7 +82,13 @@ describe('withInstallLock', () => {
     const lock = path.join(dir, 'apt.lock');
     await writeFile(lock, String(await deadPid()));
     const said: string[] = [];
-    await expect(withInstallLock((line) => said.push(line), async () => 'installed', lock)).resolves.toBe('installed');
+    await expect(
+      withInstallLock(
+        (line) => said.push(line),
+        async () => 'installed',
+        lock,
+      ),
+    ).resolves.toBe('installed');
     expect(said).toEqual([]);
   });
 });
