@@ -64,7 +64,7 @@ export type CompanyPartnersQueryVariables = Exact<{
 }>;
 
 
-export type CompanyPartnersQuery = { partners: { items: Array<{ id: string, name: string, city: string | null, contactEmail: string | null, country: { id: string, name: string } | null }>, pageInfo: { hasNextPage: boolean, limit: number, offset: number } } };
+export type CompanyPartnersQuery = { partners: { items: Array<{ id: string, name: string, city: string | null, contactEmail: string | null, country: { id: string, name: string } | null }>, pageInfo: { hasNextPage: boolean, limit: number, offset: number } } | null };
 
 export type OrdersByStateQueryVariables = Exact<{
   state: SaleOrderState;
@@ -72,7 +72,7 @@ export type OrdersByStateQueryVariables = Exact<{
 }>;
 
 
-export type OrdersByStateQuery = { saleOrders: { items: Array<{ id: string, name: string, state: SaleOrderState, dateOrder: string, amountTotal: number, partner: { id: string, name: string }, orderLine: Array<{ id: string, productUomQty: number, priceSubtotal: number, product: { defaultCode: string, name: string } | null }> }>, pageInfo: { hasNextPage: boolean } } };
+export type OrdersByStateQuery = { saleOrders: { items: Array<{ id: string, name: string, state: SaleOrderState, dateOrder: string, amountTotal: number, partner: { id: string, name: string }, orderLine: Array<{ id: string, productUomQty: number, priceSubtotal: number, product: { defaultCode: string, name: string } | null }> }>, pageInfo: { hasNextPage: boolean } } | null };
 
 export type PartnerByIdQueryVariables = Exact<{
   id: string | number;

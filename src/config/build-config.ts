@@ -1,6 +1,7 @@
 /** Applies every documented default to a validated config file: the only place defaults live. */
 import path from 'node:path';
 import { buildEndpointCache, buildUpstreamCache } from './build-cache-config.js';
+import { buildSubscriptions, buildWebhooks } from './build-feed-config.js';
 import { buildRedisConfig } from './build-redis-config.js';
 import type { AuthFile, ConfigFile, EndpointFile, TimeoutsFile } from './config-file-schema.js';
 import type { AuthConfig, Config, EndpointConfig, FieldConfig, ServerConfig, TimeoutsConfig, UpstreamConfig } from './types.js';
@@ -27,6 +28,8 @@ export function buildConfig(file: ConfigFile, options: BuildConfigOptions): Conf
     endpoints,
     introspection: { pages: file.introspection?.pages ?? 3, pageSize: file.introspection?.pageSize ?? 100 },
     server: buildServer(file.server ?? {}, options.nodeEnv === 'production'),
+    webhooks: buildWebhooks(file.webhooks),
+    subscriptions: buildSubscriptions(file.subscriptions),
     redis: buildRedisConfig(file.redis),
     schemaDir: path.resolve(options.baseDir, file.schemaDir ?? 'schema'),
   };

@@ -117,12 +117,38 @@ const serverSchema = z.strictObject({
   documentCache: z.strictObject({ maxEntries: positiveInt.optional(), maxBytes: positiveInt.optional() }).optional(),
 });
 
+const webhooksSchema = z.strictObject({
+  pathPrefix: z.string().regex(/^\/[A-Za-z0-9/_-]*$/).optional(),
+  auth: z.discriminatedUnion('type', [
+    z.strictObject({ type: z.literal('basic'), login: nonEmpty, password: nonEmpty }),
+    z.strictObject({ type: z.literal('bearer'), token: nonEmpty }),
+  ]),
+  hmacSecret: nonEmpty.optional(),
+  signatureHeader: nonEmpty.optional(),
+  eventHeader: nonEmpty.optional(),
+  trustPayload: z.boolean().optional(),
+  bodyLimitBytes: positiveInt.optional(),
+  maxRecords: positiveInt.max(1000).optional(),
+});
+
+const subscriptionsSchema = z.strictObject({
+  enabled: z.boolean().optional(),
+  maxPerConnection: positiveInt.optional(),
+  maxPerServer: positiveInt.optional(),
+  connectionInitTimeoutMs: positiveInt.optional(),
+  maxMessageBytes: positiveInt.optional(),
+  maxQueuedEvents: positiveInt.optional(),
+  keepAliveMs: nonNegativeInt.optional(),
+});
+
 export const configFileSchema = z.strictObject({
   upstream: upstreamSchema,
   // `countries:` with no value is YAML null: the same as `countries: {}`.
   endpoints: z.record(z.string(), endpointSchema.nullable()),
   introspection: z.strictObject({ pages: positiveInt.optional(), pageSize: positiveInt.optional() }).optional(),
   server: serverSchema.optional(),
+  webhooks: webhooksSchema.optional(),
+  subscriptions: subscriptionsSchema.optional(),
   redis: redisSchema.optional(),
   schemaDir: nonEmpty.optional(),
 });

@@ -226,6 +226,46 @@ export interface RedisConfig {
   readonly localMaxBytes: number;
 }
 
+/** Credentials Odoo's outbound configuration sends to our webhook (none is not allowed: a webhook changes state). */
+export type WebhookAuthConfig =
+  | { readonly type: 'basic'; readonly login: string; readonly password: string }
+  | { readonly type: 'bearer'; readonly token: string };
+
+/** The webhook that receives BJET's outbound calls (docs/change-feed.md). */
+export interface WebhooksConfig {
+  /** Routes are `POST <pathPrefix>/<endpoint>` and `POST <pathPrefix>/<endpoint>/<event>` (default `/hooks/bjet`). */
+  readonly pathPrefix: string;
+  readonly auth: WebhookAuthConfig;
+  /** Shared secret of an optional HMAC-SHA256 signature of the raw body (hex, in `signatureHeader`); null = not required. */
+  readonly hmacSecret: string | null;
+  /** Lower case (default `x-bjet-signature`); `sha256=` before the hex is accepted. */
+  readonly signatureHeader: string;
+  /** Header naming the event when the path does not (default `x-bjet-event`). */
+  readonly eventHeader: string;
+  /** A complete payload (every mapped key) is taken as the record instead of a hint to re-read (default false). */
+  readonly trustPayload: boolean;
+  /** Largest body accepted (default 1 MiB). */
+  readonly bodyLimitBytes: number;
+  /** Records per delivery at most (default 100, the module's page size). */
+  readonly maxRecords: number;
+}
+
+/** GraphQL subscriptions over WebSocket (graphql-transport-ws) at /graphql. */
+export interface SubscriptionsConfig {
+  readonly enabled: boolean;
+  /** Active subscriptions per connection (default 100) and per server (default 10000). */
+  readonly maxPerConnection: number;
+  readonly maxPerServer: number;
+  /** A connection that sends no `connection_init` within this is closed with 4408 (default 10000). */
+  readonly connectionInitTimeoutMs: number;
+  /** Largest message a client may send; bigger closes with 1009 (default 64 KiB). */
+  readonly maxMessageBytes: number;
+  /** Events waiting for a slow connection at most; one more closes it with 4503 (default 100). */
+  readonly maxQueuedEvents: number;
+  /** WebSocket ping interval; a connection that missed the previous pong is dropped (default 12000; 0 = off). */
+  readonly keepAliveMs: number;
+}
+
 export interface Config {
   /** Absolute path of the file it came from, or null when built in code (the demo). */
   readonly source: string | null;
@@ -234,6 +274,9 @@ export interface Config {
   readonly endpoints: readonly EndpointConfig[];
   readonly introspection: IntrospectionConfig;
   readonly server: ServerConfig;
+  /** Off (null) unless configured. */
+  readonly webhooks: WebhooksConfig | null;
+  readonly subscriptions: SubscriptionsConfig;
   readonly redis: RedisConfig | null;
   /** Directory of the generated schema (default `schema`, relative to the config file). */
   readonly schemaDir: string;

@@ -120,6 +120,31 @@ export const ERROR_CODES = {
     meaning:
       '`schema/` cannot be served as it is: `check` found the upstream no longer matches it (the diff says which changes are breaking), or `serve` found `schema.graphql` and `model.json` disagree (each member named) or `model.json` in an older format. Run `bjet-graphql introspect`.',
   },
+  WEBHOOK_UNAUTHORIZED: {
+    httpStatus: 401,
+    exitCode: 3,
+    meaning: "A webhook delivery without the configured credentials or with a wrong signature; nothing was applied.",
+  },
+  WEBHOOK_BAD_PAYLOAD: {
+    httpStatus: 400,
+    exitCode: 2,
+    meaning: 'A webhook delivery that is not JSON, not a record or a list of records, lacks the identifier key or names an unknown event; nothing was applied.',
+  },
+  WEBHOOK_UNKNOWN_ENDPOINT: {
+    httpStatus: 404,
+    exitCode: 4,
+    meaning: 'A webhook delivery for an endpoint that is not configured; nothing was applied.',
+  },
+  WEBHOOK_PAYLOAD_TOO_LARGE: {
+    httpStatus: 413,
+    exitCode: 2,
+    meaning: 'A webhook delivery over `webhooks.bodyLimitBytes` or `webhooks.maxRecords`; nothing was applied.',
+  },
+  SUBSCRIPTION_LIMIT: {
+    httpStatus: 429,
+    exitCode: 5,
+    meaning: 'A subscription over `subscriptions.maxPerConnection` or `subscriptions.maxPerServer`; complete one first.',
+  },
   INTERNAL_SERVER_ERROR: {
     httpStatus: 500,
     exitCode: 70,

@@ -3,11 +3,15 @@
  * fields and their arguments, entity, page and nested types, filter and mutation inputs, enum
  * values. What the runtime executes is named here, so any difference with the SDL is drift.
  */
-import type { EndpointModel, FieldModel, MutationModel, ValueModel } from '../model/source-model.js';
+import { CHANGE_KIND_ENUM } from '../model/naming.js';
+import type { EndpointModel, FieldModel, MutationModel, SubscriptionModel, ValueModel } from '../model/source-model.js';
 import { assertNever } from '../shared/guards.js';
 import { ENUM_VALUE } from './read-sdl-shape.js';
 
 type Members = Map<string, string>;
+
+/** The values of the change kind enum the SDL declares (generation/build-subscription-fields.ts). */
+const CHANGE_KINDS = ['CREATED', 'DELETED', 'UPDATED'] as const;
 
 export function buildModelShape(endpoints: Iterable<EndpointModel>): ReadonlyMap<string, string> {
   const members: Members = new Map();
@@ -19,6 +23,7 @@ export function buildModelShape(endpoints: Iterable<EndpointModel>): ReadonlyMap
       if (endpoint.filterInput !== null) members.set(`${endpoint.filterInput}.${filter.name}`, valueTypeName(filter.value));
     }
     for (const mutation of endpoint.mutations) addMutation(members, endpoint, mutation);
+    if (endpoint.subscription !== null) addSubscription(members, endpoint, endpoint.subscription);
     addFields(members, endpoint.typeName, endpoint.fields);
   }
   return members;
@@ -35,6 +40,17 @@ function addQueryFields(members: Members, endpoint: EndpointModel): void {
   if (endpoint.filterInput !== null && endpoint.filters.length > 0) members.set(`${list}(filter:)`, endpoint.filterInput);
   members.set(`Query.${endpoint.singleField}`, endpoint.typeName);
   members.set(`Query.${endpoint.singleField}(id:)`, 'ID');
+}
+
+function addSubscription(members: Members, endpoint: EndpointModel, names: SubscriptionModel): void {
+  members.set(`Subscription.${names.recordField}`, names.changeType);
+  members.set(`Subscription.${names.recordField}(id:)`, 'ID');
+  members.set(`Subscription.${names.listField}`, names.changeType);
+  if (endpoint.filterInput !== null && endpoint.filters.length > 0) members.set(`Subscription.${names.listField}(filter:)`, endpoint.filterInput);
+  members.set(`${names.changeType}.event`, CHANGE_KIND_ENUM);
+  members.set(`${names.changeType}.id`, 'ID');
+  members.set(`${names.changeType}.record`, endpoint.typeName);
+  for (const value of CHANGE_KINDS) members.set(`${CHANGE_KIND_ENUM}.${value}`, ENUM_VALUE);
 }
 
 function addMutation(members: Members, endpoint: EndpointModel, mutation: MutationModel): void {

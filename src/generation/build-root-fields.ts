@@ -1,6 +1,8 @@
 /**
  * Query and Mutation fields of one endpoint, named by the model: reads when it allows GET, its
- * mutations as listed; each with its REST cost for a router (build-cost-directives.ts).
+ * mutations as listed; each with its REST cost for a router (build-cost-directives.ts). Every Query
+ * field is nullable: a failing endpoint nulls its own field and leaves the rest of a multi-endpoint
+ * answer intact (a non-null field would null the whole `data`).
  */
 import type { FieldDefinitionNode } from 'graphql';
 import type { EndpointModel, MutationModel } from '../model/source-model.js';
@@ -21,7 +23,7 @@ export function buildQueryFields(endpoint: EndpointModel, costs: CostOptions): F
       : []),
   ];
   return [
-    fieldDefinition(endpoint.listField, typeRef(endpoint.pageTypeName, { list: false, nonNull: true }), {
+    fieldDefinition(endpoint.listField, typeRef(endpoint.pageTypeName, { list: false, nonNull: false }), {
       description: `\`GET ${path}\``,
       args: listArgs,
       directives: listFieldCost(endpoint, costs),

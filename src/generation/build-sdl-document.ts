@@ -10,6 +10,7 @@ import { buildFilterInput, buildMutationInput } from './build-input-types.js';
 import { buildOutputTypes } from './build-output-types.js';
 import { buildMutationFields, buildQueryFields } from './build-root-fields.js';
 import { createNameRegistry, type NameRegistry } from '../model/name-registry.js';
+import { buildChangeKindEnum, buildSubscriptionParts } from './build-subscription-fields.js';
 import { byName, describe, directive, fieldDefinition, nameNode, stringValue, typeRef } from './sdl-ast.js';
 
 export const FEDERATION_URL = 'https://specs.apollo.dev/federation/v2.9';
@@ -28,17 +29,27 @@ export function buildSdlDocument(model: SourceModel, source: string | null = nul
   const types: TypeDefinitionNode[] = [pageInfoType(), ...scalarTypes()];
   const queryFields: FieldDefinitionNode[] = [];
   const mutationFields: FieldDefinitionNode[] = [];
+  const subscriptionFields: FieldDefinitionNode[] = [];
   for (const endpoint of model.endpoints) {
     const filter = buildFilterInput(endpoint, registry);
     const inputs = endpoint.mutations.map((mutation) => buildMutationInput(endpoint, mutation, registry));
     types.push(...buildOutputTypes(endpoint, registry), ...[filter, ...inputs].filter((node) => node !== null));
     queryFields.push(...buildQueryFields(endpoint, costs));
     mutationFields.push(...buildMutationFields(endpoint));
+    const subscription = buildSubscriptionParts(endpoint, registry);
+    types.push(...subscription.types);
+    subscriptionFields.push(...subscription.fields);
   }
+  if (subscriptionFields.length > 0) types.push(buildChangeKindEnum(registry));
   claimRootFields('Query', queryFields, registry);
   claimRootFields('Mutation', mutationFields, registry);
+  claimRootFields('Subscription', subscriptionFields, registry);
   registry.assertNoCollision(source);
-  const roots = [rootType('Query', queryFields), ...(mutationFields.length > 0 ? [rootType('Mutation', mutationFields)] : [])];
+  const roots = [
+    rootType('Query', queryFields),
+    ...(mutationFields.length > 0 ? [rootType('Mutation', mutationFields)] : []),
+    ...(subscriptionFields.length > 0 ? [rootType('Subscription', subscriptionFields)] : []),
+  ];
   return { kind: Kind.DOCUMENT, definitions: [schemaExtension(), ...roots, ...byName(types)] };
 }
 

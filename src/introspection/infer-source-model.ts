@@ -4,7 +4,7 @@
  */
 import { configInvalid } from '../config/parse-config.js';
 import type { Config, ConfigIssue, EndpointConfig } from '../config/types.js';
-import { filterInputNameFor, listFieldFor, pageTypeNameFor, singleFieldFor, typeNameFor } from '../model/naming.js';
+import { changeTypeNameFor, filterInputNameFor, listChangedFieldFor, listFieldFor, pageTypeNameFor, recordChangedFieldFor, singleFieldFor, typeNameFor } from '../model/naming.js';
 import { SOURCE_MODEL_VERSION, type EndpointModel, type SourceModel } from '../model/source-model.js';
 import type { UpstreamRecord } from '../upstream/types.js';
 import { checkFieldNames, checkFilterNames } from './check-field-names.js';
@@ -46,11 +46,16 @@ function inferEndpointModel(endpoint: EndpointConfig, records: readonly Upstream
   const filters = inferFilters(endpoint, fields);
   sinks.issues.push(...checkFieldNames(endpoint.name, typeName, fields));
   sinks.issues.push(...checkFilterNames(endpoint.name, filters));
+  const listField = listFieldFor(typeName);
+  const singleField = singleFieldFor(typeName);
+  const subscription = endpoint.methods.includes('GET')
+    ? { changeType: changeTypeNameFor(typeName), recordField: recordChangedFieldFor(singleField), listField: listChangedFieldFor(listField) }
+    : null;
   return {
     endpoint: endpoint.name,
     typeName,
-    listField: listFieldFor(typeName),
-    singleField: singleFieldFor(typeName),
+    listField,
+    singleField,
     pageTypeName: pageTypeNameFor(typeName),
     idKey: endpoint.idKey,
     methods: endpoint.methods,
@@ -59,6 +64,7 @@ function inferEndpointModel(endpoint: EndpointConfig, records: readonly Upstream
     idListFilter: endpoint.idListFilter,
     maxPageSize: endpoint.maxPageSize,
     mutations: inferMutations({ typeName, idKey: endpoint.idKey, methods: endpoint.methods, fields }),
+    subscription,
     fields,
     sampled: records.length,
   };

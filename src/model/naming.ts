@@ -98,6 +98,14 @@ export const updateInputNameFor = (typeName: string): string => `Update${typeNam
 export const createMutationFor = (typeName: string): string => `create${typeName}`;
 export const updateMutationFor = (typeName: string): string => `update${typeName}`;
 export const deleteMutationFor = (typeName: string): string => `delete${typeName}`;
+/** The enum of change kinds shared by every endpoint. */
+export const CHANGE_KIND_ENUM = 'ChangeKind';
+/** `Partner` → `PartnerChange`: the event a subscription yields. */
+export const changeTypeNameFor = (typeName: string): string => `${typeName}Change`;
+/** From the endpoint's query fields (so they never collide where those do not): `partner` → `partnerChanged(id: ID!)`. */
+export const recordChangedFieldFor = (singleField: string): string => `${singleField}Changed`;
+/** `partners` → `partnersChanged(filter: PartnerFilter)`. */
+export const listChangedFieldFor = (listField: string): string => `${listField}Changed`;
 /** Enum of a selection field: `Partner` + `state` → `PartnerState`. */
 export const enumNameFor = (typeName: string, key: string): string => `${typeName}${pascalCase(key)}`;
 /** Nested object type of an unlinked Many2one/x2many: `Partner` + `country_id` → `PartnerCountry`. */

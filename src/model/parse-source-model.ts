@@ -47,6 +47,7 @@ const sourceModel = z.strictObject({
       idListFilter: z.string().nullable(),
       maxPageSize: z.int().min(1),
       mutations: z.array(mutationModel),
+      subscription: z.strictObject({ changeType: name, recordField: name, listField: name }).nullable(),
       fields: z.array(fieldModel),
       sampled: z.int().min(0),
     }),

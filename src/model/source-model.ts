@@ -84,6 +84,16 @@ export interface InputModel {
 export type MutationKind = 'create' | 'update' | 'delete';
 
 /** A Mutation field of an endpoint: create → POST, update → PUT (partial), delete → DELETE. */
+/** The Subscription fields of one endpoint and the event type they yield. */
+export interface SubscriptionModel {
+  /** `PartnerChange`: `{ event, id, record }`. */
+  readonly changeType: string;
+  /** `partnerChanged(id: ID!)`. */
+  readonly recordField: string;
+  /** `partnersChanged(filter: PartnerFilter)`. */
+  readonly listField: string;
+}
+
 export interface MutationModel {
   readonly kind: MutationKind;
   /** Mutation field name (`createPartner`). */
@@ -111,6 +121,8 @@ export interface EndpointModel {
   readonly filterInput: string | null;
   /** In the order create, update, delete; only those the methods allow. */
   readonly mutations: readonly MutationModel[];
+  /** The change feed's names for this endpoint, or null when it is not readable (no GET). */
+  readonly subscription: SubscriptionModel | null;
   /** Filter key that takes a comma-separated identifier list (one list call for a batch), or null. */
   readonly idListFilter: string | null;
   readonly maxPageSize: number;

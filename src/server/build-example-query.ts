@@ -31,10 +31,14 @@ function selectionOf(endpoint: EndpointModel, index: TypeIndex): string {
 const hasRelation = (endpoint: EndpointModel): boolean =>
   endpoint.fields.some((field) => !field.list && field.value.kind === 'relation');
 
+/** Short lines: each fits GraphiQL's editor in a laptop-sized window, no sideways scrolling. */
 const EXAMPLE_HEADER = [
-  '# bjet-graphql: one GraphQL API over the BJET REST endpoints.',
-  '# Ctrl-Enter runs the query; Docs (top left) lists every type, with the endpoint and key it comes from.',
-  '# extensions.cost.restCalls in the result counts the REST calls the query made (when enabled).',
+  '# bjet-graphql: GraphQL over BJET REST.',
+  '# Ctrl-Enter runs the query. Left bar:',
+  '# Docs (types, their endpoints and keys),',
+  '# Explorer (build a query by clicks),',
+  '# Table view (first list, CSV, copy).',
+  '# Bottom line: REST calls and errors.',
 ];
 
 /**

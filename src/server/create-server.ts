@@ -25,11 +25,16 @@ import { createUpstreamClient } from '../upstream/create-upstream-client.js';
 import { CredentialKeys } from '../upstream/credential-keys.js';
 import type { UpstreamClient } from '../upstream/types.js';
 import { buildApolloServer } from './build-apollo-server.js';
+import { buildCorsOrigin } from './build-cors-origin.js';
 import { buildExampleQuery } from './build-example-query.js';
 import { buildFastifyOptions } from './build-fastify-options.js';
 import { closeClientBy, drainConnections } from './drain-connections.js';
+import { buildFormatError } from './build-format-error.js';
 import { registerGraphqlRoutes } from './register-graphql-routes.js';
 import { registerHealth } from './register-health.js';
+import { registerWebhooks, type Webhooks } from '../webhooks/register-webhooks.js';
+import { buildSubscriptionResolvers } from '../subscriptions/build-subscription-resolvers.js';
+import { registerSubscriptions, type SubscriptionServer } from '../subscriptions/register-subscriptions.js';
 
 export interface ServerOptions {
   readonly config: Config;
@@ -55,6 +60,10 @@ export interface BjetServer {
   readonly bus: ChangeBus;
   /** Waits for the cache's background refreshes running now. */
   settle(): Promise<void>;
+  /** The webhook, when configured. */
+  readonly webhooks: Webhooks | null;
+  /** GraphQL subscriptions over WebSocket, unless turned off. */
+  readonly subscriptions: SubscriptionServer | null;
   /** Listens (default: the config's port and host); resolves to the GraphQL URL. */
   listen(port?: number, host?: string): Promise<string>;
   /**
@@ -90,7 +99,8 @@ export async function createServer(options: ServerOptions): Promise<BjetServer> 
   const client = createCachingClient(upstream, { config, store, bus, credentials, now, logger });
   const typeDefs = parse(options.sdl);
   const index = buildTypeIndex(model);
-  const schema = buildSubgraphSchema([{ typeDefs, resolvers: buildResolvers(index, config, typeDefs) }]);
+  const resolvers = { ...buildResolvers(index, config, typeDefs), ...buildSubscriptionResolvers(index, typeDefs) };
+  const schema = buildSubgraphSchema([{ typeDefs, resolvers }]);
   const app = Fastify(buildFastifyOptions(config.server));
   const webSockets = new Set<WebSocketServer>();
   let draining = false;
@@ -103,20 +113,26 @@ export async function createServer(options: ServerOptions): Promise<BjetServer> 
   const apollo = buildApolloServer({ schema, app, server: config.server, estimate, logger, now });
   await apollo.start();
   if (config.server.corsOrigins.length > 0) {
-    const origins = config.server.corsOrigins;
-    await app.register(cors, { origin: origins.includes('*') ? true : [...origins] });
+    const origin = buildCorsOrigin(config.server.corsOrigins);
+    await app.register(cors, { origin: origin === true ? true : [...origin] });
   }
   const probe = model.endpoints.find((endpoint) => endpoint.methods.includes('GET'));
   const probeAuth = config.endpoints.find((endpoint) => endpoint.name === probe?.endpoint)?.auth ?? config.upstream.auth;
   // The readiness probe asks the upstream itself, never the cache.
   registerHealth(app, { client: upstream, probe, timeoutMs: READY_PROBE_MS, forwardAuth: probeAuth.type === 'forward', redis: shared?.health });
+  const webhooks = config.webhooks === null ? null : await registerWebhooks(app, { config: config.webhooks, index, bus, logger });
+  const subscriptions = config.subscriptions.enabled
+    ? registerSubscriptions({ server: app.server, schema, config, client, index, bus, logger, formatError: buildFormatError(logger) })
+    : null;
   registerGraphqlRoutes(app, { apollo, config, client, index, defaultQuery: buildExampleQuery(index, 3, 5), now });
   /** The cache's store and the bus, when this server made them. */
   const closeOwnState = async (): Promise<void> => {
+    await webhooks?.idle();
     if (options.cacheStore === undefined) await store.close();
     if (options.bus === undefined) await bus.close();
   };
   const close = async (): Promise<void> => {
+    await subscriptions?.close();
     await app.close();
     if (options.client === undefined) await client.close();
     else await client.detach();
@@ -126,6 +142,8 @@ export async function createServer(options: ServerOptions): Promise<BjetServer> 
   return {
     app,
     bus,
+    webhooks,
+    subscriptions,
     settle: () => client.settle(),
     async listen(port = config.server.port, host = config.server.host) {
       await app.listen({ port, host });
@@ -139,6 +157,7 @@ export async function createServer(options: ServerOptions): Promise<BjetServer> 
     async shutdown(graceMs = config.server.shutdownGraceMs) {
       const endsAt = performance.now() + graceMs;
       draining = true;
+      await subscriptions?.close();
       const outcome = await drainConnections({ server: app.server, graceMs, webSockets });
       await app.close();
       // Calls of operations whose clients are gone may still be on the wire: they get what is left.

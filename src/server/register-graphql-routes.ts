@@ -67,7 +67,7 @@ export function registerGraphqlRoutes(app: FastifyInstance, options: GraphqlRout
     app.get('/graphql', handler);
     return;
   }
-  const page = printGraphiqlPage(options.defaultQuery);
+  const page = printGraphiqlPage(options.defaultQuery, config.subscriptions.enabled);
   registerGraphiqlAssets(app);
   // The handler's route type says its reply is a string (Apollo's serialized body); so is the page.
   app.get<{ Reply: string }>('/graphql', async function (request, reply) {

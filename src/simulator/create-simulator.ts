@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { createSimState } from './create-sim-state.js';
 import { editInOdoo } from './edit-in-odoo.js';
 import { handleRequest } from './http/handle-request.js';
+import { createOutbound } from './outbound/create-outbound.js';
+import type { Outbound } from './outbound/outbound-types.js';
 import type { SimState } from './sim-state.js';
 import { tableOf } from './data/store.js';
 import type { EndpointDescription, Simulator, SimulatorOptions } from './types.js';
@@ -12,9 +14,13 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const state = createSimState(options);
   const server = createServer({ keepAlive: true }, (req, res) => handleRequest(state, req, res));
   let baseUrl: string | null = null;
+  const outbounds: Outbound[] = [];
   return {
     listen: (port = 0, host = '127.0.0.1') => listen(server, port, host).then((origin) => (baseUrl = `${origin}${state.basePath}`)),
-    close: () => close(server),
+    async close() {
+      await close(server);
+      await Promise.all(outbounds.splice(0).map((outbound) => outbound.stop()));
+    },
     get baseUrl() {
       if (baseUrl === null) throw new Error('simulator: baseUrl is known only after listen()');
       return baseUrl;
@@ -36,6 +42,11 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     resetProxy: () => state.proxy?.reset(),
     editInOdoo: (endpoint, id, edit) => editInOdoo(state, endpoint, id, edit),
     subscribeChanges: (listener) => state.changes.subscribe(listener),
+    startOutbound(outboundOptions) {
+      const outbound = createOutbound(state, outboundOptions);
+      outbounds.push(outbound);
+      return outbound;
+    },
   };
 }
 

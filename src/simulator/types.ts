@@ -4,6 +4,7 @@
  */
 import type { HttpMethod } from '../model/source-model.js';
 import type { SimChange } from './sim-changes.js';
+import type { Outbound, OutboundOptions } from './outbound/outbound-types.js';
 
 export type SimAuth =
   | { readonly type: 'none' }
@@ -195,4 +196,6 @@ export interface Simulator {
   editInOdoo(endpoint: string, id: string, edit: OdooEdit): { readonly status: number; readonly body: unknown };
   /** Every record change (API writes where reported, changes inside Odoo); returns the unsubscribe function. */
   subscribeChanges(listener: (change: SimChange) => void): () => void;
+  /** Sends every change from now on to a webhook, as BJET's outbound configurations would; stopped by `close`. */
+  startOutbound(options: OutboundOptions): Outbound;
 }

@@ -34,8 +34,9 @@ async function stop(child: ChildProcess): Promise<void> {
   }
 }
 
-export async function startDemoProcess(): Promise<DemoProcess> {
-  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/bjet-graphql.js'), 'demo'], {
+/** `args` are the demo's options (`--cors ORIGIN`). */
+export async function startDemoProcess(args: readonly string[] = []): Promise<DemoProcess> {
+  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/bjet-graphql.js'), 'demo', ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, PORT: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -2,6 +2,7 @@
  * Config objects for upstream client tests, every default filled as documented in
  * src/config/types.ts, with the simulator's default credentials per endpoint.
  */
+import { buildSubscriptions } from '../../src/config/build-feed-config.js';
 import type { AuthConfig, Config, EndpointConfig, UpstreamConfig } from '../../src/config/types.js';
 
 export const TEST_TOKEN = 'demo-token';
@@ -97,6 +98,8 @@ export function buildTestConfig(baseUrl: string, overrides: TestConfigOverrides 
       limits: { depth: 10, aliases: 30, rootFields: 10, directives: 20, tokens: 2000, fields: 200, stringLength: 1000, listLength: 100, urlBytes: 4096 },
       documentCache: { maxEntries: 1000, maxBytes: 32 * 1024 * 1024 },
     },
+    webhooks: null,
+    subscriptions: buildSubscriptions(undefined),
     redis: null,
     schemaDir: 'schema',
   };

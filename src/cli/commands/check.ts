@@ -1,6 +1,7 @@
 /** `bjet-graphql check [--config FILE]`: re-introspect and compare with schema/; exit 1 on drift. */
 import { readConfig } from '../../config/read-config.js';
 import { ERROR_CODES } from '../../errors/codes.js';
+import { diffRootFields } from '../../generation/diff-root-fields.js';
 import { diffSourceModels } from '../../generation/diff-source-models.js';
 import { loadSchemaArtifacts } from '../../model/load-schema-artifacts.js';
 import { printModelJson } from '../../model/print-model-json.js';
@@ -35,7 +36,7 @@ export const command: Command = {
     const client = createUpstreamClient(config);
     try {
       const fresh = await explainingFailures(config, introspectUpstream(config, client, { ...samplingProgress(), authorization: sampling.authorization }));
-      const changes = diffSourceModels(committed.model, fresh.model);
+      const changes = [...diffSourceModels(committed.model, fresh.model), ...diffRootFields(committed.sdl, fresh.sdl)];
       const sdlStale = committed.sdl !== fresh.sdl;
       // A name edited in model.json alone (a mutation, an input field) changes no field the diff compares.
       const modelStale = printModelJson(committed.model) !== fresh.modelJson;

@@ -4,7 +4,8 @@ import type { Command } from '../commands.js';
 import { createSimulator } from '../../simulator/create-simulator.js';
 import { printDescription } from '../../simulator/print-description.js';
 import { parseProxyLimit } from '../../simulator/proxy/parse-proxy-limit.js';
-import type { ProxyLimitSpec, SimulatorOptions, SimulatorSwitches } from '../../simulator/types.js';
+import type { OutboundOptions } from '../../simulator/outbound/outbound-types.js';
+import type { ProxyLimitSpec, SimAuth, SimulatorOptions, SimulatorSwitches } from '../../simulator/types.js';
 
 const USAGE = `Usage: bjet-graphql simulate [options]
 
@@ -21,6 +22,13 @@ const USAGE = `Usage: bjet-graphql simulate [options]
   --in-filter                   enable the comma-separated id-list filter keys
   --proxy-limit N/min,N/h       emulate the vendor's proxy: beyond N requests a minute per client IP
                                 or N an hour per credential, 429 with Retry-After (e.g. 100/min,1000/h)
+  --outbound URL                send every change to this webhook, as BJET's outbound
+                                configurations would (e.g. http://127.0.0.1:4000/hooks/bjet)
+  --outbound-token TOKEN        its Bearer token (or BJET_OUTBOUND_TOKEN)
+  --outbound-basic LOGIN:PASS   its Basic credentials instead
+  --outbound-event path|header  the event in the URL path (default) or an X-Bjet-Event header
+  --outbound-paginated          send pages of up to 100 records instead of one call per record
+  --outbound-fault KIND         drop | duplicate | reorder | delay (for tests)
   --help                        this text
 `;
 
@@ -37,6 +45,12 @@ const OPTIONS = {
   'many2one-write': { type: 'string', default: 'object' },
   'in-filter': { type: 'boolean', default: false },
   'proxy-limit': { type: 'string' },
+  outbound: { type: 'string' },
+  'outbound-token': { type: 'string' },
+  'outbound-basic': { type: 'string' },
+  'outbound-event': { type: 'string', default: 'path' },
+  'outbound-paginated': { type: 'boolean', default: false },
+  'outbound-fault': { type: 'string' },
   help: { type: 'boolean', default: false },
 } as const;
 
@@ -84,9 +98,30 @@ function proxyLimitOf(text: string): ProxyLimitSpec {
   }
 }
 
-function parse(args: readonly string[]): { values: Values; options: SimulatorOptions; port: number } {
+function parse(args: readonly string[]): { values: Values; options: SimulatorOptions; port: number; outbound: OutboundOptions | null } {
   const { values } = parseArgs({ args: [...args], options: OPTIONS, strict: true, allowPositionals: false });
-  return { values, options: buildOptions(values), port: number('port', values.port, (n) => Number.isInteger(n) && n >= 0 && n < 65536) };
+  const port = number('port', values.port, (n) => Number.isInteger(n) && n >= 0 && n < 65536);
+  return { values, options: buildOptions(values), port, outbound: buildOutbound(values) };
+}
+
+function buildOutbound(values: Values): OutboundOptions | null {
+  if (values.outbound === undefined) return null;
+  if (!/^https?:\/\//.test(values.outbound)) throw new UsageError('--outbound must be an http:// or https:// URL');
+  const token = values['outbound-token'] ?? process.env['BJET_OUTBOUND_TOKEN'];
+  const basic = values['outbound-basic'];
+  const colon = basic?.indexOf(':') ?? -1;
+  if (basic !== undefined && colon < 1) throw new UsageError('--outbound-basic must be LOGIN:PASSWORD');
+  const auth: SimAuth =
+    basic !== undefined ? { type: 'basic', login: basic.slice(0, colon), password: basic.slice(colon + 1) } : token !== undefined ? { type: 'bearer', token } : { type: 'none' };
+  const fault = values['outbound-fault'] === undefined ? undefined : oneOf('outbound-fault', values['outbound-fault'], ['drop', 'duplicate', 'reorder', 'delay'] as const);
+  const faults = fault === undefined ? undefined : fault === 'reorder' ? { reorder: true } : fault === 'delay' ? { delayMs: 1000 } : { [fault]: 0.5 };
+  return {
+    url: values.outbound,
+    auth,
+    eventIn: oneOf('outbound-event', values['outbound-event'], ['path', 'header'] as const),
+    paginated: values['outbound-paginated'],
+    ...(faults === undefined ? {} : { faults }),
+  };
 }
 
 export const command: Command = {
@@ -105,11 +140,13 @@ export const command: Command = {
     }
     const simulator = createSimulator(parsed.options);
     const baseUrl = await simulator.listen(parsed.port, parsed.values.host);
+    if (parsed.outbound !== null) simulator.startOutbound(parsed.outbound);
     process.stdout.write(printDescription(baseUrl, simulator.describe()));
     const limit = parsed.options.proxyLimit;
     if (limit !== undefined) {
       process.stdout.write(`proxy limit: ${limit.perMinute ?? 'no'} requests a minute per client IP, ${limit.perHourPerCredential ?? 'no'} an hour per credential\n`);
     }
+    if (parsed.outbound !== null) process.stdout.write(`\nOutbound: every change is sent to ${parsed.outbound.url}/<endpoint>\n`);
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);
       process.once('SIGTERM', resolve);

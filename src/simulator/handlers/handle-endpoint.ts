@@ -36,6 +36,8 @@ export function handleEndpoint(state: SimState, request: EndpointRequest): Reply
     case 'PUT':
       return update(state, endpoint, row, request.body);
     case 'DELETE':
+      // Before the removal, as Odoo runs On Deletion rules: the outbound side still reads the record.
+      state.changes.emit({ kind: 'deleted', endpoint: endpoint.name, rowId: row.id, via: 'api' });
       deleteRecord(state.store, endpoint, row);
       return { status: 200, body: { message: 'Record deleted successfully' } };
   }
@@ -66,6 +68,7 @@ function create(state: SimState, endpoint: EndpointMapping, body: Readonly<Recor
   if (!parsed.ok) return { status: 400, body: parsed.error };
   const applied = createRecord(state.store, endpoint, parsed.write);
   if (!applied.ok) return { status: 400, body: applied.error };
+  state.changes.emit({ kind: 'created', endpoint: endpoint.name, rowId: applied.row.id, via: 'api' });
   return { status: state.switches.postStatus, body: formatRecord(state.store, endpoint, applied.row) };
 }
 
@@ -74,5 +77,6 @@ function update(state: SimState, endpoint: EndpointMapping, row: Row, body: Read
   if (!parsed.ok) return { status: 400, body: parsed.error };
   const applied = updateRecord(state.store, endpoint, row, parsed.write);
   if (!applied.ok) return { status: 400, body: applied.error };
+  state.changes.emit({ kind: 'updated', endpoint: endpoint.name, rowId: row.id, via: 'api' });
   return { status: 200, body: formatRecord(state.store, endpoint, applied.row) };
 }

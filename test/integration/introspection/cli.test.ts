@@ -81,6 +81,20 @@ describe('bjet-graphql introspect, check, print-sdl', () => {
     await writeFile(modelFile, text);
   });
 
+  it('check reports root fields that became nullable as breaking, for a schema/ from before', async () => {
+    const sdlFile = path.join(dir, 'schema', 'schema.graphql');
+    const text = await readFile(sdlFile, 'utf8');
+    await writeFile(sdlFile, text.replace(/^( {2}\): \w+Page)$/gm, '$1!'));
+    const run = await cli('check', '--config', configFile);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^schema drift: 8 change\(s\), 8 breaking\n/);
+    expect(run.stdout).toContain(
+      '  Query.partners: root field `Query.partners` changed from `PartnerPage!` to `PartnerPage`: now nullable, clients must handle null (the field is null when its endpoint fails)\n',
+    );
+    expect(run.stdout).toContain('schema.graphql is not what this version generates from the upstream\n');
+    await writeFile(sdlFile, text);
+  });
+
   it('check exits 1 with a classified diff when schema/ no longer matches the upstream', async () => {
     const modelFile = path.join(dir, 'schema', 'model.json');
     const model = JSON.parse(await readFile(modelFile, 'utf8')) as { endpoints: { endpoint: string; fields: { key: string }[] }[] };

@@ -92,7 +92,7 @@ describe('buildSdlDocument', () => {
     expect(String(filter.getFields()['state']?.type)).toBe('ResPartnerState');
     const list = schema.getQueryType()?.getFields()['resPartners'];
     expect(list?.args.map((arg) => `${arg.name}: ${String(arg.type)}`)).toEqual(['limit: Int', 'offset: Int', 'filter: ResPartnerFilter']);
-    expect(String(list?.type)).toBe('ResPartnerPage!');
+    expect(String(list?.type)).toBe('ResPartnerPage');
   });
 
   it('is deterministic whatever the order of the model', () => {
@@ -102,7 +102,12 @@ describe('buildSdlDocument', () => {
   });
 
   it('names both origins of a type name collision', () => {
-    const model = withEndpoint(loadModel('no-samples'), 'tags', (endpoint) => ({ ...endpoint, typeName: 'Category', pageTypeName: 'CategoryPage' }));
+    const model = withEndpoint(loadModel('no-samples'), 'tags', (endpoint) => ({
+      ...endpoint,
+      typeName: 'Category',
+      pageTypeName: 'CategoryPage',
+      subscription: endpoint.subscription === null ? null : { ...endpoint.subscription, changeType: 'CategoryChange' },
+    }));
     const error = collision(model);
     expect(error.code).toBe('CONFIG_INVALID');
     expect(error.details?.['issues']).toEqual([
@@ -114,6 +119,11 @@ describe('buildSdlDocument', () => {
         path: 'endpoints.tags.typeName',
         message:
           'GraphQL name `CategoryPage` comes from both the page type of endpoint `categories` and the page type of endpoint `tags`: set `typeName` (or a field `name`) to tell them apart',
+      },
+      {
+        path: 'endpoints.tags.typeName',
+        message:
+          'GraphQL name `CategoryChange` comes from both the change event of endpoint `categories` and the change event of endpoint `tags`: set `typeName` (or a field `name`) to tell them apart',
       },
     ]);
   });

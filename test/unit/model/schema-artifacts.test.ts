@@ -23,6 +23,7 @@ const MODEL: SourceModel = {
       idListFilter: null,
       maxPageSize: 100,
       mutations: [],
+      subscription: { changeType: 'TagChange', recordField: 'tagChanged', listField: 'tagsChanged' },
       fields: [{ key: 'id', name: 'id', list: false, nullable: false, value: { kind: 'scalar', scalar: 'ID' } }],
       sampled: 1,
     },

@@ -1,0 +1,91 @@
+/**
+ * GraphQL subscriptions over WebSocket at /graphql on the server's own port (the
+ * graphql-transport-ws protocol of graphql-ws, the one Apollo Router speaks to subgraphs). Limits,
+ * each with its code (docs/change-feed.md): subscriptions per connection and per server
+ * (SUBSCRIPTION_LIMIT on that subscription), no `connection_init` in time (close 4408), a message
+ * over the size limit (close 1009), a consumer `maxQueuedEvents` behind (close 4503), a missed
+ * keep-alive pong (the socket is terminated). Queries and mutations stay on HTTP.
+ */
+import type { Server } from 'node:http';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import type { ChangeBus } from '../changes/types.js';
+import type { Config } from '../config/types.js';
+import type { TypeIndex } from '../execution/build-type-index.js';
+import type { Logger } from '../logging/create-logger.js';
+import type { FormatError } from '../server/build-format-error.js';
+import type { UpstreamClient } from '../upstream/types.js';
+import { createChangeReader } from './create-change-reader.js';
+import { createSubscriptionContexts } from './create-subscription-contexts.js';
+import { createSubscriptionRunner } from './run-subscription.js';
+import { isSubscriptionContext } from './subscription-context.js';
+
+export const SLOW_CONSUMER_CLOSE = 4503;
+const GRAPHQL_PATH = '/graphql';
+
+export interface SubscriptionServerOptions {
+  readonly server: Server;
+  readonly schema: GraphQLSchema;
+  readonly config: Config;
+  readonly client: UpstreamClient;
+  readonly index: TypeIndex;
+  readonly bus: ChangeBus;
+  readonly logger: Logger;
+  /** The server's error formatting (stable codes kept, anything else masked and logged). */
+  readonly formatError: FormatError;
+}
+
+export interface SubscriptionServer {
+  /** Subscriptions active now, on every connection. */
+  active(): number;
+  /** Closes every connection with 1001 (going away), then the WebSocket server. */
+  close(): Promise<void>;
+}
+
+export function registerSubscriptions(options: SubscriptionServerOptions): SubscriptionServer {
+  const { config, logger } = options;
+  const limits = config.subscriptions;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes });
+  const onUpgrade = (request: Parameters<WebSocketServer['handleUpgrade']>[0], socket: Parameters<WebSocketServer['handleUpgrade']>[1], head: Buffer): void => {
+    if (new URL(request.url ?? '/', 'http://localhost').pathname !== GRAPHQL_PATH) {
+      socket.destroy();
+      return;
+    }
+    wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
+  };
+  options.server.on('upgrade', onUpgrade);
+  const reader = createChangeReader(options.client, config);
+  const contexts = createSubscriptionContexts({ config, index: options.index, bus: options.bus, reader, client: options.client, slowConsumerClose: SLOW_CONSUMER_CLOSE });
+  const runSubscription = createSubscriptionRunner();
+  const { formatError } = options;
+  const format = (errors: readonly GraphQLError[]) => errors.map((error) => formatError(error.toJSON(), error));
+  const disposable = useServer(
+    {
+      schema: options.schema,
+      isProd: true,
+      connectionInitWaitTimeout: limits.connectionInitTimeoutMs,
+      context: (ctx) => contexts.subscriptionContext(ctx),
+      execute: () => ({ errors: [new GraphQLError('Only subscriptions are served over WebSocket: send queries and mutations over HTTP.', { extensions: { code: 'BAD_USER_INPUT' } })] }),
+      subscribe: (args) =>
+        runSubscription(args, () => contexts.executionContext(args.contextValue), isSubscriptionContext(args.contextValue) ? args.contextValue.shareKey : ''),
+      onError: (_ctx, _id, _payload, errors) => format(errors),
+      onNext: (_ctx, _id, _payload, _args, result) => (result.errors === undefined ? result : { ...result, errors: format(result.errors) }),
+    },
+    wss,
+    limits.keepAliveMs,
+  );
+  return {
+    active: () => contexts.active(),
+    async close() {
+      options.server.off('upgrade', onUpgrade);
+      const closing = [...wss.clients].map((client) => new Promise<void>((resolve) => client.once('close', () => resolve())));
+      const grace = new Promise<void>((resolve) => setTimeout(resolve, 1000).unref());
+      const dispose = disposable.dispose();
+      await Promise.race([Promise.all(closing), grace]);
+      for (const client of wss.clients) client.terminate();
+      await dispose;
+      logger.debug({}, 'subscriptions closed');
+    },
+  };
+}
