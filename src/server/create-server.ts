@@ -125,11 +125,13 @@ export async function createServer(options: ServerOptions): Promise<BjetServer> 
     ? registerSubscriptions({ server: app.server, schema, config, client, index, bus, logger, formatError: buildFormatError(logger) })
     : null;
   registerGraphqlRoutes(app, { apollo, config, client, index, defaultQuery: buildExampleQuery(index, 3, 5), now });
-  /** The cache's store and the bus, when this server made them. */
+  /** The cache's store, the bus and the Redis connections, when this server made them. */
   const closeOwnState = async (): Promise<void> => {
     await webhooks?.idle();
     if (options.cacheStore === undefined) await store.close();
-    if (options.bus === undefined) await bus.close();
+    // The shared state closes its own bus.
+    if (options.bus === undefined && shared === null) await bus.close();
+    await shared?.close();
   };
   const close = async (): Promise<void> => {
     await subscriptions?.close();
@@ -137,7 +139,6 @@ export async function createServer(options: ServerOptions): Promise<BjetServer> 
     if (options.client === undefined) await client.close();
     else await client.detach();
     await closeOwnState();
-    await shared?.close();
   };
   return {
     app,
@@ -164,7 +165,6 @@ export async function createServer(options: ServerOptions): Promise<BjetServer> 
       if (options.client === undefined) await closeClientBy(client, endsAt);
       else await client.detach();
       await closeOwnState();
-      await shared?.close();
       logger.info({ outcome, graceMs }, 'server stopped');
       return outcome;
     },
