@@ -69,7 +69,20 @@ function patchesFor(options: BudgetConfigOptions): Patch[][] {
     ]);
   }
   // Extension point (replicas): the key the shared-state (Redis) work gives serve.
-  if (options.redisUrl !== null) groups.push([{ label: 'redis: { url: <--redis> }', apply: (c) => ({ ...c, redis: { url: options.redisUrl } }) }]);
+  // Replicas share the cache (store: redis) and must name credentials with one secret (docs/deployment.md).
+  if (options.redisUrl !== null) {
+    const redisUrl = options.redisUrl;
+    groups.push([
+      {
+        label: 'redis: { url: <--redis> }, upstream.cache.store: redis, upstream.credentialKeySecret',
+        apply: (c) => {
+          const upstream = asObject(c.upstream);
+          const cache = upstream['cache'] === false ? false : { ...asObject(upstream['cache'] ?? {}), store: 'redis' };
+          return { ...c, redis: { url: redisUrl }, upstream: { ...upstream, cache, credentialKeySecret: 'bench-replicas' } };
+        },
+      },
+    ]);
+  }
   // Extension point (push on): the webhook section the change-feed work gives serve.
   if (options.webhooks !== null) groups.push([{ label: 'webhooks: {...}', apply: (c) => ({ ...c, webhooks: options.webhooks }) }]);
   return groups;
