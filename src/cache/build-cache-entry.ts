@@ -47,6 +47,8 @@ export function buildListQueryKey(query: Readonly<Record<string, string>>): stri
  */
 export function staleMayCover(error: unknown): boolean {
   if (!(error instanceof BjetError)) return false;
+  // Every other code is an answer the upstream meant, or not an upstream failure at all.
+  // eslint-disable-next-line @typescript-eslint/switch-exhaustiveness-check -- the default is the rule, not a forgotten case
   switch (error.code) {
     case 'UPSTREAM_TIMEOUT':
     case 'UPSTREAM_UNAVAILABLE':

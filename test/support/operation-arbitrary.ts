@@ -76,7 +76,7 @@ function printLiteral(value: unknown, type: GraphQLInputType): string {
   const nullable = getNullableType(type);
   if (value === null || value === undefined) return 'null';
   if (isListType(nullable) && Array.isArray(value)) return `[${value.map((item) => printLiteral(item, nullable.ofType)).join(', ')}]`;
-  if (isEnumType(nullable)) return String(value);
+  if (isEnumType(nullable)) return typeof value === 'string' ? value : JSON.stringify(value);
   if (isInputObjectType(nullable) && typeof value === 'object') {
     const fields = nullable.getFields();
     const parts = Object.entries(value).map(([key, item]) => `${key}: ${printLiteral(item, fields[key]?.type ?? nullable)}`);
