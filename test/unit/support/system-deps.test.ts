@@ -70,7 +70,8 @@ describe('withInstallLock', () => {
       },
       lock,
     );
-    await vi.waitFor(() => expect(said).toHaveLength(1));
+    // The waiter polls the lock: give it the test's whole timeout on a loaded machine, not waitFor's 1 s.
+    await vi.waitFor(() => expect(said).toHaveLength(1), { timeout: 25_000 });
     releaseFirst();
     await Promise.all([first, second]);
     expect(events).toEqual(['first starts', 'first ends', 'second starts']);
