@@ -16,6 +16,7 @@ import { createLocalChangeBus } from '../changes/create-local-change-bus.js';
 import type { ChangeBus } from '../changes/types.js';
 import type { Config } from '../config/types.js';
 import { buildResolvers } from '../execution/build-resolvers.js';
+import { checkConfigEndpoints } from '../execution/check-config-endpoints.js';
 import { buildTypeIndex } from '../execution/build-type-index.js';
 import { buildCostEstimator } from '../execution/estimate-cost.js';
 import { createLogger, type Logger } from '../logging/create-logger.js';
@@ -98,6 +99,10 @@ export async function createServer(options: ServerOptions): Promise<BjetServer> 
   const store = options.cacheStore ?? (redisStore ? shared.createCacheStore(now) : createCacheStore(config));
   const bus = options.bus ?? shared?.bus ?? createLocalChangeBus({ onListenerError: (err) => logger.error({ err }, 'change listener failed') });
   const client = createCachingClient(upstream, { config, store, bus, credentials, now, logger });
+  const { unknownToSchema } = checkConfigEndpoints(config.endpoints, model.endpoints);
+  if (unknownToSchema.length > 0) {
+    logger.warn({ endpoints: unknownToSchema }, 'endpoints in the config that schema/ does not know are not served: run `bjet-graphql introspect`');
+  }
   const typeDefs = parse(options.sdl);
   const index = buildTypeIndex(model);
   const resolvers = { ...buildResolvers(index, config, typeDefs), ...buildSubscriptionResolvers(index, typeDefs) };
