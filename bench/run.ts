@@ -64,7 +64,9 @@ async function main(): Promise<number> {
   const checks: CheckRecord[] = [];
   const samples: SampleRecord[] = [];
   for (const group of buildPlan(options)) {
-    log(`simulator: ${group.latencyMs} ms, ${group.variant}; checked ${[...group.checkOnly, ...group.queries].join(' ')}; timed ${group.queries.join(' ') || 'none'}`);
+    log(
+      `simulator: ${group.latencyMs} ms, ${group.variant}; checked ${[...group.checkOnly, ...group.queries].join(' ')}; timed ${group.queries.join(' ') || 'none'}`,
+    );
     const outcome = await runGroup(group, { repoRoot, workDir, distDir, options, contenders, log });
     checks.push(...outcome.checks);
     samples.push(...outcome.samples);
@@ -88,12 +90,20 @@ async function main(): Promise<number> {
   const minutes = (Date.now() - started) / 60_000;
   const outDir = options.quick || options.noWrite ? workDir : path.join(repoRoot, 'bench');
   mkdirSync(outDir, { recursive: true });
-  writeFileSync(path.join(outDir, 'RESULTS.md'), printResultsMd({ machine, command, options, minutes, checkTable, checkDetails, targets, figureTables, notes, startupTable }));
+  writeFileSync(
+    path.join(outDir, 'RESULTS.md'),
+    printResultsMd({ machine, command, options, minutes, checkTable, checkDetails, targets, figureTables, notes, startupTable }),
+  );
   if (summaries.length > 0) {
-    writeFileSync(path.join(outDir, 'results.svg'), printSvgChart(summaries, names, `${machine.date} · nproc ${machine.nproc} · Node ${machine.node} · ${command}`));
+    writeFileSync(
+      path.join(outDir, 'results.svg'),
+      printSvgChart(summaries, names, `${machine.date} · nproc ${machine.nproc} · Node ${machine.node} · ${command}`),
+    );
   }
   const failed = failures(checks);
-  log(`\n${failed.length === 0 ? 'our contenders answered everything correctly' : `${failed.length} wrong answer(s) from our contenders`}; ${minutes.toFixed(1)} min; report in ${path.relative(repoRoot, outDir) || '.'}/RESULTS.md`);
+  log(
+    `\n${failed.length === 0 ? 'our contenders answered everything correctly' : `${failed.length} wrong answer(s) from our contenders`}; ${minutes.toFixed(1)} min; report in ${path.relative(repoRoot, outDir) || '.'}/RESULTS.md`,
+  );
   return failed.length === 0 ? 0 : 1;
 }
 

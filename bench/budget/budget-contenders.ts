@@ -45,7 +45,15 @@ export interface BudgetContender {
 }
 
 const nodeProcess = (ctx: StartContext, name: string, args: readonly string[], port: number, readyPath: string): Promise<ManagedProcess> =>
-  startManagedProcess({ name, command: process.execPath, args, cpu: null, cwd: ctx.repoRoot, env: { NODE_ENV: 'production' }, readyUrl: `http://127.0.0.1:${port}${readyPath}` });
+  startManagedProcess({
+    name,
+    command: process.execPath,
+    args,
+    cpu: null,
+    cwd: ctx.repoRoot,
+    env: { NODE_ENV: 'production' },
+    readyUrl: `http://127.0.0.1:${port}${readyPath}`,
+  });
 
 function bjet(id: ContenderId, cache: 'default' | 'off'): BudgetContender {
   return {
@@ -64,7 +72,8 @@ function bjet(id: ContenderId, cache: 'default' | 'off'): BudgetContender {
       }
       const notes = [`applied: ${config.applied.join('; ') || 'nothing'}`];
       if (config.leftOut.length > 0) notes.push(`not accepted by this build, left out: ${config.leftOut.join('; ')}`);
-      if (ctx.ports.length > 1 && !config.applied.some((label) => label.startsWith('redis:'))) notes.push(`${ctx.ports.length} replicas with no shared state: each has its own cache and budget`);
+      if (ctx.ports.length > 1 && !config.applied.some((label) => label.startsWith('redis:')))
+        notes.push(`${ctx.ports.length} replicas with no shared state: each has its own cache and budget`);
       return { processes, urls, boundSeconds: cache === 'off' ? 0 : (config.boundSeconds ?? 0), notes };
     },
   };
@@ -76,7 +85,15 @@ const apolloDefaults: BudgetContender = {
   async start(ctx) {
     const config = writeBudgetConfig({ ...ctx, name: 'apollo-defaults', cache: 'off', redisUrl: null, webhooks: null });
     const port = ctx.ports[0] ?? (await findFreePort());
-    const args = [path.join(ctx.distDir, 'contenders/apollo-defaults.js'), '--port', String(port), '--config', config.file, '--schema', path.join(ctx.repoRoot, 'schema')];
+    const args = [
+      path.join(ctx.distDir, 'contenders/apollo-defaults.js'),
+      '--port',
+      String(port),
+      '--config',
+      config.file,
+      '--schema',
+      path.join(ctx.repoRoot, 'schema'),
+    ];
     const processes = [await nodeProcess(ctx, 'apollo-defaults', args, port, '/.well-known/apollo/server-health')];
     return { processes, urls: [`http://127.0.0.1:${port}/graphql`], boundSeconds: 0, notes: ['no cache, no rate limit (plain fetch per field)'] };
   },
@@ -110,11 +127,6 @@ const mesh: BudgetContender = {
   },
 };
 
-export const BUDGET_CONTENDER_LIST: readonly BudgetContender[] = [
-  bjet('bjet-graphql', 'default'),
-  bjet('bjet-graphql-no-cache', 'off'),
-  mesh,
-  apolloDefaults,
-];
+export const BUDGET_CONTENDER_LIST: readonly BudgetContender[] = [bjet('bjet-graphql', 'default'), bjet('bjet-graphql-no-cache', 'off'), mesh, apolloDefaults];
 
 export const PUSH_CONTENDER: BudgetContender = bjet('bjet-graphql-push', 'default');

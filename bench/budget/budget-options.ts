@@ -41,7 +41,8 @@ export const BUDGET_USAGE = `Usage: npm run bench:budget -- [options]
 const positive = (name: string, raw: string | undefined, fallback: number, integer = true): number => {
   if (raw === undefined) return fallback;
   const value = Number(raw);
-  if (!(value > 0) || (integer && !Number.isInteger(value))) throw new RangeError(`--${name}: expected a positive ${integer ? 'integer' : 'number'}, got "${raw}"`);
+  if (!(value > 0) || (integer && !Number.isInteger(value)))
+    throw new RangeError(`--${name}: expected a positive ${integer ? 'integer' : 'number'}, got "${raw}"`);
   return value;
 };
 

@@ -9,7 +9,11 @@ export interface BudgetTarget {
 }
 
 const ms = (value: number | null): string => (value === null ? 'none' : `${value.toFixed(1)} ms`);
-const check = (target: string, pass: boolean | null, evidence: string): BudgetTarget => ({ target, verdict: pass === null ? 'n/a' : pass ? 'met' : 'missed', evidence });
+const check = (target: string, pass: boolean | null, evidence: string): BudgetTarget => ({
+  target,
+  verdict: pass === null ? 'n/a' : pass ? 'met' : 'missed',
+  evidence,
+});
 
 export function evaluateBudgetTargets(all: readonly ContenderFigures[]): BudgetTarget[] {
   const ours = all.find((f) => f.id === 'bjet-graphql');
@@ -22,18 +26,48 @@ export function evaluateBudgetTargets(all: readonly ContenderFigures[]): BudgetT
     check('p50 ≤ 5 ms', ours.p50Ms <= 5, ms(ours.p50Ms)),
     check('p99 ≤ 300 ms', ours.p99Ms <= 300, ms(ours.p99Ms)),
     check('0 proxy 429s', ours.proxy429 === 0, String(ours.proxy429)),
-    check(`≤ ${PROXY_PER_MINUTE} upstream calls in any 60 s window`, ours.busiestMinuteSent <= PROXY_PER_MINUTE, `${ours.busiestMinuteSent} sent in the busiest 60 s`),
-    check('worst staleness ≤ TTL + stale window + 1 s', s.shown + s.neverShown === 0 ? null : s.worstMs <= s.boundMs + 1000, `${s.worstIsLowerBound ? '≥ ' : ''}${ms(s.worstMs)} against ${ms(s.boundMs + 1000)}`),
-    check('0 read-your-writes violations', ours.ryw.checks === 0 ? null : ours.ryw.violations === 0, `${ours.ryw.violations} of ${ours.ryw.checks} reads after a write`),
+    check(
+      `≤ ${PROXY_PER_MINUTE} upstream calls in any 60 s window`,
+      ours.busiestMinuteSent <= PROXY_PER_MINUTE,
+      `${ours.busiestMinuteSent} sent in the busiest 60 s`,
+    ),
+    check(
+      'worst staleness ≤ TTL + stale window + 1 s',
+      s.shown + s.neverShown === 0 ? null : s.worstMs <= s.boundMs + 1000,
+      `${s.worstIsLowerBound ? '≥ ' : ''}${ms(s.worstMs)} against ${ms(s.boundMs + 1000)}`,
+    ),
+    check(
+      '0 read-your-writes violations',
+      ours.ryw.checks === 0 ? null : ours.ryw.violations === 0,
+      `${ours.ryw.violations} of ${ours.ryw.checks} reads after a write`,
+    ),
   ];
   if (off !== undefined) {
     const ratio = off.okPerMinute === 0 ? Infinity : ours.okPerMinute / off.okPerMinute;
-    targets.push(check('≥ 20× the operations answered by the cache-off build', ratio >= 20, `${ratio.toFixed(2)}× (${ours.okPerMinute.toFixed(0)} vs ${off.okPerMinute.toFixed(0)} a minute)`));
+    targets.push(
+      check(
+        '≥ 20× the operations answered by the cache-off build',
+        ratio >= 20,
+        `${ratio.toFixed(2)}× (${ours.okPerMinute.toFixed(0)} vs ${off.okPerMinute.toFixed(0)} a minute)`,
+      ),
+    );
   }
   if (mesh !== undefined) {
-    targets.push(check('ahead of Hive Gateway\'s response cache on answered operations', ours.okPerMinute > mesh.okPerMinute, `${ours.okPerMinute.toFixed(0)} vs ${mesh.okPerMinute.toFixed(0)} a minute`));
+    targets.push(
+      check(
+        "ahead of Hive Gateway's response cache on answered operations",
+        ours.okPerMinute > mesh.okPerMinute,
+        `${ours.okPerMinute.toFixed(0)} vs ${mesh.okPerMinute.toFixed(0)} a minute`,
+      ),
+    );
     const worse = (f: ContenderFigures): number => (f.staleness.neverShown > 0 ? Infinity : (f.staleness.p99Ms ?? Infinity));
-    targets.push(check('ahead of Hive Gateway\'s response cache on staleness (p99, an edit never shown counts as worst)', s.shown === 0 ? null : worse(ours) <= worse(mesh), `${ms(s.p99Ms)} vs ${ms(mesh.staleness.p99Ms)}${mesh.staleness.neverShown > 0 ? ` (${mesh.staleness.neverShown} never shown)` : ''}`));
+    targets.push(
+      check(
+        "ahead of Hive Gateway's response cache on staleness (p99, an edit never shown counts as worst)",
+        s.shown === 0 ? null : worse(ours) <= worse(mesh),
+        `${ms(s.p99Ms)} vs ${ms(mesh.staleness.p99Ms)}${mesh.staleness.neverShown > 0 ? ` (${mesh.staleness.neverShown} never shown)` : ''}`,
+      ),
+    );
   }
   return targets;
 }

@@ -10,13 +10,30 @@ const ms = (value: number | null): string => (value === null ? '–' : value >= 
 
 export function formatMainTable(figures: readonly ContenderFigures[]): string {
   return table(
-    ['contender', 'answered / min', 'share', 'p50', 'p99', 'busiest 60 s: sent (passed)', 'proxy 429s', 'busiest credential: calls (per h at run rate)', 'staleness p50 / p99', 'worst staleness (bound + 1 s)', 'read-your-writes violations'],
+    [
+      'contender',
+      'answered / min',
+      'share',
+      'p50',
+      'p99',
+      'busiest 60 s: sent (passed)',
+      'proxy 429s',
+      'busiest credential: calls (per h at run rate)',
+      'staleness p50 / p99',
+      'worst staleness (bound + 1 s)',
+      'read-your-writes violations',
+    ],
     figures.map((f) => {
       const top = [...f.credentials].sort((a, b) => b.accepted - a.accepted)[0];
       const s = f.staleness;
       return [
-        f.id, f.okPerMinute.toFixed(0), `${(f.okShare * 100).toFixed(1)} %`, ms(f.p50Ms), ms(f.p99Ms),
-        `${f.busiestMinuteSent} (${f.busiestMinutePassed})`, f.proxy429,
+        f.id,
+        f.okPerMinute.toFixed(0),
+        `${(f.okShare * 100).toFixed(1)} %`,
+        ms(f.p50Ms),
+        ms(f.p99Ms),
+        `${f.busiestMinuteSent} (${f.busiestMinutePassed})`,
+        f.proxy429,
         top === undefined ? '–' : `${top.busiestHour} (${top.perHourAtRunRate.toFixed(0)})`,
         `${ms(s.p50Ms)} / ${ms(s.p99Ms)}`,
         `${s.worstIsLowerBound ? '≥ ' : ''}${ms(s.worstMs)} (${ms(s.boundMs + 1000)})`,
@@ -27,15 +44,31 @@ export function formatMainTable(figures: readonly ContenderFigures[]): string {
 }
 
 export function formatDetailTables(figures: readonly ContenderFigures[], results: readonly ContenderResult[]): string {
-  const errors = figures.flatMap((f) => Object.entries(f.errorsByCode).sort(([, a], [, b]) => b - a).map(([code, count]) => [f.id, code, count]));
-  const credentials = figures.flatMap((f) => f.credentials.map((c) => [f.id, `${c.id} (${c.scheme})`, c.accepted, c.refused, c.busiestHour, c.perHourAtRunRate.toFixed(0)]));
+  const errors = figures.flatMap((f) =>
+    Object.entries(f.errorsByCode)
+      .sort(([, a], [, b]) => b - a)
+      .map(([code, count]) => [f.id, code, count]),
+  );
+  const credentials = figures.flatMap((f) =>
+    f.credentials.map((c) => [f.id, `${c.id} (${c.scheme})`, c.accepted, c.refused, c.busiestHour, c.perHourAtRunRate.toFixed(0)]),
+  );
   const staleness = figures.map((f) => [f.id, f.staleness.edits, f.staleness.shown, f.staleness.neverShown, f.staleness.unread]);
   return [
-    '**Errors by code**', '', errors.length === 0 ? 'none' : table(['contender', 'code', 'operations'], errors), '',
-    '**Upstream calls per credential** (the proxy counts per `Authorization` value; it keeps only a keyed hash)', '',
-    table(['contender', 'credential', 'passed', 'refused (429)', 'busiest 3600 s', 'per hour at the run\'s rate'], credentials), '',
-    '**Changes made inside Odoo**', '', table(['contender', 'edits', 'shown', 'never shown (read, still old)', 'never read'], staleness), '',
-    '**Per operation**', '', formatOperationTable(results),
+    '**Errors by code**',
+    '',
+    errors.length === 0 ? 'none' : table(['contender', 'code', 'operations'], errors),
+    '',
+    '**Upstream calls per credential** (the proxy counts per `Authorization` value; it keeps only a keyed hash)',
+    '',
+    table(['contender', 'credential', 'passed', 'refused (429)', 'busiest 3600 s', "per hour at the run's rate"], credentials),
+    '',
+    '**Changes made inside Odoo**',
+    '',
+    table(['contender', 'edits', 'shown', 'never shown (read, still old)', 'never read'], staleness),
+    '',
+    '**Per operation**',
+    '',
+    formatOperationTable(results),
   ].join('\n');
 }
 
@@ -45,12 +78,22 @@ function formatOperationTable(results: readonly ContenderResult[]): string {
     names.map((op) => {
       const records = r.run.records.filter((record) => record.op === op);
       const latencies = records.map((record) => record.latencyMs).sort((a, b) => a - b);
-      return [r.id, op, records.length, records.filter((record) => record.code === null).length, ms(percentile(latencies, 0.5)), ms(percentile(latencies, 0.99))];
+      return [
+        r.id,
+        op,
+        records.length,
+        records.filter((record) => record.code === null).length,
+        ms(percentile(latencies, 0.5)),
+        ms(percentile(latencies, 0.99)),
+      ];
     }),
   );
   return table(['contender', 'operation', 'sent', 'answered without error', 'p50', 'p99'], rows);
 }
 
 export function formatTargets(targets: readonly BudgetTarget[]): string {
-  return table(['target (bjet-graphql, defaults)', 'verdict', 'evidence'], targets.map((t) => [t.target, t.verdict, t.evidence]));
+  return table(
+    ['target (bjet-graphql, defaults)', 'verdict', 'evidence'],
+    targets.map((t) => [t.target, t.verdict, t.evidence]),
+  );
 }

@@ -24,12 +24,24 @@ interface Panel {
 }
 
 const PANELS: readonly Panel[] = [
-  { title: 'operations answered without error, per minute', value: (f) => f.okPerMinute, label: (f) => `${f.okPerMinute.toFixed(0)} /min (${(f.okShare * 100).toFixed(1)} %)` },
-  { title: `upstream calls sent in the busiest 60 s (the proxy allows ${PROXY_PER_MINUTE})`, value: (f) => f.busiestMinuteSent, label: (f) => `${f.busiestMinuteSent} sent, ${f.proxy429} refused (429) in all`, limit: PROXY_PER_MINUTE },
+  {
+    title: 'operations answered without error, per minute',
+    value: (f) => f.okPerMinute,
+    label: (f) => `${f.okPerMinute.toFixed(0)} /min (${(f.okShare * 100).toFixed(1)} %)`,
+  },
+  {
+    title: `upstream calls sent in the busiest 60 s (the proxy allows ${PROXY_PER_MINUTE})`,
+    value: (f) => f.busiestMinuteSent,
+    label: (f) => `${f.busiestMinuteSent} sent, ${f.proxy429} refused (429) in all`,
+    limit: PROXY_PER_MINUTE,
+  },
   {
     title: 'staleness p99 of changes made inside Odoo (never shown: drawn at the worst lower bound)',
     value: (f) => (f.staleness.neverShown > 0 ? f.staleness.worstMs : (f.staleness.p99Ms ?? 0)) / 1000,
-    label: (f) => (f.staleness.neverShown > 0 ? `${f.staleness.neverShown} never shown (≥ ${(f.staleness.worstMs / 1000).toFixed(1)} s)` : `${((f.staleness.p99Ms ?? 0) / 1000).toFixed(1)} s (bound ${(f.staleness.boundMs / 1000 + 1).toFixed(0)} s)`),
+    label: (f) =>
+      f.staleness.neverShown > 0
+        ? `${f.staleness.neverShown} never shown (≥ ${(f.staleness.worstMs / 1000).toFixed(1)} s)`
+        : `${((f.staleness.p99Ms ?? 0) / 1000).toFixed(1)} s (bound ${(f.staleness.boundMs / 1000 + 1).toFixed(0)} s)`,
   },
 ];
 

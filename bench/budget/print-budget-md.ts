@@ -20,7 +20,7 @@ export function printBudgetMd(report: BudgetReport): string {
   const { machine, options } = report;
   const contenders = report.figures.map((f) => `- **${f.id}**: ${f.notes.join('; ')}`);
   return [
-    '# Serving within the upstream\'s budget (`npm run bench:budget`)',
+    "# Serving within the upstream's budget (`npm run bench:budget`)",
     '',
     `${machine.date} · \`${report.command}\` · ${report.minutes.toFixed(1)} min · Node ${machine.node} · ${machine.cpuModel}, nproc ${machine.nproc}, ${machine.memoryGiB.toFixed(1)} GiB · ${machine.kernel}`,
     '',

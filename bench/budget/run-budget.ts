@@ -63,10 +63,23 @@ async function runContender(ctx: RunContext, contender: BudgetContender): Promis
     const startCtx: StartContext = { ...ctx, simBaseUrl: sim.baseUrl, ports, redisUrl: options.redisUrl, meshTtlSeconds: ctx.meshTtlSeconds };
     const started = await contender.start(startCtx);
     try {
-      const facts = { dialect: contender.dialect, seed: options.seed, partnerCount: sim.partnerCount, productCodes: sim.productCodes, operations: ctx.operations };
+      const facts = {
+        dialect: contender.dialect,
+        seed: options.seed,
+        partnerCount: sim.partnerCount,
+        productCodes: sim.productCodes,
+        operations: ctx.operations,
+      };
       const smoke = await runSmoke(started.urls[0] ?? '', facts);
       log(`  smoke: ${smoke.map((s) => `${s.op} ${s.code ?? 'ok'}`).join(', ')}`);
-      const run = await runDashboard({ ...facts, targets: started.urls, users: options.users, durationMs: options.durationS * 1000, editIntervalMs: options.editIntervalS * 1000, simOrigin: sim.origin });
+      const run = await runDashboard({
+        ...facts,
+        targets: started.urls,
+        users: options.users,
+        durationMs: options.durationS * 1000,
+        editIntervalMs: options.editIntervalS * 1000,
+        simOrigin: sim.origin,
+      });
       const proxy = (await sim.readProxy()) as unknown as ContenderResult['proxy'];
       return { id: contender.id, notes: started.notes, boundSeconds: started.boundSeconds, run, smoke, proxy };
     } finally {
@@ -93,10 +106,25 @@ async function main(): Promise<number> {
   if (options.quick) notes.push('--quick: a correctness pass, not a measurement (a few users for a few seconds).');
   const contenders = await selectContenders(options, repoRoot, notes);
   // Mesh's TTL follows bjet-graphql's staleness bound, so that both are held to the same freshness.
-  const probe = writeBudgetConfig({ repoRoot, workDir, simBaseUrl: 'http://127.0.0.1:1/bj_api_sync/v1', name: 'probe', cache: 'default', redisUrl: null, webhooks: null });
+  const probe = writeBudgetConfig({
+    repoRoot,
+    workDir,
+    simBaseUrl: 'http://127.0.0.1:1/bj_api_sync/v1',
+    name: 'probe',
+    cache: 'default',
+    redisUrl: null,
+    webhooks: null,
+  });
   const meshTtlSeconds = probe.boundSeconds ?? 30;
-  if (probe.boundSeconds === null) notes.push('This build of bjet-graphql has no cache config: Mesh\'s response cache TTL is 30 s.');
-  const ctx: RunContext = { repoRoot, workDir, distDir, options, operations: buildDashboardOperations(path.join(repoRoot, 'examples/operations')), meshTtlSeconds };
+  if (probe.boundSeconds === null) notes.push("This build of bjet-graphql has no cache config: Mesh's response cache TTL is 30 s.");
+  const ctx: RunContext = {
+    repoRoot,
+    workDir,
+    distDir,
+    options,
+    operations: buildDashboardOperations(path.join(repoRoot, 'examples/operations')),
+    meshTtlSeconds,
+  };
   log(`real time, no scaling: the simulator's proxy allows ${PROXY_PER_MINUTE}/min per client IP and ${PROXY_PER_HOUR}/h per credential`);
   const results: ContenderResult[] = [];
   for (const contender of contenders) {
@@ -116,7 +144,9 @@ async function main(): Promise<number> {
   writeFileSync(path.join(outDir, 'budget.svg'), printBudgetChart(figures, `${machine.date} · nproc ${machine.nproc} · Node ${machine.node} · ${command}`));
   const failed = figures.filter((f) => f.id !== 'mesh' && f.smokeFailures.length > 0);
   for (const f of figures) if (f.smokeFailures.length > 0) log(`${f.id} failed in the smoke pass: ${f.smokeFailures.join(', ')}`);
-  log(`${failed.length === 0 ? 'our contenders answered every operation' : `${failed.length} of our contenders failed an operation`}; ${minutes.toFixed(1)} min; report in ${path.relative(repoRoot, outDir)}/BUDGET.md`);
+  log(
+    `${failed.length === 0 ? 'our contenders answered every operation' : `${failed.length} of our contenders failed an operation`}; ${minutes.toFixed(1)} min; report in ${path.relative(repoRoot, outDir)}/BUDGET.md`,
+  );
   return failed.length === 0 ? 0 : 1;
 }
 

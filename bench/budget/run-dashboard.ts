@@ -54,7 +54,14 @@ interface RunState {
 
 export async function runDashboard(options: DashboardRunOptions): Promise<DashboardRun> {
   const start = performance.now();
-  const state: RunState = { options, start, end: start + options.durationMs, records: [], tracker: createStalenessTracker(), ryw: { checks: 0, violations: 0 } };
+  const state: RunState = {
+    options,
+    start,
+    end: start + options.durationMs,
+    records: [],
+    tracker: createStalenessTracker(),
+    ryw: { checks: 0, violations: 0 },
+  };
   const users = Array.from({ length: options.users }, (_, user) => runUser(state, user));
   const editFailures = await runEditor(state);
   await Promise.all(users);
@@ -122,7 +129,10 @@ async function runEditor(state: RunState): Promise<number> {
 }
 
 /** Every operation once, then the read after the write: which of them answered without error. */
-export async function runSmoke(url: string, options: Pick<DashboardRunOptions, 'dialect' | 'seed' | 'partnerCount' | 'productCodes' | 'operations'>): Promise<{ readonly op: OperationName; readonly code: string | null }[]> {
+export async function runSmoke(
+  url: string,
+  options: Pick<DashboardRunOptions, 'dialect' | 'seed' | 'partnerCount' | 'productCodes' | 'operations'>,
+): Promise<{ readonly op: OperationName; readonly code: string | null }[]> {
   const chooser = createChooser({ seed: options.seed, user: 10_000, partnerCount: options.partnerCount, productCodes: options.productCodes });
   const results: { op: OperationName; code: string | null }[] = [];
   for (const op of options.operations) {

@@ -24,10 +24,26 @@ export async function startBudgetSimulator(repoRoot: string, seed: number, extra
   const port = await findFreePort();
   const origin = `http://127.0.0.1:${port}`;
   const args = [
-    path.join(repoRoot, 'bin/bjet-graphql.js'), 'simulate', '--port', String(port), '--seed', String(seed), '--admin', '--in-filter',
-    '--proxy-limit', `${PROXY_PER_MINUTE}/min,${PROXY_PER_HOUR}/h`, ...extraArgs,
+    path.join(repoRoot, 'bin/bjet-graphql.js'),
+    'simulate',
+    '--port',
+    String(port),
+    '--seed',
+    String(seed),
+    '--admin',
+    '--in-filter',
+    '--proxy-limit',
+    `${PROXY_PER_MINUTE}/min,${PROXY_PER_HOUR}/h`,
+    ...extraArgs,
   ];
-  const simulator = await startManagedProcess({ name: 'simulator', command: process.execPath, args, cpu: null, cwd: repoRoot, readyUrl: `${origin}/__sim/proxy` });
+  const simulator = await startManagedProcess({
+    name: 'simulator',
+    command: process.execPath,
+    args,
+    cpu: null,
+    cwd: repoRoot,
+    readyUrl: `${origin}/__sim/proxy`,
+  });
   const baseUrl = `${origin}/bj_api_sync/v1`;
   const partnerCount = Number(/partners\s.*?(\d+) records/.exec(simulator.tail())?.[1] ?? '300');
   const response = await fetch(`${baseUrl}/products?limit=1000`, { headers: { authorization: BASIC_DEMO } });

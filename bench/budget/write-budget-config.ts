@@ -51,18 +51,38 @@ const upstreamPatch = (label: string, extra: Json): Patch => ({ label, apply: (c
 
 function patchesFor(options: BudgetConfigOptions): Patch[][] {
   const limits = [
-    upstreamPatch(`upstream.rateLimit: { perMinute: ${PROXY_PER_MINUTE}, perHourPerCredential: ${PROXY_PER_HOUR} }`, { rateLimit: { perMinute: PROXY_PER_MINUTE, perHourPerCredential: PROXY_PER_HOUR } }),
+    upstreamPatch(`upstream.rateLimit: { perMinute: ${PROXY_PER_MINUTE}, perHourPerCredential: ${PROXY_PER_HOUR} }`, {
+      rateLimit: { perMinute: PROXY_PER_MINUTE, perHourPerCredential: PROXY_PER_HOUR },
+    }),
     upstreamPatch(`upstream.rateLimitPerMinute: ${PROXY_PER_MINUTE} (no per-credential limit in this build)`, { rateLimitPerMinute: PROXY_PER_MINUTE }),
   ];
   const groups: Patch[][] = [limits];
   if (options.cache === 'off') {
-    groups.push([{
-      label: 'endpoints.<each>.cache: false',
-      apply: (c) => ({ ...c, endpoints: Object.fromEntries(Object.entries(asObject(c.endpoints)).map(([name, e]) => [name, { ...asObject(e), cache: false }])) }),
-    }]);
+    groups.push([
+      {
+        label: 'endpoints.<each>.cache: false',
+        apply: (c) => ({
+          ...c,
+          endpoints: Object.fromEntries(Object.entries(asObject(c.endpoints)).map(([name, e]) => [name, { ...asObject(e), cache: false }])),
+        }),
+      },
+    ]);
   }
   // Extension point (replicas): the key the shared-state (Redis) work gives serve.
-  if (options.redisUrl !== null) groups.push([{ label: 'redis: { url: <--redis> }', apply: (c) => ({ ...c, redis: { url: options.redisUrl } }) }]);
+  // Replicas share the cache (store: redis) and must name credentials with one secret (docs/deployment.md).
+  if (options.redisUrl !== null) {
+    const redisUrl = options.redisUrl;
+    groups.push([
+      {
+        label: 'redis: { url: <--redis> }, upstream.cache.store: redis, upstream.credentialKeySecret',
+        apply: (c) => {
+          const upstream = asObject(c.upstream);
+          const cache = upstream['cache'] === false ? false : { ...asObject(upstream['cache'] ?? {}), store: 'redis' };
+          return { ...c, redis: { url: redisUrl }, upstream: { ...upstream, cache, credentialKeySecret: 'bench-replicas' } };
+        },
+      },
+    ]);
+  }
   // Extension point (push on): the webhook section the change-feed work gives serve.
   if (options.webhooks !== null) groups.push([{ label: 'webhooks: {...}', apply: (c) => ({ ...c, webhooks: options.webhooks }) }]);
   return groups;
@@ -70,7 +90,14 @@ function patchesFor(options: BudgetConfigOptions): Patch[][] {
 
 /** Writes the config and returns what it holds. Within a group, the first patch this build accepts wins. */
 export function writeBudgetConfig(options: BudgetConfigOptions): BudgetConfig {
-  const benchFile = writeBenchConfig({ repoRoot: options.repoRoot, workDir: options.workDir, simBaseUrl: options.simBaseUrl, variant: 'idlist', concurrency: 8, budget: 50 });
+  const benchFile = writeBenchConfig({
+    repoRoot: options.repoRoot,
+    workDir: options.workDir,
+    simBaseUrl: options.simBaseUrl,
+    variant: 'idlist',
+    concurrency: 8,
+    budget: 50,
+  });
   const baseDir = path.dirname(benchFile);
   let config = asObject(JSON.parse(readFileSync(benchFile, 'utf8')));
   if (tryParse(config, baseDir) === null) throw new Error(`bench:budget: the bench config ${benchFile} does not parse`);

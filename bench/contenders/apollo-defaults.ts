@@ -36,8 +36,7 @@ async function callUpstream(upstream: UpstreamSettings, endpoint: string, suffix
   return response.json();
 }
 
-const getOne = (endpoint: EndpointModel, id: unknown): Promise<unknown> =>
-  callUpstream(settings, endpoint.endpoint, `/${encodeURIComponent(String(id))}`);
+const getOne = (endpoint: EndpointModel, id: unknown): Promise<unknown> => callUpstream(settings, endpoint.endpoint, `/${encodeURIComponent(String(id))}`);
 
 function fieldResolver(field: FieldModel, resolvers: ResolverMap): FieldResolver {
   const value = field.value;

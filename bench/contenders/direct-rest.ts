@@ -9,18 +9,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { parseArgs } from 'node:util';
 import { request } from 'undici';
 import { M1_NAME, PAGE_SIZE, Q4_PARTNER_ID, q5PartnerIds } from '../lib/bench-queries.js';
-import {
-  distinctRefIds,
-  shapeC1,
-  shapeM1,
-  shapeQ1,
-  shapeQ2,
-  shapeQ3,
-  shapeQ4,
-  shapeQ5,
-  type RecordsById,
-  type RestRecord,
-} from '../lib/answer-shapes.js';
+import { distinctRefIds, shapeC1, shapeM1, shapeQ1, shapeQ2, shapeQ3, shapeQ4, shapeQ5, type RecordsById, type RestRecord } from '../lib/answer-shapes.js';
 import { readUpstreamSettings } from './read-upstream-settings.js';
 
 const { values } = parseArgs({ options: { port: { type: 'string' }, config: { type: 'string' }, 'id-list': { type: 'boolean' } } });
@@ -45,8 +34,7 @@ const asRecord = (value: unknown): RestRecord => (value !== null && typeof value
  */
 async function loadByIds(endpoint: string, ids: readonly number[]): Promise<RecordsById> {
   if (ids.length === 0) return new Map();
-  const getEach = (each: readonly number[]): Promise<RestRecord[]> =>
-    Promise.all(each.map(async (id) => asRecord(await call('GET', `/${endpoint}/${id}`))));
+  const getEach = (each: readonly number[]): Promise<RestRecord[]> => Promise.all(each.map(async (id) => asRecord(await call('GET', `/${endpoint}/${id}`))));
   if (!idList) return new Map((await getEach(ids)).map((record) => [Number(record.id), record]));
   const found = new Map(asRecords(await call('GET', `/${endpoint}?ids=${ids.join(',')}&limit=${ids.length}`)).map((r) => [Number(r.id), r]));
   const missing = ids.filter((id) => !found.has(id));

@@ -57,9 +57,7 @@ export function shapeQ3(orders: readonly RestRecord[], partners: RecordsById, co
       name: orNull(order.name),
       amountTotal: order.amount_total,
       partner:
-        partner === null
-          ? null
-          : { id: String(partner.id), name: orNull(partner.name), country: countryCode(related(partner, 'country_id', countries)) },
+        partner === null ? null : { id: String(partner.id), name: orNull(partner.name), country: countryCode(related(partner, 'country_id', countries)) },
     };
   });
   return { saleOrders: { items } };

@@ -41,7 +41,9 @@ export function q5PartnerIds(): number[] {
   return ids;
 }
 
-const pageOf = (field: string) => (data: Record<string, unknown>): unknown => ({ [field]: { items: data[field] } });
+const pageOf =
+  (field: string) =>
+  (data: Record<string, unknown>): unknown => ({ [field]: { items: data[field] } });
 
 const q5Representations = q5PartnerIds()
   .map((id) => `{ __typename: "Partner", id: "${id}" }`)

@@ -20,13 +20,7 @@ export interface CheckResult {
   readonly body: string;
 }
 
-export async function checkAnswer(
-  contender: Contender,
-  query: BenchQuery,
-  call: HttpCall | null,
-  expected: unknown,
-  sim: SimAdmin,
-): Promise<CheckResult> {
+export async function checkAnswer(contender: Contender, query: BenchQuery, call: HttpCall | null, expected: unknown, sim: SimAdmin): Promise<CheckResult> {
   if (call === null) return { status: 'unsupported', detail: query.meshNote ?? 'no equivalent operation', restCalls: null, body: '' };
   await sim.clearRecords();
   let status = 0;

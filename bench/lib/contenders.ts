@@ -97,7 +97,14 @@ export const CONTENDERS: readonly Contender[] = [
       node(
         ctx,
         'direct-rest',
-        [path.join(ctx.distDir, 'contenders/direct-rest.js'), '--port', String(ctx.port), '--config', ctx.configFile, ...(ctx.variant === 'idlist' ? ['--id-list'] : [])],
+        [
+          path.join(ctx.distDir, 'contenders/direct-rest.js'),
+          '--port',
+          String(ctx.port),
+          '--config',
+          ctx.configFile,
+          ...(ctx.variant === 'idlist' ? ['--id-list'] : []),
+        ],
         '/healthz',
       ),
     callFor: (query, port) => ({

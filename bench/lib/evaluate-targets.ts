@@ -26,15 +26,21 @@ function restCallTarget(checks: readonly CheckRecord[], summaries: readonly Cell
     const floor = checks.find((c) => c.contender === 'direct-rest' && c.query === check.query && c.group === check.group);
     if (floor?.result.restCalls === null || floor === undefined) continue;
     compared += 1;
-    if ((check.result.restCalls ?? 0) > (floor.result.restCalls ?? 0)) misses.push(`${check.query}/${check.group.variant}: ${check.result.restCalls} vs ${floor.result.restCalls}`);
+    if ((check.result.restCalls ?? 0) > (floor.result.restCalls ?? 0))
+      misses.push(`${check.query}/${check.group.variant}: ${check.result.restCalls} vs ${floor.result.restCalls}`);
   }
   for (const cell of summaries.filter((s) => s.contender === 'bjet-graphql')) {
-    const floor = summaries.find((s) => s.contender === 'direct-rest' && s.query === cell.query && s.latencyMs === cell.latencyMs && s.variant === cell.variant);
+    const floor = summaries.find(
+      (s) => s.contender === 'direct-rest' && s.query === cell.query && s.latencyMs === cell.latencyMs && s.variant === cell.variant,
+    );
     if (floor !== undefined && cell.restPerOp.median > floor.restPerOp.median * 1.05 + 0.05) {
       misses.push(`${cell.query}/${cell.variant}/${cell.latencyMs} ms under load: ${cell.restPerOp.median.toFixed(2)} vs ${floor.restPerOp.median.toFixed(2)}`);
     }
   }
-  const evidence = misses.length === 0 ? `at or below the floor in all ${compared} checked operations and under load (below it when identical GETs in flight are shared)` : misses.join('; ');
+  const evidence =
+    misses.length === 0
+      ? `at or below the floor in all ${compared} checked operations and under load (below it when identical GETs in flight are shared)`
+      : misses.join('; ');
   return judge('REST calls per operation at the minimum (at most the floor’s count)', compared === 0 ? null : misses.length === 0, evidence);
 }
 

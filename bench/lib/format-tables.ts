@@ -5,8 +5,7 @@ import type { CheckRecord } from './run-group.js';
 import { cellKey, type CellSummary, type Stat } from './summarize-samples.js';
 
 const row = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
-const table = (head: readonly string[], rows: readonly (readonly string[])[]): string =>
-  [row(head), row(head.map(() => '---')), ...rows.map(row)].join('\n');
+const table = (head: readonly string[], rows: readonly (readonly string[])[]): string => [row(head), row(head.map(() => '---')), ...rows.map(row)].join('\n');
 
 const groupLabel = (latencyMs: number, variant: string): string =>
   `upstream latency ${latencyMs} ms, ${variant === 'idlist' ? 'with the id-list key' : 'no id-list key'}`;
@@ -69,7 +68,19 @@ export function formatFigureTables(summaries: readonly CellSummary[], contenders
         ]);
       }
     }
-    const head = ['query', 'contender', 'req/s median (range)', 'bjet ÷ this', 'p50 ms', 'p99 ms', 'REST/op', 'CPU ms/req', 'peak RSS MB', 'server core %', 'failed'];
+    const head = [
+      'query',
+      'contender',
+      'req/s median (range)',
+      'bjet ÷ this',
+      'p50 ms',
+      'p99 ms',
+      'REST/op',
+      'CPU ms/req',
+      'peak RSS MB',
+      'server core %',
+      'failed',
+    ];
     return `#### ${groupLabel(Number(latency), variant)}\n\n${table(head, rows)}`;
   });
   return sections.join('\n\n');

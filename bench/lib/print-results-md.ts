@@ -54,7 +54,14 @@ export function printResultsMd(doc: ResultsDocument): string {
     '',
     ...(doc.startupTable === null
       ? []
-      : ['## Startup (issue 5)', '', 'The built CLI from spawn to its printed URL (`serve` on the demo schema against a running simulator; `demo` with its own), interleaved runs.', '', doc.startupTable, '']),
+      : [
+          '## Startup (issue 5)',
+          '',
+          'The built CLI from spawn to its printed URL (`serve` on the demo schema against a running simulator; `demo` with its own), interleaved runs.',
+          '',
+          doc.startupTable,
+          '',
+        ]),
     ...(doc.notes.length === 0 ? [] : ['## Notes', '', ...doc.notes.map((note) => `- ${note}`), '']),
   ].join('\n');
 }

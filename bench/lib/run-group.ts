@@ -64,7 +64,14 @@ export async function runGroup(group: BenchGroup, ctx: RunContext): Promise<Grou
   try {
     const simBaseUrl = `${simulator.origin}/bj_api_sync/v1`;
     const sim = createSimAdmin(simulator.origin);
-    const configFile = writeBenchConfig({ repoRoot: ctx.repoRoot, workDir: ctx.workDir, simBaseUrl, variant: group.variant, concurrency: ctx.options.bjetConcurrency, budget: 200 });
+    const configFile = writeBenchConfig({
+      repoRoot: ctx.repoRoot,
+      workDir: ctx.workDir,
+      simBaseUrl,
+      variant: group.variant,
+      concurrency: ctx.options.bjetConcurrency,
+      budget: 200,
+    });
     const expected = await buildExpectedAnswers(simBaseUrl);
     for (const contender of ctx.contenders) {
       const port = await findFreePort();
@@ -102,13 +109,7 @@ async function checkAll(group: BenchGroup, ctx: RunContext, sim: SimAdmin, serve
   return checks;
 }
 
-async function measureRounds(
-  group: BenchGroup,
-  ctx: RunContext,
-  sim: SimAdmin,
-  servers: Servers,
-  outcome: GroupOutcome,
-): Promise<void> {
+async function measureRounds(group: BenchGroup, ctx: RunContext, sim: SimAdmin, servers: Servers, outcome: GroupOutcome): Promise<void> {
   const timed = group.queries.map(queryById).filter((query) => !query.checkOnly);
   await warmUp(group, ctx, sim, servers, outcome, timed);
   for (let round = 0; round < ctx.options.rounds; round += 1) {
@@ -131,7 +132,9 @@ async function measureRounds(
         // A mutation run grows the data by at most a few seconds of creates; back to the seeded set.
         if (query.mutation) await sim.resetData();
         outcome.samples.push({ group, contender: contender.name, query: query.id, round, measurement });
-        ctx.log(`  round ${round + 1} ${query.id} ${contender.name}: ${measurement.rps.toFixed(0)} req/s, ${measurement.cpuMsPerReq.toFixed(3)} ms CPU/req, server ${(measurement.serverShare * 100).toFixed(0)}% of its core, cores ${measurement.coreBusy.map((b) => `${(b * 100).toFixed(0)}%`).join('/')}${measurement.void ? ' (void)' : ''} [${((Date.now() - started) / 1000).toFixed(1)} s]`);
+        ctx.log(
+          `  round ${round + 1} ${query.id} ${contender.name}: ${measurement.rps.toFixed(0)} req/s, ${measurement.cpuMsPerReq.toFixed(3)} ms CPU/req, server ${(measurement.serverShare * 100).toFixed(0)}% of its core, cores ${measurement.coreBusy.map((b) => `${(b * 100).toFixed(0)}%`).join('/')}${measurement.void ? ' (void)' : ''} [${((Date.now() - started) / 1000).toFixed(1)} s]`,
+        );
       }
     }
   }
@@ -144,14 +147,7 @@ async function measureRounds(
  */
 const WARM_UP_SEC = 2;
 
-async function warmUp(
-  group: BenchGroup,
-  ctx: RunContext,
-  sim: SimAdmin,
-  servers: Servers,
-  outcome: GroupOutcome,
-  timed: readonly BenchQuery[],
-): Promise<void> {
+async function warmUp(group: BenchGroup, ctx: RunContext, sim: SimAdmin, servers: Servers, outcome: GroupOutcome, timed: readonly BenchQuery[]): Promise<void> {
   for (const contender of ctx.contenders) {
     for (const query of timed) {
       const timedCall = timedCallOf(contender, query, servers, outcome);
@@ -180,6 +176,13 @@ async function startSimulator(group: BenchGroup, ctx: RunContext): Promise<{ pro
   const args = [path.join(ctx.repoRoot, 'bin/bjet-graphql.js'), 'simulate', '--port', String(port), '--admin', '--size', String(ctx.options.simSize)];
   if (group.latencyMs > 0) args.push('--latency', String(group.latencyMs));
   if (group.variant === 'idlist') args.push('--in-filter');
-  const process = await startManagedProcess({ name: 'simulator', command: globalThis.process.execPath, args, cpu: LOAD_CPU, cwd: ctx.repoRoot, readyUrl: `${origin}/__sim/records` });
+  const process = await startManagedProcess({
+    name: 'simulator',
+    command: globalThis.process.execPath,
+    args,
+    cpu: LOAD_CPU,
+    cwd: ctx.repoRoot,
+    readyUrl: `${origin}/__sim/records`,
+  });
   return { process, origin };
 }

@@ -34,5 +34,5 @@ for (const id of job.ids) {
 
 parentPort?.on('message', (message: string) => {
   if (message === 'report') parentPort?.postMessage(arrivals.splice(0));
-  if (message === 'close') void Promise.all(clients.map((client) => client.dispose())).then(() => parentPort?.postMessage('closed'));
+  if (message === 'close') void Promise.all(clients.map(async (client) => client.dispose())).then(() => parentPort?.postMessage('closed'));
 });

@@ -8,12 +8,7 @@ import type { CacheEntry } from './types.js';
  * An entry fetched at `fetchedAt` (when its request started: its age is never underestimated). An
  * absent record (404) is kept for the TTL only: no stale window for "not there".
  */
-export function buildCacheEntry(
-  value: CacheEntry['value'],
-  bytes: number,
-  fetchedAt: number,
-  settings: EndpointCacheSettings,
-): CacheEntry {
+export function buildCacheEntry(value: CacheEntry['value'], bytes: number, fetchedAt: number, settings: EndpointCacheSettings): CacheEntry {
   const freshUntil = fetchedAt + settings.ttlMs;
   const absent = value === null;
   return {
@@ -52,6 +47,8 @@ export function buildListQueryKey(query: Readonly<Record<string, string>>): stri
  */
 export function staleMayCover(error: unknown): boolean {
   if (!(error instanceof BjetError)) return false;
+  // Every other code is an answer the upstream meant, or not an upstream failure at all.
+  // eslint-disable-next-line @typescript-eslint/switch-exhaustiveness-check -- the default is the rule, not a forgotten case
   switch (error.code) {
     case 'UPSTREAM_TIMEOUT':
     case 'UPSTREAM_UNAVAILABLE':

@@ -145,7 +145,10 @@ class CachingUpstreamClient implements CachingClient {
     }
     const record = kind !== 'deleted' && isRecord(answer) ? answer : null;
     const answeredId = record === null ? null : identifierOf(record, this.settingsOf(endpoint).idKey);
-    await this.reads.drop(endpoint, [id, answeredId].filter((value): value is string => typeof value === 'string'));
+    await this.reads.drop(
+      endpoint,
+      [id, answeredId].filter((value): value is string => typeof value === 'string'),
+    );
     const eventId = answeredId ?? id;
     if (eventId !== undefined) this.publish({ kind, endpoint, id: eventId, record, writeDate: writeDateOf(record), source: 'mutation', at: this.now() });
     return answer;

@@ -18,7 +18,10 @@ export function explainUpstreamError(error: BjetError, config: Config): string |
     return `tried ${tried}: is upstream.baseUrl right (the BJET routes are under /bj_api_sync/v1), and is "${upstream.endpoint}" the endpoint's name in Odoo?`;
   }
   if (upstream.status === 401 || upstream.status === 403) {
-    const auth = endpoint?.auth === null || endpoint === undefined ? `upstream.auth (${config.upstream.auth.type})` : `endpoints.${upstream.endpoint}.auth (${endpoint.auth.type})`;
+    const auth =
+      endpoint?.auth === null || endpoint === undefined
+        ? `upstream.auth (${config.upstream.auth.type})`
+        : `endpoints.${upstream.endpoint}.auth (${endpoint.auth.type})`;
     const fix = upstream.status === 401 ? 'check those credentials' : "the endpoint's technical user lacks rights on the Odoo model";
     return `tried ${tried} with ${auth}: ${fix}`;
   }

@@ -32,12 +32,15 @@ function printAuth(auth: StarterAuth): string {
     case 'bearer':
       return '{ type: bearer, token: "${BJET_TOKEN}" }';
     case 'forward':
-      return '{ type: forward }   # each GraphQL request\'s own Authorization goes upstream';
+      return "{ type: forward }   # each GraphQL request's own Authorization goes upstream";
   }
 }
 
 export function printStarterConfig(options: StarterConfigOptions): string {
-  const endpoints = options.endpoints.map((name) => `  ${JSON.stringify(name)}:\n    methods: [GET]          # add POST, PUT, DELETE where the BJET endpoint allows them\n    # filters: [name]      # the filter keys configured on the endpoint\n    # relations: { country_id: countries }   # external key -> endpoint it points to\n`);
+  const endpoints = options.endpoints.map(
+    (name) =>
+      `  ${JSON.stringify(name)}:\n    methods: [GET]          # add POST, PUT, DELETE where the BJET endpoint allows them\n    # filters: [name]      # the filter keys configured on the endpoint\n    # relations: { country_id: countries }   # external key -> endpoint it points to\n`,
+  );
   return `# bjet-graphql config, written by \`bjet-graphql init\`. Every key: docs/configuration.md.
 # Secrets are read from the environment (\${VAR}); never write them here.
 upstream:

@@ -34,7 +34,10 @@ function checkEndpoint(endpoint: EndpointFile, path: string, endpointNames: read
   const filters = endpoint.filters ?? [];
   issues.push(...duplicates(endpoint.methods ?? [], `${path}.methods`), ...duplicates(filters, `${path}.filters`));
   if (endpoint.idListFilter != null && !filters.includes(endpoint.idListFilter)) {
-    issues.push({ path: `${path}.idListFilter`, message: `\`${endpoint.idListFilter}\` is not among this endpoint's filters: add it to \`filters\`${didYouMeanHint(endpoint.idListFilter, filters)}` });
+    issues.push({
+      path: `${path}.idListFilter`,
+      message: `\`${endpoint.idListFilter}\` is not among this endpoint's filters: add it to \`filters\`${didYouMeanHint(endpoint.idListFilter, filters)}`,
+    });
   }
   if (endpoint.typeName !== undefined && !isGraphqlName(endpoint.typeName)) {
     issues.push({ path: `${path}.typeName`, message: 'not a GraphQL name: use letters, digits and `_`, not starting with a digit or `__`' });

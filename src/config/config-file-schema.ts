@@ -10,7 +10,6 @@ const positiveInt = z.int().min(1);
 const nonNegativeInt = z.int().min(0);
 const nonEmpty = z.string().min(1);
 
-
 const authSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('none') }),
   z.strictObject({ type: z.literal('basic'), login: nonEmpty, password: nonEmpty }),
@@ -29,7 +28,10 @@ const endpointCacheShape = {
 
 const upstreamCacheSchema = z.union(
   [z.literal(false), z.strictObject({ ...endpointCacheShape, maxBytes: positiveInt.optional(), store: cacheStoreSchema.optional() })],
-  { error: 'use `false` (off) or a mapping of ttlSeconds, staleWhileRevalidateSeconds, staleIfErrorSeconds (numbers >= 0), maxEntries, maxBytes (integers >= 1), store (memory or redis)' },
+  {
+    error:
+      'use `false` (off) or a mapping of ttlSeconds, staleWhileRevalidateSeconds, staleIfErrorSeconds (numbers >= 0), maxEntries, maxBytes (integers >= 1), store (memory or redis)',
+  },
 );
 
 const endpointCacheSchema = z.union([z.literal(false), z.strictObject(endpointCacheShape)], {
@@ -51,9 +53,7 @@ const upstreamSchema = z.strictObject({
   concurrency: positiveInt.optional(),
   /** Kept as an alias of `rateLimit.perMinute` (setting both is an issue). */
   rateLimitPerMinute: positiveInt.nullable().optional(),
-  rateLimit: z
-    .strictObject({ perMinute: positiveInt.nullable().optional(), perHourPerCredential: positiveInt.nullable().optional() })
-    .optional(),
+  rateLimit: z.strictObject({ perMinute: positiveInt.nullable().optional(), perHourPerCredential: positiveInt.nullable().optional() }).optional(),
   cache: upstreamCacheSchema.optional(),
   credentialKeySecret: nonEmpty.optional(),
   breaker: z.strictObject({ failureThreshold: positiveInt.optional(), openMs: positiveInt.optional() }).optional(),
@@ -130,7 +130,10 @@ const telemetrySchema = z.strictObject({
 });
 
 const webhooksSchema = z.strictObject({
-  pathPrefix: z.string().regex(/^\/[A-Za-z0-9/_-]*$/).optional(),
+  pathPrefix: z
+    .string()
+    .regex(/^\/[A-Za-z0-9/_-]*$/)
+    .optional(),
   auth: z.discriminatedUnion('type', [
     z.strictObject({ type: z.literal('basic'), login: nonEmpty, password: nonEmpty }),
     z.strictObject({ type: z.literal('bearer'), token: nonEmpty }),

@@ -15,10 +15,11 @@ interface ExpandResult {
 export function expandEnv(input: unknown, env: Readonly<Record<string, string | undefined>>): ExpandResult {
   const issues: ConfigIssue[] = [];
   const walk = (value: unknown, path: readonly (string | number)[]): unknown => {
-    if (typeof value === 'string') return expandString(value, env, (name) => {
-      // The message names the variable and where it is used, never a value.
-      issues.push({ path: formatPath(path), message: `environment variable ${name} is not set; set it or write \${${name}:-default}` });
-    });
+    if (typeof value === 'string')
+      return expandString(value, env, (name) => {
+        // The message names the variable and where it is used, never a value.
+        issues.push({ path: formatPath(path), message: `environment variable ${name} is not set; set it or write \${${name}:-default}` });
+      });
     if (Array.isArray(value)) return value.map((item, index) => walk(item, [...path, index]));
     if (value !== null && typeof value === 'object') {
       return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, walk(item, [...path, key])]));

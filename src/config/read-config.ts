@@ -66,6 +66,7 @@ export function readConfigTextSync(file: string): string {
 
 function describeReadError(error: unknown): string {
   const code = errnoCode(error) ?? '';
-  if (code === 'ENOENT') return `no such file; pass --config FILE, set BJET_GRAPHQL_CONFIG, or create ${DEFAULT_CONFIG_FILE} (\`bjet-graphql init\` writes a starter)`;
+  if (code === 'ENOENT')
+    return `no such file; pass --config FILE, set BJET_GRAPHQL_CONFIG, or create ${DEFAULT_CONFIG_FILE} (\`bjet-graphql init\` writes a starter)`;
   return code === '' ? 'unreadable' : code;
 }

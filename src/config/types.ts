@@ -250,8 +250,7 @@ export interface RedisConfig {
 
 /** Credentials Odoo's outbound configuration sends to our webhook (none is not allowed: a webhook changes state). */
 export type WebhookAuthConfig =
-  | { readonly type: 'basic'; readonly login: string; readonly password: string }
-  | { readonly type: 'bearer'; readonly token: string };
+  { readonly type: 'basic'; readonly login: string; readonly password: string } | { readonly type: 'bearer'; readonly token: string };
 
 /** The webhook that receives BJET's outbound calls (docs/change-feed.md). */
 export interface WebhooksConfig {

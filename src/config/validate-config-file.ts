@@ -10,9 +10,7 @@ import type { ConfigIssue } from './types.js';
 
 type RawIssue = z.core.$ZodRawIssue;
 
-type ValidateResult =
-  | { readonly ok: true; readonly file: ConfigFile }
-  | { readonly ok: false; readonly issues: readonly ConfigIssue[] };
+type ValidateResult = { readonly ok: true; readonly file: ConfigFile } | { readonly ok: false; readonly issues: readonly ConfigIssue[] };
 
 // The error map sees the schema (known keys) but not the path; the known keys ride in the message.
 const KNOWN_KEYS = 'known-keys:';
@@ -45,9 +43,7 @@ function describeIssue(issue: RawIssue): string {
     case 'invalid_value':
       return `use one of: ${issue.values.map(String).join(', ')}`;
     case 'too_small':
-      return issue.origin === 'array' || issue.origin === 'string'
-        ? `must not be empty`
-        : `must be at least ${String(issue.minimum)}`;
+      return issue.origin === 'array' || issue.origin === 'string' ? `must not be empty` : `must be at least ${String(issue.minimum)}`;
     case 'too_big':
       return `must be at most ${String(issue.maximum)}`;
     case 'invalid_format':

@@ -15,8 +15,7 @@ export const ERROR_CODES = {
   BAD_USER_INPUT: {
     httpStatus: 400,
     exitCode: 2,
-    meaning:
-      'The upstream rejected the input (400, or a `{error, line_id, status_code}` mapping-line failure); `upstream.lineId` names the config line.',
+    meaning: 'The upstream rejected the input (400, or a `{error, line_id, status_code}` mapping-line failure); `upstream.lineId` names the config line.',
   },
   UNAUTHENTICATED: {
     httpStatus: 401,
@@ -31,8 +30,7 @@ export const ERROR_CODES = {
   NOT_FOUND: {
     httpStatus: 404,
     exitCode: 4,
-    meaning:
-      'The upstream answered 404 to a write or list (a by-id read of an unknown id returns `null` instead of this error).',
+    meaning: 'The upstream answered 404 to a write or list (a by-id read of an unknown id returns `null` instead of this error).',
   },
   METHOD_NOT_ALLOWED: {
     httpStatus: 405,
@@ -42,8 +40,7 @@ export const ERROR_CODES = {
   UPSTREAM_RATE_LIMITED: {
     httpStatus: 429,
     exitCode: 5,
-    meaning:
-      'The upstream (or its proxy) answered 429, or the local rate limit had no token before the deadline; retry after `retryAfterMs`.',
+    meaning: 'The upstream (or its proxy) answered 429, or the local rate limit had no token before the deadline; retry after `retryAfterMs`.',
   },
   UPSTREAM_ERROR: {
     httpStatus: 502,
@@ -58,8 +55,7 @@ export const ERROR_CODES = {
   UPSTREAM_UNAVAILABLE: {
     httpStatus: 503,
     exitCode: 5,
-    meaning:
-      'The upstream refused or reset the connection, or the circuit breaker is open and failing fast.',
+    meaning: 'The upstream refused or reset the connection, or the circuit breaker is open and failing fast.',
   },
   UPSTREAM_WRITE_OUTCOME_UNKNOWN: {
     httpStatus: 504,
@@ -76,8 +72,7 @@ export const ERROR_CODES = {
   UPSTREAM_BUDGET_EXCEEDED: {
     httpStatus: 400,
     exitCode: 2,
-    meaning:
-      "The operation needs (or its worst case would need) more REST calls than the per-operation budget allows; narrow it or raise `server.budget`.",
+    meaning: 'The operation needs (or its worst case would need) more REST calls than the per-operation budget allows; narrow it or raise `server.budget`.',
   },
   OPERATION_TOO_DEEP: {
     httpStatus: 400,
@@ -123,7 +118,7 @@ export const ERROR_CODES = {
   WEBHOOK_UNAUTHORIZED: {
     httpStatus: 401,
     exitCode: 3,
-    meaning: "A webhook delivery without the configured credentials or with a wrong signature; nothing was applied.",
+    meaning: 'A webhook delivery without the configured credentials or with a wrong signature; nothing was applied.',
   },
   WEBHOOK_BAD_PAYLOAD: {
     httpStatus: 400,

@@ -5,16 +5,8 @@ const ERROR_TABLE_END = '<!-- error-codes:end -->';
 
 /** The error-code table of docs/errors.md, printed from the one table in codes.ts. */
 export function printErrorTable(): string {
-  const rows = Object.entries(ERROR_CODES).map(
-    ([code, spec]) => `| \`${code}\` | ${spec.httpStatus} | ${spec.exitCode} | ${spec.meaning} |`,
-  );
-  return [
-    ERROR_TABLE_START,
-    '| `extensions.code` | HTTP status | CLI exit code | meaning |',
-    '|---|---|---|---|',
-    ...rows,
-    ERROR_TABLE_END,
-  ].join('\n');
+  const rows = Object.entries(ERROR_CODES).map(([code, spec]) => `| \`${code}\` | ${spec.httpStatus} | ${spec.exitCode} | ${spec.meaning} |`);
+  return [ERROR_TABLE_START, '| `extensions.code` | HTTP status | CLI exit code | meaning |', '|---|---|---|---|', ...rows, ERROR_TABLE_END].join('\n');
 }
 
 /** Replaces the table between the markers in a document's text; throws when the markers are missing. */

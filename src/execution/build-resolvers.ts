@@ -43,13 +43,7 @@ export function buildResolvers(index: TypeIndex, config: Config, typeDefs: Docum
   return resolvers;
 }
 
-function addQueryFields(
-  query: TypeResolvers,
-  endpoint: EndpointModel,
-  server: Config['server'],
-  fields: ReadonlySet<string> | undefined,
-  shape: Shaper,
-): void {
+function addQueryFields(query: TypeResolvers, endpoint: EndpointModel, server: Config['server'], fields: ReadonlySet<string> | undefined, shape: Shaper): void {
   if (fields === undefined || !endpoint.methods.includes('GET')) return;
   if (fields.has(endpoint.listField)) query[endpoint.listField] = buildListResolver(endpoint, server.defaultPageSize, shape, server.limits);
   if (fields.has(endpoint.singleField)) query[endpoint.singleField] = buildSingleResolver(endpoint, shape, server.limits);

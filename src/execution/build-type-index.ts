@@ -29,12 +29,7 @@ export function buildTypeIndex(model: SourceModel): TypeIndex {
   return { types, endpoints };
 }
 
-function addType(
-  types: Map<string, TypeEntry>,
-  typeName: string,
-  endpoint: EndpointModel | null,
-  fields: readonly FieldModel[],
-): void {
+function addType(types: Map<string, TypeEntry>, typeName: string, endpoint: EndpointModel | null, fields: readonly FieldModel[]): void {
   // A nested type shared by two parents is the same GraphQL type: the first definition wins.
   if (types.has(typeName)) return;
   types.set(typeName, { typeName, endpoint, fields: new Map(fields.map((field) => [field.name, field])) });

@@ -32,12 +32,7 @@ export function identifierValue(id: unknown, idKey: string): unknown {
   return idKey === 'id' && /^\d+$/.test(text) ? Number(text) : text;
 }
 
-export function buildWriteBodyBuilder(
-  endpoint: EndpointModel,
-  inputModel: InputModel,
-  config: EndpointConfig | undefined,
-  index: TypeIndex,
-): WriteBodyBuilder {
+export function buildWriteBodyBuilder(endpoint: EndpointModel, inputModel: InputModel, config: EndpointConfig | undefined, index: TypeIndex): WriteBodyBuilder {
   const many2oneWrite = config?.many2oneWrite ?? 'object';
   const writers = new Map<string, { key: string; write: ValueWriter }>();
   for (const { name, key } of inputModel.fields) {

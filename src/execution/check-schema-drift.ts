@@ -16,7 +16,10 @@ export function checkSchemaDrift(shape: SdlShape, endpoints: Iterable<EndpointMo
   const model = buildModelShape(endpoints);
   const sdlOnly = [...sdl.keys()].filter((name) => !model.has(name)).sort();
   const modelOnly = [...model.keys()].filter((name) => !sdl.has(name)).sort();
-  const retyped = [...sdl].filter(([name, type]) => model.has(name) && model.get(name) !== type).map(([name]) => name).sort();
+  const retyped = [...sdl]
+    .filter(([name, type]) => model.has(name) && model.get(name) !== type)
+    .map(([name]) => name)
+    .sort();
   if (sdlOnly.length + modelOnly.length + retyped.length === 0) return;
   const parts = [
     group(sdlOnly, 'in the SDL but not in model.json'),

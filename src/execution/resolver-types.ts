@@ -13,4 +13,3 @@ export interface TypeResolvers {
 
 /** Type name → field resolvers, or enum name → value name → technical key. */
 export type ResolverMap = Record<string, TypeResolvers | Record<string, string>>;
-

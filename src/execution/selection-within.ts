@@ -7,20 +7,11 @@ import { Kind, type FieldNode, type FragmentDefinitionNode, type SelectionSetNod
 
 export type FragmentMap = Readonly<Record<string, FragmentDefinitionNode>>;
 
-export function selectionWithin(
-  fieldNodes: readonly FieldNode[],
-  fragments: FragmentMap,
-  allowed: ReadonlySet<string>,
-): boolean {
+export function selectionWithin(fieldNodes: readonly FieldNode[], fragments: FragmentMap, allowed: ReadonlySet<string>): boolean {
   return fieldNodes.every((node) => node.selectionSet === undefined || setWithin(node.selectionSet, fragments, allowed, new Set()));
 }
 
-function setWithin(
-  selectionSet: SelectionSetNode,
-  fragments: FragmentMap,
-  allowed: ReadonlySet<string>,
-  visited: Set<string>,
-): boolean {
+function setWithin(selectionSet: SelectionSetNode, fragments: FragmentMap, allowed: ReadonlySet<string>, visited: Set<string>): boolean {
   for (const selection of selectionSet.selections) {
     switch (selection.kind) {
       case Kind.FIELD:

@@ -49,8 +49,5 @@ export function listFieldCost(endpoint: EndpointModel, options: CostOptions): Co
 /** A field of a record type: a relation loads its target, an x2many counts as one element. */
 export function recordFieldCost(field: FieldModel): ConstDirectiveNode[] {
   const composite = field.value.kind === 'relation' || field.value.kind === 'object';
-  return [
-    ...(field.value.kind === 'relation' ? [cost(1)] : []),
-    ...(field.list && composite ? [directive('listSize', { assumedSize: intValue(1) })] : []),
-  ];
+  return [...(field.value.kind === 'relation' ? [cost(1)] : []), ...(field.list && composite ? [directive('listSize', { assumedSize: intValue(1) })] : [])];
 }

@@ -11,12 +11,13 @@ export function buildFilterInput(endpoint: EndpointModel, registry: NameRegistry
   if (endpoint.filterInput === null || endpoint.filters.length === 0) return null;
   const fields = endpoint.filters.map((filter) => {
     const list = filter.key === endpoint.idListFilter;
-    const description = list
-      ? `Query key \`${filter.key}\`: any of these identifiers (sent comma-separated)`
-      : `Query key \`${filter.key}\``;
+    const description = list ? `Query key \`${filter.key}\`: any of these identifiers (sent comma-separated)` : `Query key \`${filter.key}\``;
     return { key: filter.key, node: inputValue(filter.name, typeRef(outputTypeName(filter.value), { list, nonNull: false }), description) };
   });
-  const origin = { origin: `the filter of endpoint \`${endpoint.endpoint}\``, text: `Filter keys of \`GET /${endpoint.endpoint}\` (all given keys must match)` };
+  const origin = {
+    origin: `the filter of endpoint \`${endpoint.endpoint}\``,
+    text: `Filter keys of \`GET /${endpoint.endpoint}\` (all given keys must match)`,
+  };
   return claimInput(endpoint.filterInput, origin, endpoint, fields, registry);
 }
 
@@ -31,9 +32,7 @@ export function buildMutationInput(endpoint: EndpointModel, mutation: MutationMo
     return { key, node: inputValue(name, inputTypeFor(field, nonNull), `Key \`${key}\``) };
   });
   const text =
-    mutation.kind === 'create'
-      ? `Body of \`POST /${endpoint.endpoint}\``
-      : `Body of \`PUT /${endpoint.endpoint}/{id}\`: only the fields given are written`;
+    mutation.kind === 'create' ? `Body of \`POST /${endpoint.endpoint}\`` : `Body of \`PUT /${endpoint.endpoint}/{id}\`: only the fields given are written`;
   return claimInput(input.typeName, { origin: `the ${mutation.kind} input of endpoint \`${endpoint.endpoint}\``, text }, endpoint, fields, registry);
 }
 

@@ -49,7 +49,10 @@ export function buildSubscriptionParts(endpoint: EndpointModel, registry: NameRe
     }),
     fieldDefinition(names.listField, event, {
       description: `Changes of the records of \`/${endpoint.endpoint}\` that match the filter (evaluated on the changed record; deletes always)`,
-      args: endpoint.filterInput !== null && endpoint.filters.length > 0 ? [inputValue('filter', typeRef(endpoint.filterInput, { list: false, nonNull: false }))] : [],
+      args:
+        endpoint.filterInput !== null && endpoint.filters.length > 0
+          ? [inputValue('filter', typeRef(endpoint.filterInput, { list: false, nonNull: false }))]
+          : [],
     }),
   ];
   return { types: [type], fields: byName(fields) };

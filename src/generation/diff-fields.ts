@@ -66,7 +66,13 @@ function diffSameType(old: FieldModel, current: FieldModel, path: string, label:
   }
   if (a.kind === 'object' && b.kind === 'object') return diffFields(a.fields, b.fields, path, a.typeName);
   if (a.kind === 'relation' && b.kind === 'relation' && a.embeddedKeys.join() !== b.embeddedKeys.join()) {
-    return [{ breaking: false, path, message: `keys embedded in ${label} changed from [${a.embeddedKeys.join(', ')}] to [${b.embeddedKeys.join(', ')}] (REST calls only)` }];
+    return [
+      {
+        breaking: false,
+        path,
+        message: `keys embedded in ${label} changed from [${a.embeddedKeys.join(', ')}] to [${b.embeddedKeys.join(', ')}] (REST calls only)`,
+      },
+    ];
   }
   return [];
 }

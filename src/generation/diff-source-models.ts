@@ -40,7 +40,11 @@ function diffEndpoint(old: EndpointModel, current: EndpointModel): SchemaChange[
   }
   changes.push(...diffFilters(old.filters, current.filters, path));
   if (old.idListFilter !== current.idListFilter) {
-    changes.push({ breaking: false, path, message: `id-list filter changed from ${String(old.idListFilter)} to ${String(current.idListFilter)} (REST calls only)` });
+    changes.push({
+      breaking: false,
+      path,
+      message: `id-list filter changed from ${String(old.idListFilter)} to ${String(current.idListFilter)} (REST calls only)`,
+    });
   }
   if (old.maxPageSize !== current.maxPageSize) {
     changes.push({ breaking: current.maxPageSize < old.maxPageSize, path, message: `maxPageSize changed from ${old.maxPageSize} to ${current.maxPageSize}` });

@@ -46,7 +46,6 @@ function isInt32(value: number): boolean {
   return Number.isInteger(value) && value >= -2147483648 && value <= 2147483647;
 }
 
-
 /** Categories with at least one non-empty value (`false` and null are empty). */
 export function presentCategories(stats: ValueStats): string[] {
   const categories: [string, number][] = [

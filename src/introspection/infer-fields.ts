@@ -56,7 +56,8 @@ function inferField(key: string, stats: ValueStats, ctx: InferContext): FieldMod
  * nothing about that (a partner created without a country reads back `country_id: false`).
  */
 function isNullable(stats: ValueStats, shape: InferredShape): boolean {
-  const seen = stats.nulls + stats.falses + stats.trues + stats.integers.length + stats.floats.length + stats.strings.length + stats.objects.length + stats.arrays.length;
+  const seen =
+    stats.nulls + stats.falses + stats.trues + stats.integers.length + stats.floats.length + stats.strings.length + stats.objects.length + stats.arrays.length;
   if (seen === 0 || stats.missing > 0 || stats.nulls > 0 || shape.emptyMeansNull === true) return true;
   const isBoolean = !shape.list && shape.value.kind === 'scalar' && shape.value.scalar === 'Boolean';
   return !isBoolean && stats.falses > 0;
@@ -69,7 +70,10 @@ function inferShape(key: string, stats: ValueStats, ctx: InferContext): Inferred
   if (target !== undefined) return inferRelation(key, target, stats, ctx);
   if (fieldConfig?.enum !== undefined) {
     checkEnumSamples(key, fieldConfig.enum, stats, ctx);
-    return { list: onlyArrays, value: { kind: 'enum', enumName: enumNameFor(ctx.typeName, key), values: fieldConfig.enum.map((key) => ({ name: enumValueFor(key), key })) } };
+    return {
+      list: onlyArrays,
+      value: { kind: 'enum', enumName: enumNameFor(ctx.typeName, key), values: fieldConfig.enum.map((key) => ({ name: enumValueFor(key), key })) },
+    };
   }
   if (fieldConfig?.type !== undefined) return { list: onlyArrays, value: { kind: 'scalar', scalar: fieldConfig.type } };
   if (onlyArrays) return { list: true, value: inferElement(key, stats.arrays.flat(), ctx) };

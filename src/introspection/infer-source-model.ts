@@ -4,7 +4,16 @@
  */
 import { configInvalid } from '../config/parse-config.js';
 import type { Config, ConfigIssue, EndpointConfig } from '../config/types.js';
-import { changeTypeNameFor, filterInputNameFor, listChangedFieldFor, listFieldFor, pageTypeNameFor, recordChangedFieldFor, singleFieldFor, typeNameFor } from '../model/naming.js';
+import {
+  changeTypeNameFor,
+  filterInputNameFor,
+  listChangedFieldFor,
+  listFieldFor,
+  pageTypeNameFor,
+  recordChangedFieldFor,
+  singleFieldFor,
+  typeNameFor,
+} from '../model/naming.js';
 import { SOURCE_MODEL_VERSION, type EndpointModel, type SourceModel } from '../model/source-model.js';
 import type { UpstreamRecord } from '../upstream/types.js';
 import { checkFieldNames, checkFilterNames } from './check-field-names.js';

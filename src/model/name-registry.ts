@@ -12,7 +12,26 @@ interface NameOrigin {
   readonly configPath: string;
 }
 
-const BUILT_IN = ['String', 'Int', 'Float', 'Boolean', 'ID', 'Query', 'Mutation', 'Subscription', 'PageInfo', 'DateTime', 'Date', 'JSON', '_Any', '_Entity', '_Service', 'FieldSet', 'link__Import', 'link__Purpose'];
+const BUILT_IN = [
+  'String',
+  'Int',
+  'Float',
+  'Boolean',
+  'ID',
+  'Query',
+  'Mutation',
+  'Subscription',
+  'PageInfo',
+  'DateTime',
+  'Date',
+  'JSON',
+  '_Any',
+  '_Entity',
+  '_Service',
+  'FieldSet',
+  'link__Import',
+  'link__Purpose',
+];
 
 export interface NameRegistry {
   claim(name: string, origin: NameOrigin): void;

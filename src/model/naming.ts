@@ -109,8 +109,7 @@ export const listChangedFieldFor = (listField: string): string => `${listField}C
 /** Enum of a selection field: `Partner` + `state` → `PartnerState`. */
 export const enumNameFor = (typeName: string, key: string): string => `${typeName}${pascalCase(key)}`;
 /** Nested object type of an unlinked Many2one/x2many: `Partner` + `country_id` → `PartnerCountry`. */
-export const nestedTypeNameFor = (typeName: string, key: string): string =>
-  `${typeName}${pascalCase(fieldNameFor(key, true))}`;
+export const nestedTypeNameFor = (typeName: string, key: string): string => `${typeName}${pascalCase(fieldNameFor(key, true))}`;
 
 /**
  * Enum value for a selection key: GraphQL enum values must be names, and `true`/`false`/`null` are

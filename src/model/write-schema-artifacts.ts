@@ -15,7 +15,10 @@ interface SchemaArtifacts {
 export async function writeSchemaArtifacts(dir: string, artifacts: SchemaArtifacts): Promise<string[]> {
   await mkdir(dir, { recursive: true });
   const written: string[] = [];
-  for (const [name, text] of [[SDL_FILE, artifacts.sdl], [MODEL_FILE, artifacts.modelJson]] as const) {
+  for (const [name, text] of [
+    [SDL_FILE, artifacts.sdl],
+    [MODEL_FILE, artifacts.modelJson],
+  ] as const) {
     const file = path.join(dir, name);
     if ((await readIfExists(file)) === text) continue;
     await writeFile(file, text, 'utf8');

@@ -18,5 +18,10 @@ export interface IntrospectionOutput {
 export async function introspectUpstream(config: Config, client: UpstreamClient, options: SampleOptions = {}): Promise<IntrospectionOutput> {
   const samples = await sampleEndpoints(config, client, options);
   const { model, warnings } = inferSourceModel(config, samples);
-  return { model, warnings, sdl: printSdl(buildSdlDocument(model, config.source, { defaultPageSize: config.server.defaultPageSize })), modelJson: printModelJson(model) };
+  return {
+    model,
+    warnings,
+    sdl: printSdl(buildSdlDocument(model, config.source, { defaultPageSize: config.server.defaultPageSize })),
+    modelJson: printModelJson(model),
+  };
 }

@@ -28,8 +28,7 @@ function selectionOf(endpoint: EndpointModel, index: TypeIndex): string {
   return parts.join(' ');
 }
 
-const hasRelation = (endpoint: EndpointModel): boolean =>
-  endpoint.fields.some((field) => !field.list && field.value.kind === 'relation');
+const hasRelation = (endpoint: EndpointModel): boolean => endpoint.fields.some((field) => !field.list && field.value.kind === 'relation');
 
 /** Short lines: each fits GraphiQL's editor in a laptop-sized window, no sideways scrolling. */
 const EXAMPLE_HEADER = [
@@ -49,12 +48,7 @@ export function buildExampleQuery(index: TypeIndex, endpoints: number, limit: nu
   const readable = [...index.endpoints.values()].filter((endpoint) => endpoint.methods.includes('GET'));
   const chosen = [...readable.filter(hasRelation), ...readable.filter((endpoint) => !hasRelation(endpoint))].slice(0, endpoints);
   const blocks = chosen.map((endpoint) =>
-    [
-      `  ${endpoint.listField}(limit: ${limit}) {`,
-      `    items { ${selectionOf(endpoint, index)} }`,
-      '    pageInfo { hasNextPage }',
-      '  }',
-    ].join('\n'),
+    [`  ${endpoint.listField}(limit: ${limit}) {`, `    items { ${selectionOf(endpoint, index)} }`, '    pageInfo { hasNextPage }', '  }'].join('\n'),
   );
   return `${EXAMPLE_HEADER.join('\n')}\nquery Example {\n${blocks.join('\n')}\n}\n`;
 }

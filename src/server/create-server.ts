@@ -20,6 +20,7 @@ import { createMetrics, type Metrics } from '../metrics/create-metrics.js';
 import { errnoCode } from '../shared/guards.js';
 import { resolveTracing, startTracing } from '../telemetry/resolve-tracing.js';
 import { buildResolvers } from '../execution/build-resolvers.js';
+import { checkConfigEndpoints } from '../execution/check-config-endpoints.js';
 import { buildTypeIndex } from '../execution/build-type-index.js';
 import { buildCostEstimator } from '../execution/estimate-cost.js';
 import { createLogger, type Logger } from '../logging/create-logger.js';
@@ -106,11 +107,16 @@ export async function createServer(options: ServerOptions): Promise<BjetServer> 
   // With `redis:`, the vendor's limits, the cache (`store: redis`) and the change bus are shared by the replicas.
   const shared: SharedState | null = config.redis === null ? null : createSharedState(config.redis, config.server.replicas, logger);
   const rateLimiter = shared?.createRateLimiter(config.upstream.rateLimit, now);
-  const upstream = options.client ?? createUpstreamClient(config, { logger, now, credentialKeys: credentials, ...(rateLimiter === undefined ? {} : { rateLimiter }) });
+  const upstream =
+    options.client ?? createUpstreamClient(config, { logger, now, credentialKeys: credentials, ...(rateLimiter === undefined ? {} : { rateLimiter }) });
   const redisStore = shared !== null && config.upstream.cache?.store === 'redis';
   const store = options.cacheStore ?? (redisStore ? shared.createCacheStore(now) : createCacheStore(config));
   const bus = options.bus ?? shared?.bus ?? createLocalChangeBus({ onListenerError: (err) => logger.error({ err }, 'change listener failed') });
   const client = createCachingClient(upstream, { config, store, bus, credentials, now, logger });
+  const { unknownToSchema } = checkConfigEndpoints(config.endpoints, model.endpoints);
+  if (unknownToSchema.length > 0) {
+    logger.warn({ endpoints: unknownToSchema }, 'endpoints in the config that schema/ does not know are not served: run `bjet-graphql introspect`');
+  }
   const typeDefs = parse(options.sdl);
   const index = buildTypeIndex(model);
   const resolvers = { ...buildResolvers(index, config, typeDefs), ...buildSubscriptionResolvers(index, typeDefs) };

@@ -19,8 +19,7 @@ export interface FaultBook {
 export function createFaultBook(prng: Prng): FaultBook {
   let rules: FaultRule[] = [];
   const matches = (rule: FaultRule, endpoint: string, method: string): boolean =>
-    (rule.endpoint === '*' || rule.endpoint === endpoint) &&
-    (rule.spec.methods === undefined || rule.spec.methods.includes(method as HttpMethod));
+    (rule.endpoint === '*' || rule.endpoint === endpoint) && (rule.spec.methods === undefined || rule.spec.methods.includes(method as HttpMethod));
   return {
     add(endpoint, spec) {
       assertValidFault(spec);

@@ -1,11 +1,6 @@
 /** The documented body of a failure while processing a mapping line: `{error, line_id, status_code}`. */
 export type MappingErrorCode =
-  | 'MISSING_REQUIRED_FIELD'
-  | 'RELATED_RECORD_NOT_FOUND'
-  | 'INVALID_VALUE'
-  | 'INVALID_MANY2ONE_FORM'
-  | 'DUPLICATE_IDENTIFIER'
-  | 'INTERNAL_ERROR';
+  'MISSING_REQUIRED_FIELD' | 'RELATED_RECORD_NOT_FOUND' | 'INVALID_VALUE' | 'INVALID_MANY2ONE_FORM' | 'DUPLICATE_IDENTIFIER' | 'INTERNAL_ERROR';
 
 export interface MappingError {
   readonly error: string;

@@ -68,7 +68,10 @@ function buildPredicate(endpoint: EndpointMapping, filter: FilterMapping, raw: s
       return wanted === null ? null : (row) => read(row) === wanted;
     }
     case 'in': {
-      const wanted = raw.split(',').filter((part) => part !== '').map(parse);
+      const wanted = raw
+        .split(',')
+        .filter((part) => part !== '')
+        .map(parse);
       if (wanted.some((value) => value === null)) return null;
       const set = new Set<unknown>(wanted);
       return (row) => set.has(read(row));

@@ -29,9 +29,7 @@ export interface SimulatorSwitches {
   readonly inFilter: boolean | readonly string[];
 }
 
-export type LatencySpec =
-  | { readonly kind: 'fixed'; readonly ms: number }
-  | { readonly kind: 'random'; readonly minMs: number; readonly maxMs: number };
+export type LatencySpec = { readonly kind: 'fixed'; readonly ms: number } | { readonly kind: 'random'; readonly minMs: number; readonly maxMs: number };
 
 export type FaultKind = 'status-500' | 'timeout' | 'reset' | 'malformed-json' | 'html-error' | 'status-429';
 
@@ -123,10 +121,7 @@ export interface ProxyStats {
 }
 
 /** A change made inside Odoo (not through the API), for `editInOdoo` and `POST /__sim/odoo/<endpoint>/<id>`. */
-export type OdooEdit =
-  | { readonly set: Readonly<Record<string, unknown>> }
-  | { readonly archive: boolean }
-  | { readonly delete: true };
+export type OdooEdit = { readonly set: Readonly<Record<string, unknown>> } | { readonly archive: boolean } | { readonly delete: true };
 
 export interface SimulatorOptions {
   /** Seed of the dataset and of random faults/latency (default 42). */

@@ -19,12 +19,7 @@ export function viewerOf(visibility: SimVisibility, header: string | undefined):
 }
 
 /** Whether the viewer may see the row (by the row's `{id}` form in the current identifier mode). */
-export function buildVisibleTo(
-  visibility: SimVisibility,
-  endpoint: EndpointMapping,
-  identifierMode: 'key' | 'odoo-id',
-  viewer: string,
-): (row: Row) => boolean {
+export function buildVisibleTo(visibility: SimVisibility, endpoint: EndpointMapping, identifierMode: 'key' | 'odoo-id', viewer: string): (row: Row) => boolean {
   const idField = identifierMode === 'odoo-id' ? 'id' : idFieldOf(endpoint);
   return (row) => {
     const id = String(idField === 'id' ? row.id : row.values[idField]);

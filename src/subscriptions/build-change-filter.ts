@@ -12,7 +12,8 @@ export type ChangeFilter = (record: UpstreamRecord) => boolean;
 type Test = (value: unknown) => boolean;
 
 function identifierOf(value: unknown, idKey: string): unknown {
-  if (typeof value === 'object' && value !== null && !Array.isArray(value)) return (value as Record<string, unknown>)[idKey] ?? (value as Record<string, unknown>)['id'];
+  if (typeof value === 'object' && value !== null && !Array.isArray(value))
+    return (value as Record<string, unknown>)[idKey] ?? (value as Record<string, unknown>)['id'];
   return value;
 }
 

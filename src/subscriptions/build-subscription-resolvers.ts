@@ -14,7 +14,10 @@ import { buildChangeFilter } from './build-change-filter.js';
 import type { ChangePayload } from './create-change-stream.js';
 import { isSubscriptionContext } from './subscription-context.js';
 
-type FieldConfig = { readonly subscribe: (source: unknown, args: Record<string, unknown>, ctx: unknown) => AsyncIterableIterator<ChangePayload>; readonly resolve: (payload: ChangePayload | undefined) => unknown };
+type FieldConfig = {
+  readonly subscribe: (source: unknown, args: Record<string, unknown>, ctx: unknown) => AsyncIterableIterator<ChangePayload>;
+  readonly resolve: (payload: ChangePayload | undefined) => unknown;
+};
 
 export function buildSubscriptionResolvers(index: TypeIndex, typeDefs: DocumentNode): GraphQLResolverMap<unknown> {
   const fields = readSdlShape(typeDefs).objectFields.get('Subscription');
@@ -25,7 +28,8 @@ export function buildSubscriptionResolvers(index: TypeIndex, typeDefs: DocumentN
     const shape = shapers.of(endpoint.typeName);
     const resolve = (payload: ChangePayload | undefined): unknown => {
       // Over HTTP there is no event stream, only this resolver (GraphiQL may send a subscription there).
-      if (payload === undefined) throw new BjetError('BAD_USER_INPUT', 'Subscriptions are served over WebSocket (graphql-transport-ws) at /graphql, not over HTTP.');
+      if (payload === undefined)
+        throw new BjetError('BAD_USER_INPUT', 'Subscriptions are served over WebSocket (graphql-transport-ws) at /graphql, not over HTTP.');
       return { event: payload.event, id: payload.id, record: payload.record === null ? null : shape(payload.record) };
     };
     if (endpoint.subscription === null) continue;

@@ -19,7 +19,9 @@ export interface ChangeReader {
 }
 
 export function createChangeReader(client: UpstreamClient, config: Config): ChangeReader {
-  const forwarding = new Set(config.endpoints.filter((endpoint) => (endpoint.auth ?? config.upstream.auth).type === 'forward').map((endpoint) => endpoint.name));
+  const forwarding = new Set(
+    config.endpoints.filter((endpoint) => (endpoint.auth ?? config.upstream.auth).type === 'forward').map((endpoint) => endpoint.name),
+  );
   // Per event, by partition; gone with the event once every subscriber has it.
   const reads = new WeakMap<ChangeEvent, Map<string, Promise<UpstreamRecord | null>>>();
   const fetchRecord = async (event: ChangeEvent, authorization: string | undefined): Promise<UpstreamRecord | null> => {

@@ -56,7 +56,14 @@ export function registerSubscriptions(options: SubscriptionServerOptions): Subsc
   };
   options.server.on('upgrade', onUpgrade);
   const reader = createChangeReader(options.client, config);
-  const contexts = createSubscriptionContexts({ config, index: options.index, bus: options.bus, reader, client: options.client, slowConsumerClose: SLOW_CONSUMER_CLOSE });
+  const contexts = createSubscriptionContexts({
+    config,
+    index: options.index,
+    bus: options.bus,
+    reader,
+    client: options.client,
+    slowConsumerClose: SLOW_CONSUMER_CLOSE,
+  });
   const runSubscription = createSubscriptionRunner();
   const { formatError } = options;
   const format = (errors: readonly GraphQLError[]) => errors.map((error) => formatError(error.toJSON(), error));
@@ -66,7 +73,11 @@ export function registerSubscriptions(options: SubscriptionServerOptions): Subsc
       isProd: true,
       connectionInitWaitTimeout: limits.connectionInitTimeoutMs,
       context: (ctx) => contexts.subscriptionContext(ctx),
-      execute: () => ({ errors: [new GraphQLError('Only subscriptions are served over WebSocket: send queries and mutations over HTTP.', { extensions: { code: 'BAD_USER_INPUT' } })] }),
+      execute: () => ({
+        errors: [
+          new GraphQLError('Only subscriptions are served over WebSocket: send queries and mutations over HTTP.', { extensions: { code: 'BAD_USER_INPUT' } }),
+        ],
+      }),
       subscribe: (args) =>
         runSubscription(args, () => contexts.executionContext(args.contextValue), isSubscriptionContext(args.contextValue) ? args.contextValue.shareKey : ''),
       onError: (_ctx, _id, _payload, errors) => format(errors),

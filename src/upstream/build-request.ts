@@ -112,9 +112,7 @@ function checkLength(route: EndpointRoute, path: string): void {
 export function buildRequest(route: EndpointRoute, request: UpstreamRequest, ctx: CallContext): BuiltRequest {
   const hasId = request.id !== undefined;
   checkTexts(route, request);
-  const path =
-    (hasId ? `${route.collectionPath}/${encodeURIComponent(request.id)}` : route.collectionPath) +
-    buildQueryString(request.query);
+  const path = (hasId ? `${route.collectionPath}/${encodeURIComponent(request.id)}` : route.collectionPath) + buildQueryString(request.query);
   checkLength(route, path);
   const headers: Record<string, string> = { ...route.staticHeaders, 'x-request-id': ctx.requestId };
   if (route.forwardAuth && ctx.authorization !== undefined) headers['authorization'] = ctx.authorization;

@@ -45,18 +45,11 @@ export interface UpstreamAnswer extends UpstreamResponse {
   readonly attempt: number;
 }
 
-type Attempt =
-  | { readonly ok: true; readonly response: UpstreamResponse }
-  | { readonly ok: false; readonly error: BjetError; readonly retryable: boolean };
+type Attempt = { readonly ok: true; readonly response: UpstreamResponse } | { readonly ok: false; readonly error: BjetError; readonly retryable: boolean };
 
 const NO_SECRETS: readonly string[] = [];
 
-export async function callUpstream(
-  state: ClientState,
-  route: EndpointRoute,
-  request: UpstreamRequest,
-  ctx: CallContext,
-): Promise<UpstreamAnswer> {
+export async function callUpstream(state: ClientState, route: EndpointRoute, request: UpstreamRequest, ctx: CallContext): Promise<UpstreamAnswer> {
   const built = buildRequest(route, request, ctx);
   if (built.method !== 'GET') {
     // A write is not aborted when its operation's client goes away: once asked for, it is sent and

@@ -76,8 +76,7 @@ export function createUpstreamClient(config: Config, options: UpstreamClientOpti
   };
 
   return {
-    request: (request: UpstreamRequest, ctx: CallContext): Promise<UpstreamResponse> =>
-      callUpstream(state, routeOf(request.endpoint), request, ctx),
+    request: (request: UpstreamRequest, ctx: CallContext): Promise<UpstreamResponse> => callUpstream(state, routeOf(request.endpoint), request, ctx),
     async list(endpoint, query, ctx) {
       const route = routeOf(endpoint);
       return checkList(route, await callUpstream(state, route, { method: 'GET', endpoint, query }, ctx));

@@ -12,13 +12,7 @@ export type TransportKind = 'connect-timeout' | 'refused' | 'unresolved' | 'time
 const REFUSED = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH']);
 /** The host name did not resolve: nothing was sent, and the fix is the base URL or DNS. */
 const UNRESOLVED = new Set(['ENOTFOUND', 'EAI_AGAIN']);
-const RESET = new Set([
-  'ECONNRESET',
-  'EPIPE',
-  'UND_ERR_SOCKET',
-  'UND_ERR_CLOSED',
-  'UND_ERR_RES_CONTENT_LENGTH_MISMATCH',
-]);
+const RESET = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH']);
 
 export function classifyTransportError(error: unknown): TransportKind {
   if (typeof error !== 'object' || error === null) return 'unknown';

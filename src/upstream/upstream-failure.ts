@@ -34,13 +34,7 @@ function buildUpstreamInfo(site: CallSite, facts: FailureFacts = {}): UpstreamEr
   return info;
 }
 
-export function upstreamFailure(
-  code: ErrorCode,
-  site: CallSite,
-  detail: string,
-  facts: FailureFacts = {},
-  cause?: unknown,
-): BjetError {
+export function upstreamFailure(code: ErrorCode, site: CallSite, detail: string, facts: FailureFacts = {}, cause?: unknown): BjetError {
   return new BjetError(code, `${site.method} ${site.template}: ${detail}`, {
     upstream: buildUpstreamInfo(site, facts),
     cause,

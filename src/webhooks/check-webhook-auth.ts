@@ -21,7 +21,10 @@ function expectedAuthorization(config: WebhooksConfig): string {
 
 function signatureMatches(secret: string, raw: Buffer, header: string | undefined): boolean {
   if (header === undefined) return false;
-  const given = header.trim().replace(/^sha256=/i, '').toLowerCase();
+  const given = header
+    .trim()
+    .replace(/^sha256=/i, '')
+    .toLowerCase();
   const expected = createHmac('sha256', secret).update(raw).digest('hex');
   return sameText(given, expected);
 }

@@ -52,7 +52,13 @@ export function isStale(last: LastSeen | undefined, kind: ChangeKind, writeDate:
   return writeDate === last.writeDate && kind === last.kind && digest === last.digest;
 }
 
-export function createDeliveryApplier(bus: ChangeBus, index: TypeIndex, counters: WebhookCounters, logger: Logger, now: () => number = Date.now): DeliveryApplier {
+export function createDeliveryApplier(
+  bus: ChangeBus,
+  index: TypeIndex,
+  counters: WebhookCounters,
+  logger: Logger,
+  now: () => number = Date.now,
+): DeliveryApplier {
   const last = new LRUCache<string, LastSeen>({ max: REMEMBERED });
   let pending: Promise<void> = Promise.resolve();
   const apply = (delivery: Delivery): void => {

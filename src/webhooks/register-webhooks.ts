@@ -57,8 +57,10 @@ export async function registerWebhooks(app: FastifyInstance, options: WebhookOpt
       logger.error({ err: error }, 'webhook failed');
       return reply.code(500).send({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'internal error' } });
     });
-    const handler = async (request: { params: Params; headers: Record<string, string | string[] | undefined>; body: unknown }, reply: FastifyReply): Promise<FastifyReply> =>
-      handleDelivery(request, reply, { config, index, applier, refuse });
+    const handler = async (
+      request: { params: Params; headers: Record<string, string | string[] | undefined>; body: unknown },
+      reply: FastifyReply,
+    ): Promise<FastifyReply> => handleDelivery(request, reply, { config, index, applier, refuse });
     scope.post<{ Params: Params }>(`${config.pathPrefix}/:endpoint`, handler);
     scope.post<{ Params: Params }>(`${config.pathPrefix}/:endpoint/:event`, handler);
   });
@@ -80,7 +82,13 @@ function handleDelivery(
   const { params } = request;
   const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
   if (!checkWebhookAuth(config, request.headers, raw)) {
-    return refuse(reply.header('www-authenticate', config.auth.type === 'bearer' ? 'Bearer' : 'Basic'), params, 'WEBHOOK_UNAUTHORIZED', 401, 'missing or wrong credentials');
+    return refuse(
+      reply.header('www-authenticate', config.auth.type === 'bearer' ? 'Bearer' : 'Basic'),
+      params,
+      'WEBHOOK_UNAUTHORIZED',
+      401,
+      'missing or wrong credentials',
+    );
   }
   const endpoint = index.endpoints.get(params.endpoint);
   if (endpoint === undefined) return refuse(reply, params, 'WEBHOOK_UNKNOWN_ENDPOINT', 404, `no endpoint \`${params.endpoint}\` is configured`);

@@ -87,7 +87,12 @@ describe('the typed client against the demo stack', () => {
     const parent = contact['parent_id'] as Row;
     const { partner } = await client.request(PartnerByIdDocument, { id: String(contact['id']) });
     expectTypeOf(partner).toEqualTypeOf<PartnerByIdQuery['partner']>();
-    expect(partner).toMatchObject({ id: String(contact['id']), name: contact['name'], isCompany: false, parent: { id: String(parent['id']), name: parent['name'] } });
+    expect(partner).toMatchObject({
+      id: String(contact['id']),
+      name: contact['name'],
+      isCompany: false,
+      parent: { id: String(parent['id']), name: parent['name'] },
+    });
     expect((await client.request(PartnerByIdDocument, { id: '999999' })).partner).toBeNull();
   });
 

@@ -31,8 +31,7 @@ const withoutIdLists = (model: SourceModel): SourceModel => ({
   endpoints: model.endpoints.map((endpoint) => ({ ...endpoint, idListFilter: null })),
 });
 
-const summary = (records: readonly RequestRecord[]): string[] =>
-  records.map((record) => `${record.method} ${relativePath(record)}`).sort();
+const summary = (records: readonly RequestRecord[]): string[] => records.map((record) => `${record.method} ${relativePath(record)}`).sort();
 
 const CROSS_QUERY = `query Cross {
   topPartners { id loyaltyTier name isCompany country { name } }
@@ -116,7 +115,7 @@ describe('federation through @apollo/gateway', () => {
     expect(productCall?.query['default_codes']?.split(',').sort()).toEqual([...productCodes].sort());
   });
 
-  it('adds the other subgraph\'s field to a list answered by ours, with one REST call', async () => {
+  it("adds the other subgraph's field to a list answered by ours, with one REST call", async () => {
     perId.simulator.clearRecords();
     const { body } = await postGraphQL(perIdGateway.url, { query: '{ partners(limit: 3, offset: 10) { items { id name loyaltyTier } } }' });
     expect(body.errors).toBeUndefined();
@@ -168,7 +167,7 @@ describe('bjet-graphql print-sdl', () => {
     expect(supergraph).toContain('loyaltyTier: String! @join__field(graph: LOYALTY)');
   });
 
-  it('keeps the REST budget as @cost and @listSize in the supergraph, for a router\'s demand control', async () => {
+  it("keeps the REST budget as @cost and @listSize in the supergraph, for a router's demand control", async () => {
     const supergraph = composeSupergraph([
       { name: 'bjet', url: 'http://bjet.internal/graphql', sdl: await readSdl() },
       { name: 'loyalty', url: 'http://loyalty.internal/graphql', sdl: LOYALTY_SDL },
@@ -176,7 +175,7 @@ describe('bjet-graphql print-sdl', () => {
     expect(supergraph).toContain('@link(url: "https://specs.apollo.dev/cost/v0.1", import: ["@listSize"])');
     expect(supergraph).toContain('directive @cost(weight: Int!) on ');
     expect(supergraph).toMatch(
-      /\): PartnerPage! @join__field\(graph: BJET\) @cost\(weight: 1\) @listSize\(assumedSize: 20, slicingArguments: \["limit"\], sizedFields: \["items"\], requireOneSlicingArgument: false\)/,
+      /\): PartnerPage @join__field\(graph: BJET\) @cost\(weight: 1\) @listSize\(assumedSize: 20, slicingArguments: \["limit"\], sizedFields: \["items"\], requireOneSlicingArgument: false\)/,
     );
     expect(supergraph).toMatch(/\): Partner @join__field\(graph: BJET\) @cost\(weight: 1\)\n/);
     expect(supergraph).toMatch(/type Partner\s+@join__type\(graph: BJET, key: "id"\)\s+@join__type\(graph: LOYALTY, key: "id"\)\s+@cost\(weight: 0\)/);

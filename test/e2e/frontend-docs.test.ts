@@ -44,7 +44,18 @@ describe('docs/frontend.md from an empty app', () => {
     await writeFile(path.join(app, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
     await writeFile(
       path.join(app, 'tsconfig.json'),
-      JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, outDir: 'out', skipLibCheck: true, types: ['node'] }, include: ['src'] }),
+      JSON.stringify({
+        compilerOptions: {
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          target: 'ES2022',
+          strict: true,
+          outDir: 'out',
+          skipLibCheck: true,
+          types: ['node'],
+        },
+        include: ['src'],
+      }),
     );
     // The packages the doc installs, from this repository's own install.
     await symlink(path.join(REPO_ROOT, 'node_modules'), path.join(app, 'node_modules'));

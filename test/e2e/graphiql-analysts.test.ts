@@ -108,7 +108,9 @@ describe('GraphiQL for analysts in headless Chromium', () => {
     const table = page.locator('.bjet-table');
     await expect.poll(async () => table.locator('.bjet-table-title').innerText()).toBe('partners.items: 4 rows');
     expect(await table.locator('thead th').allInnerTexts()).toEqual(columns);
-    const shown = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => td.textContent ?? '')));
+    const shown = await table
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => td.textContent ?? '')));
     expect(shown).toEqual(rows);
 
     const [download] = await Promise.all([page.waitForEvent('download'), table.getByRole('button', { name: 'Download CSV' }).click()]);
@@ -119,7 +121,12 @@ describe('GraphiQL for analysts in headless Chromium', () => {
     await table.getByRole('button', { name: 'Copy' }).click();
     await expect.poll(async () => table.locator('.bjet-table-copied').innerText()).toBe('copied');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
-    expect(copied.split('\n').filter((line) => line !== '').map((line) => line.split('\t'))).toEqual([columns, ...rows]);
+    expect(
+      copied
+        .split('\n')
+        .filter((line) => line !== '')
+        .map((line) => line.split('\t')),
+    ).toEqual([columns, ...rows]);
   });
 
   it('shows extensions.cost and each error code and message in the status line', async () => {

@@ -174,7 +174,12 @@ describe('GraphiQL in headless Chromium', () => {
     expect(browser.requested.filter((url) => url === demo.url).length).toBeGreaterThanOrEqual(3);
     expect(browser.offHost).toEqual([]);
     // The recorder itself works: a request elsewhere (TEST-NET-1, never routed) is caught and aborted.
-    const outcome = await page.evaluate(async () => fetch('http://192.0.2.1/probe').then(() => 'sent', () => 'aborted'));
+    const outcome = await page.evaluate(async () =>
+      fetch('http://192.0.2.1/probe').then(
+        () => 'sent',
+        () => 'aborted',
+      ),
+    );
     expect(outcome).toBe('aborted');
     expect(browser.offHost).toEqual(['http://192.0.2.1/probe']);
   });

@@ -67,7 +67,9 @@ describe('the packed and installed CLI', () => {
     const project = await mkdtemp(path.join(dir, 'project-'));
     const init = await cli(['init', '--base-url', simulator.baseUrl, '--endpoint', 'countries', '--auth', 'none'], project);
     expect(init.code).toBe(0);
-    expect(init.stdout).toMatch(/^wrote bjet-graphql\.config\.yaml\nintrospected 1 endpoints \(40 records\): wrote schema\/schema\.graphql, schema\/model\.json\n/);
+    expect(init.stdout).toMatch(
+      /^wrote bjet-graphql\.config\.yaml\nintrospected 1 endpoints \(40 records\): wrote schema\/schema\.graphql, schema\/model\.json\n/,
+    );
     const config = path.join(project, 'bjet-graphql.config.yaml');
     const printed = await cli(['print-sdl', '--config', config], dir);
     expect(printed.code).toBe(0);

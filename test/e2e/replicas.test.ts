@@ -14,6 +14,7 @@ import { startSimulator } from '../support/simulator.js';
 import { spawnServe, type ServeProcess } from '../support/spawn-serve.js';
 import { postGraphQL, REPO_ROOT, SCHEMA_DIR, type GraphQLResponse } from '../support/start-stack.js';
 import { startRedis, type TestRedis } from '../support/start-redis.js';
+import { connect } from '../support/ws-client.js';
 
 const PARTNER = 'query P($id: ID!) { partner(id: $id) { id name } }';
 const COUNTRY = 'query C($id: ID!) { country(id: $id) { id name } }';
@@ -75,7 +76,9 @@ describe('three replicas sharing one Redis', () => {
   let two: ServeProcess;
   let three: ServeProcess;
   beforeAll(async () => {
-    [one, two, three] = (await startReplicas(await writeConfig('shared', {}))) as [ServeProcess, ServeProcess, ServeProcess];
+    const file = await writeConfig('shared', {});
+    await writeFile(file, `${await readFile(file, 'utf8')}webhooks:\n  auth: { type: bearer, token: hook-token }\n`);
+    [one, two, three] = (await startReplicas(file)) as [ServeProcess, ServeProcess, ServeProcess];
   }, 120_000);
 
   it('answers a record read through replica 1 from the cache on replica 2 (0 REST calls)', async () => {
@@ -116,6 +119,27 @@ describe('three replicas sharing one Redis', () => {
     expect(simulator.records).toHaveLength(0);
   });
 
+  it('lets a webhook delivered to replica 2 invalidate replicas 1 and 3 and reach a subscriber on replica 3', async () => {
+    await gql(one, PARTNER, { id: '5' });
+    await gql(three, PARTNER, { id: '5' });
+    simulator.editInOdoo('partners', '5', { set: { name: 'Edited in Odoo' } });
+    const ws = connect(three.url, { authorization: USER_A.authorization });
+    const subscription = ws.subscribe('subscription { partnerChanged(id: "5") { event id } }');
+    const deliver = (): Promise<Response> =>
+      fetch(`${two.origin}/hooks/bjet/partners/updated`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: 'Bearer hook-token' },
+        body: JSON.stringify({ id: 5, name: 'Edited in Odoo' }),
+      });
+    // The subscription is set up asynchronously in another process: deliver until it hears one.
+    await until(async () => (await deliver()).status === 202 && subscription.results.length > 0);
+    expect(subscription.results[0]).toEqual({ data: { partnerChanged: { event: 'UPDATED', id: '5' } } });
+    await until(async () => nameOf(await gql(one, PARTNER, { id: '5' })) === 'Edited in Odoo');
+    await until(async () => nameOf(await gql(three, PARTNER, { id: '5' })) === 'Edited in Odoo');
+    subscription.unsubscribe();
+    await ws.close();
+  });
+
   it('keeps answering, without errors or a crash, while Redis is killed under load, and shares again after', async () => {
     const load = async (): Promise<GraphQLResponse[]> => {
       const answers: GraphQLResponse[] = [];
@@ -137,10 +161,11 @@ describe('three replicas sharing one Redis', () => {
     expect(cost(await gql(three, PARTNER, { id: '40' }))).toMatchObject({ restCalls: 1 });
     expect(cost(await gql(one, PARTNER, { id: '40' }))).toMatchObject({ restCalls: 0, cacheHits: 1 });
     expect(simulator.records).toHaveLength(1);
-    const logs = [one, two, three].map((replica) => replica.output()).join('');
-    expect(logs).toContain('redis connection lost');
-    expect(logs).toContain('redis is back');
-    expect(logs).not.toContain(redis.url);
+    // Logs are written to stdout in chunks: wait for the recovery's line.
+    const logs = (): string => [one, two, three].map((replica) => replica.output()).join('');
+    await until(() => logs().includes('redis is back'));
+    expect(logs()).toContain('redis connection lost');
+    expect(logs()).not.toContain(redis.url);
   });
 });
 

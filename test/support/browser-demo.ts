@@ -46,7 +46,10 @@ export async function startDemoProcess(args: readonly string[] = []): Promise<De
   child.stderr?.on('data', (chunk: Buffer) => void (stderr += chunk.toString('utf8')));
   try {
     const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the demo printed no GraphiQL URL within ${START_TIMEOUT_MS} ms:\n${stdout}${stderr}`)), START_TIMEOUT_MS);
+      const timer = setTimeout(
+        () => reject(new Error(`the demo printed no GraphiQL URL within ${START_TIMEOUT_MS} ms:\n${stdout}${stderr}`)),
+        START_TIMEOUT_MS,
+      );
       child.stdout?.on('data', (chunk: Buffer) => {
         stdout += chunk.toString('utf8');
         const match = /GraphiQL:\s+(http:\/\/\S+\/graphql)/.exec(stdout);

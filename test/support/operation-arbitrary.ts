@@ -76,7 +76,7 @@ function printLiteral(value: unknown, type: GraphQLInputType): string {
   const nullable = getNullableType(type);
   if (value === null || value === undefined) return 'null';
   if (isListType(nullable) && Array.isArray(value)) return `[${value.map((item) => printLiteral(item, nullable.ofType)).join(', ')}]`;
-  if (isEnumType(nullable)) return String(value);
+  if (isEnumType(nullable)) return typeof value === 'string' ? value : JSON.stringify(value);
   if (isInputObjectType(nullable) && typeof value === 'object') {
     const fields = nullable.getFields();
     const parts = Object.entries(value).map(([key, item]) => `${key}: ${printLiteral(item, fields[key]?.type ?? nullable)}`);
@@ -89,7 +89,9 @@ function printLiteral(value: unknown, type: GraphQLInputType): string {
 function printJsonLiteral(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(printJsonLiteral).join(', ')}]`;
   if (value !== null && typeof value === 'object') {
-    return `{ ${Object.entries(value).map(([key, item]) => `${/^[_A-Za-z][_0-9A-Za-z]*$/.test(key) ? key : 'k'}: ${printJsonLiteral(item)}`).join(', ')} }`;
+    return `{ ${Object.entries(value)
+      .map(([key, item]) => `${/^[_A-Za-z][_0-9A-Za-z]*$/.test(key) ? key : 'k'}: ${printJsonLiteral(item)}`)
+      .join(', ')} }`;
   }
   return JSON.stringify(value);
 }
@@ -101,9 +103,9 @@ interface Built {
 
 function argumentsOf(field: GraphQLField<unknown, unknown>): fc.Arbitrary<Built> {
   const parts = field.args.map((arg) =>
-    fc.record({ use: isNonNullType(arg.type) ? fc.constant(true) : fc.boolean(), asVariable: fc.boolean(), value: inputValue(arg.type) }).map(
-      ({ use, asVariable, value }) => ({ arg, use, asVariable, value }),
-    ),
+    fc
+      .record({ use: isNonNullType(arg.type) ? fc.constant(true) : fc.boolean(), asVariable: fc.boolean(), value: inputValue(arg.type) })
+      .map(({ use, asVariable, value }) => ({ arg, use, asVariable, value })),
   );
   return fc.tuple(...parts, fc.nat()).map((picked) => {
     const seed = picked.pop() as number;

@@ -49,7 +49,9 @@ async function findOrInstall(dependency: SystemDependency): Promise<string> {
   const { command, aptPackage } = dependency;
   const manual = `install it by hand (apt-get update && apt-get install -y ${aptPackage}) and run the tests again`;
   if ((await findOnPath('apt-get')) === null) {
-    throw new Error(`${command} is not installed and this machine has no apt-get to install Debian's ${aptPackage}; install ${command} by hand and run the tests again`);
+    throw new Error(
+      `${command} is not installed and this machine has no apt-get to install Debian's ${aptPackage}; install ${command} by hand and run the tests again`,
+    );
   }
   if (process.getuid?.() !== 0) {
     throw new Error(`${command} is not installed and this test run is not root, so it cannot install Debian's ${aptPackage}; ${manual}`);
@@ -59,7 +61,9 @@ async function findOrInstall(dependency: SystemDependency): Promise<string> {
     const installedMeanwhile = await findOnPath(command);
     if (installedMeanwhile !== null) return installedMeanwhile;
     const started = Date.now();
-    say(`${command} not found on the PATH; installing Debian's ${aptPackage} (apt-get update, apt-get install -y --no-install-recommends ${aptPackage}); once per machine, this can take minutes`);
+    say(
+      `${command} not found on the PATH; installing Debian's ${aptPackage} (apt-get update, apt-get install -y --no-install-recommends ${aptPackage}); once per machine, this can take minutes`,
+    );
     await aptInstall(aptPackage, manual);
     const installed = await findOnPath(command);
     if (installed === null) throw new Error(`apt-get installed ${aptPackage} but ${command} is still not on the PATH`);

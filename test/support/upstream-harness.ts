@@ -54,7 +54,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     simulator,
     client,
     errors,
-    logLines: () => chunks.join('').split('\n').filter((line) => line !== ''),
+    logLines: () =>
+      chunks
+        .join('')
+        .split('\n')
+        .filter((line) => line !== ''),
     ctx: (overrides = {}) => ({ requestId: `test-${(seq += 1)}`, deadline: Date.now() + 10_000, ...overrides }),
     records: (endpoint) => simulator.records.filter((record) => record.endpoint === endpoint),
     async failure(call) {
@@ -76,10 +80,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 
 /** No secret in any error message, extension, or log line the harness saw. */
 export function expectNoSecretsIn(harness: Harness, extraSecrets: readonly string[] = []): void {
-  const texts = [
-    ...harness.errors.flatMap((error) => [error.message, JSON.stringify(error.toExtensions()), String(error)]),
-    ...harness.logLines(),
-  ];
+  const texts = [...harness.errors.flatMap((error) => [error.message, JSON.stringify(error.toExtensions()), String(error)]), ...harness.logLines()];
   expect(texts.length).toBeGreaterThan(0);
   for (const secret of [...KNOWN_SECRETS, ...extraSecrets]) {
     for (const text of texts) expect(text).not.toContain(secret);

@@ -31,12 +31,7 @@ export interface TestConfigOverrides {
   readonly endpoints?: Readonly<Record<string, Partial<EndpointConfig>>>;
 }
 
-function buildEndpoint(
-  name: string,
-  auth: AuthConfig,
-  upstream: UpstreamConfig,
-  override: Partial<EndpointConfig> | undefined,
-): EndpointConfig {
+function buildEndpoint(name: string, auth: AuthConfig, upstream: UpstreamConfig, override: Partial<EndpointConfig> | undefined): EndpointConfig {
   return {
     name,
     methods: ['GET', 'POST', 'PUT', 'DELETE'],

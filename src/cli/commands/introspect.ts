@@ -23,7 +23,12 @@ ${SAMPLING_HELP}`;
 export const command: Command = {
   summary: 'introspect',
   async run(args) {
-    const values = readCommandOptions('introspect', args, { config: { type: 'string' }, out: { type: 'string' }, ...SAMPLING_OPTIONS, help: { type: 'boolean', short: 'h' } }, HELP);
+    const values = readCommandOptions(
+      'introspect',
+      args,
+      { config: { type: 'string' }, out: { type: 'string' }, ...SAMPLING_OPTIONS, help: { type: 'boolean', short: 'h' } },
+      HELP,
+    );
     if (typeof values === 'number') return values;
     const sampling = readSamplingAuthorization(values.header);
     if ('error' in sampling) {
@@ -36,7 +41,6 @@ export const command: Command = {
   },
 };
 
-
 /** Samples the upstream and writes schema/ under `outDir`, saying what it wrote (also run by `init`). */
 export async function introspectInto(config: Config, outDir: string, authorization: string | undefined): Promise<void> {
   const client = createUpstreamClient(config);
@@ -45,7 +49,10 @@ export async function introspectInto(config: Config, outDir: string, authorizati
     for (const warning of output.warnings) process.stderr.write(`warning: ${warning}\n`);
     const written = await writeSchemaArtifacts(outDir, output);
     const records = output.model.endpoints.reduce((sum, endpoint) => sum + endpoint.sampled, 0);
-    const what = written.length === 0 ? `${path.relative(process.cwd(), outDir) || '.'} is current` : `wrote ${written.map((file) => path.relative(process.cwd(), file)).join(', ')}`;
+    const what =
+      written.length === 0
+        ? `${path.relative(process.cwd(), outDir) || '.'} is current`
+        : `wrote ${written.map((file) => path.relative(process.cwd(), file)).join(', ')}`;
     process.stdout.write(`introspected ${output.model.endpoints.length} endpoints (${records} records): ${what}\n`);
   } finally {
     await client.close();

@@ -112,8 +112,13 @@ function buildOutbound(values: Values): OutboundOptions | null {
   const colon = basic?.indexOf(':') ?? -1;
   if (basic !== undefined && colon < 1) throw new UsageError('--outbound-basic must be LOGIN:PASSWORD');
   const auth: SimAuth =
-    basic !== undefined ? { type: 'basic', login: basic.slice(0, colon), password: basic.slice(colon + 1) } : token !== undefined ? { type: 'bearer', token } : { type: 'none' };
-  const fault = values['outbound-fault'] === undefined ? undefined : oneOf('outbound-fault', values['outbound-fault'], ['drop', 'duplicate', 'reorder', 'delay'] as const);
+    basic !== undefined
+      ? { type: 'basic', login: basic.slice(0, colon), password: basic.slice(colon + 1) }
+      : token !== undefined
+        ? { type: 'bearer', token }
+        : { type: 'none' };
+  const fault =
+    values['outbound-fault'] === undefined ? undefined : oneOf('outbound-fault', values['outbound-fault'], ['drop', 'duplicate', 'reorder', 'delay'] as const);
   const faults = fault === undefined ? undefined : fault === 'reorder' ? { reorder: true } : fault === 'delay' ? { delayMs: 1000 } : { [fault]: 0.5 };
   return {
     url: values.outbound,
@@ -144,7 +149,9 @@ export const command: Command = {
     process.stdout.write(printDescription(baseUrl, simulator.describe()));
     const limit = parsed.options.proxyLimit;
     if (limit !== undefined) {
-      process.stdout.write(`proxy limit: ${limit.perMinute ?? 'no'} requests a minute per client IP, ${limit.perHourPerCredential ?? 'no'} an hour per credential\n`);
+      process.stdout.write(
+        `proxy limit: ${limit.perMinute ?? 'no'} requests a minute per client IP, ${limit.perHourPerCredential ?? 'no'} an hour per credential\n`,
+      );
     }
     if (parsed.outbound !== null) process.stdout.write(`\nOutbound: every change is sent to ${parsed.outbound.url}/<endpoint>\n`);
     await new Promise<void>((resolve) => {

@@ -12,7 +12,15 @@
  * expensive rules never see it (docs/limits.md, "Why one guard rule").
  */
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError, visit, visitInParallel, type ASTVisitor, type GraphQLError as GraphQLErrorType, type ValidationContext, type ValidationRule } from 'graphql';
+import {
+  GraphQLError,
+  visit,
+  visitInParallel,
+  type ASTVisitor,
+  type GraphQLError as GraphQLErrorType,
+  type ValidationContext,
+  type ValidationRule,
+} from 'graphql';
 import type { OperationLimitsConfig } from '../../config/types.js';
 import { BjetError } from '../../errors/bjet-error.js';
 import type { ErrorCode } from '../../errors/codes.js';

@@ -7,7 +7,10 @@ import { createTable, insertRow, type Table, type Value } from './store.js';
 const DAY_MS = 86_400_000;
 
 function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '.').replace(/^\.|\.$/g, '');
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '.')
+    .replace(/^\.|\.$/g, '');
 }
 
 function address(prng: Prng, countryCount: number): Record<string, Value> {
@@ -32,9 +35,7 @@ export function generatePartners(prng: Prng, count: number, countryCount: number
   for (let index = 0; index < count; index += 1) {
     const isCompany = index % 4 === 0;
     const company = isCompany ? undefined : companies[prng.int(0, companies.length - 1)];
-    const name = isCompany
-      ? `${prng.pick(COMPANY_WORDS)} ${prng.pick(COMPANY_SUFFIXES)}`
-      : `${prng.pick(FIRST_NAMES)} ${prng.pick(LAST_NAMES)}`;
+    const name = isCompany ? `${prng.pick(COMPANY_WORDS)} ${prng.pick(COMPANY_SUFFIXES)}` : `${prng.pick(FIRST_NAMES)} ${prng.pick(LAST_NAMES)}`;
     const domain = company === undefined ? `${slug(name)}.example.com` : `${slug(company.name)}.example.com`;
     const values: Record<string, Value> = {
       name,

@@ -24,7 +24,7 @@ export function routeRequest(method: string, path: string, basePath: string, adm
   const [rawName = '', rawId] = segments;
   const name = decode(rawName);
   const id = rawId === undefined ? null : decode(rawId);
-  if (name === null || id === null && rawId !== undefined) return { kind: 'html-404' };
+  if (name === null || (id === null && rawId !== undefined)) return { kind: 'html-404' };
   const allowed = rawId === undefined ? COLLECTION_METHODS : ITEM_METHODS;
   if (!allowed.includes(method)) return { kind: 'html-405' };
   return { kind: 'endpoint', name, id, method: method as HttpMethod };

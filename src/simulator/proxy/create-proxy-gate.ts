@@ -10,9 +10,7 @@ import { createSlidingWindow, type SlidingWindow } from './sliding-window.js';
 export const MINUTE_MS = 60_000;
 export const HOUR_MS = 3_600_000;
 
-export type ProxyVerdict =
-  | { readonly ok: true }
-  | { readonly ok: false; readonly limit: 'minute' | 'hour'; readonly retryAfterSeconds: number };
+export type ProxyVerdict = { readonly ok: true } | { readonly ok: false; readonly limit: 'minute' | 'hour'; readonly retryAfterSeconds: number };
 
 export interface ProxyGate {
   /** `authorization` is hashed at once and never kept. */
@@ -34,7 +32,9 @@ export function createProxyGate(limits: ProxyLimitSpec, clock: () => number): Pr
   let credentials = new Map<string, Credential>();
   let tally: ProxyTally = createProxyTally(clock());
   const credentialOf = (authorization: string | undefined): Credential => {
-    const digest = createHmac('sha256', key).update(authorization ?? '').digest('base64url');
+    const digest = createHmac('sha256', key)
+      .update(authorization ?? '')
+      .digest('base64url');
     let found = credentials.get(digest);
     if (found === undefined) {
       const scheme = authorization === undefined ? 'none' : (/^\S+/.exec(authorization)?.[0] ?? 'none');
@@ -66,7 +66,11 @@ export function createProxyGate(limits: ProxyLimitSpec, clock: () => number): Pr
       tally.accepted(now, credential.id, ipWindow.count(now), credential.window.count(now));
       return { ok: true };
     },
-    stats: () => tally.stats(limits, [...credentials.values()].map(({ id, scheme }) => ({ id, scheme }))),
+    stats: () =>
+      tally.stats(
+        limits,
+        [...credentials.values()].map(({ id, scheme }) => ({ id, scheme })),
+      ),
     reset() {
       ips = new Map();
       credentials = new Map();

@@ -55,9 +55,7 @@ export function createProxyTally(origin: number): ProxyTally {
       credentialAt(credential).refused += 1;
     },
     stats(limits, credentials) {
-      const list: ProxyWindow[] = [...windows.entries()]
-        .sort(([a], [b]) => a - b)
-        .map(([index, counts]) => ({ startMs: index * 60_000, ...counts }));
+      const list: ProxyWindow[] = [...windows.entries()].sort(([a], [b]) => a - b).map(([index, counts]) => ({ startMs: index * 60_000, ...counts }));
       const byCredential: ProxyCredentialStats[] = credentials.map(({ id, scheme }) => ({ id, scheme, ...credentialAt(id) }));
       return {
         limits,

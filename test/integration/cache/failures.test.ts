@@ -40,15 +40,13 @@ describe('failures and the cache', () => {
     const clock = createClock();
     stack = await startCachedStack(clock, { times: { ttlSeconds: 10, staleWhileRevalidateSeconds: 0, staleIfErrorSeconds: 60 } });
     const first = await stack.gql(PARTNER, { id: '6' });
-    stack.simulator.addFault('partners', { kind: 'status-500' , count: 2 });
+    stack.simulator.addFault('partners', { kind: 'status-500', count: 2 });
     clock.advance(69_000);
     const stale = await stack.gql(PARTNER, { id: '6' });
     expect(stale.body.errors).toBeUndefined();
     expect(stale.body.data).toEqual(first.body.data);
     expect(cost(stale)).toMatchObject({ restCalls: 1, cacheHits: 1, staleHits: 1 });
-    expect(stale.body.extensions?.['warnings']).toEqual([
-      expect.objectContaining({ code: 'STALE_ANSWER', ageSeconds: 69 }),
-    ]);
+    expect(stale.body.extensions?.['warnings']).toEqual([expect.objectContaining({ code: 'STALE_ANSWER', ageSeconds: 69 })]);
     expect(stale.headers.get('cache-control')).toBe('public, max-age=0');
     clock.advance(1_000);
     const late = await stack.gql(PARTNER, { id: '6' });

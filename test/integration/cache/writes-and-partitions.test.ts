@@ -67,7 +67,7 @@ const USER_A = { authorization: 'Bearer token-user-a' };
 const USER_B = { authorization: 'Bearer token-user-b' };
 
 describe('partitions', () => {
-  it('user B is never answered from user A\'s entries (per-token visibility)', async () => {
+  it("user B is never answered from user A's entries (per-token visibility)", async () => {
     const clock = createClock();
     stack = await startCachedStack(clock, {
       config: forwarded,
@@ -84,15 +84,14 @@ describe('partitions', () => {
     expect((await stack.gql(PARTNER, { id: '7' }, USER_B)).body.data).toEqual({ partner: null });
     const pageA = await stack.gql(PAGE, {}, USER_A);
     const pageB = await stack.gql(PAGE, {}, USER_B);
-    const ids = (response: GraphQLResponse): string[] =>
-      (response.body.data?.['partners'] as { items: { id: string }[] }).items.map((item) => item.id);
+    const ids = (response: GraphQLResponse): string[] => (response.body.data?.['partners'] as { items: { id: string }[] }).items.map((item) => item.id);
     expect(ids(pageA)).toContain('7');
     expect(ids(pageB)).not.toContain('7');
     expect(cost(pageB)).toMatchObject({ restCalls: 1, cacheHits: 0 });
     expect(stack.calls().map(relativePath)).toEqual(['/partners/7', '/partners/7', '/partners', '/partners']);
   });
 
-  it('a user\'s write drops the record in every partition', async () => {
+  it("a user's write drops the record in every partition", async () => {
     const clock = createClock();
     stack = await startCachedStack(clock, {
       config: forwarded,

@@ -106,7 +106,10 @@ describe('bjet-graphql for a new user', () => {
   });
 
   it('a wrong base URL names the URL it tried', async () => {
-    const config = await writeConfig('wrong.yaml', `upstream:\n  baseUrl: ${simulator.baseUrl.replace('bj_api_sync', 'bj_api')}\nendpoints:\n  countries: {}\n`);
+    const config = await writeConfig(
+      'wrong.yaml',
+      `upstream:\n  baseUrl: ${simulator.baseUrl.replace('bj_api_sync', 'bj_api')}\nendpoints:\n  countries: {}\n`,
+    );
     const run = await cli(['introspect', '--config', config]);
     expect(run.code).not.toBe(0);
     expect(run.stderr).toContain(`tried GET ${simulator.baseUrl.replace('bj_api_sync', 'bj_api')}/countries: is upstream.baseUrl right`);

@@ -38,7 +38,11 @@ describe('bjet-graphql simulate --outbound', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const baseUrl = await baseUrlOf(child);
-    await fetch(`${baseUrl}/partners/7`, { method: 'PUT', headers: { authorization: 'Bearer demo-token', 'content-type': 'application/json' }, body: '{"city":"Tours"}' });
+    await fetch(`${baseUrl}/partners/7`, {
+      method: 'PUT',
+      headers: { authorization: 'Bearer demo-token', 'content-type': 'application/json' },
+      body: '{"city":"Tours"}',
+    });
     while (stack.events.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
     await stack.idle();
     expect(stack.events.map((event) => `${event.kind} ${event.endpoint} ${event.id} ${event.source}`)).toEqual(['updated partners 7 webhook']);

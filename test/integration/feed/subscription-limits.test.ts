@@ -105,7 +105,8 @@ describe('subscription limits', () => {
     socket.pause();
     const record = { id: 7, name: 'x'.repeat(200_000) };
     for (let round = 0; round < 100 && active() > 0; round += 1) {
-      for (let i = 0; i < 5; i += 1) s.server.bus.publish({ kind: 'updated', endpoint: 'partners', id: '7', record, writeDate: null, source: 'mutation', at: 0 });
+      for (let i = 0; i < 5; i += 1)
+        s.server.bus.publish({ kind: 'updated', endpoint: 'partners', id: '7', record, writeDate: null, source: 'mutation', at: 0 });
       await new Promise((resolve) => setImmediate(resolve));
     }
     expect(active()).toBe(0);

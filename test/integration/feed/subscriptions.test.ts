@@ -71,8 +71,11 @@ describe('subscriptions', () => {
     expect(acme.results).toHaveLength(2);
   });
 
-  it('with forward auth, each subscriber reads with their own credentials and never sees another user\'s record', async () => {
-    stack = await startFeedStack({}, { config: (config) => ({ ...config, endpoints: config.endpoints.map((e) => (e.name === 'partners' ? { ...e, auth: { type: 'forward' } } : e)) }) });
+  it("with forward auth, each subscriber reads with their own credentials and never sees another user's record", async () => {
+    stack = await startFeedStack(
+      {},
+      { config: (config) => ({ ...config, endpoints: config.endpoints.map((e) => (e.name === 'partners' ? { ...e, auth: { type: 'forward' } } : e)) }) },
+    );
     const alice = open({ Authorization: 'Bearer demo-token' }).subscribe(ONE, { id: '7' });
     const mallory = open({ Authorization: 'Bearer not-a-token' }).subscribe(ONE, { id: '7' });
     const nobody = open().subscribe(ONE, { id: '7' });

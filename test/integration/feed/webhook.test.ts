@@ -19,7 +19,10 @@ const partner = (id: number, writeDate: string, extra: Record<string, unknown> =
 describe('webhook deliveries', () => {
   it('publishes one hint per record: one object, a page, the event from the path or the header, the native body', async () => {
     stack = await startFeedStack();
-    expect(await stack.deliver('/partners', partner(7, '2026-01-01 10:00:00', { unknown_key: 1 }))).toEqual({ status: 202, body: { accepted: 1, event: 'updated' } });
+    expect(await stack.deliver('/partners', partner(7, '2026-01-01 10:00:00', { unknown_key: 1 }))).toEqual({
+      status: 202,
+      body: { accepted: 1, event: 'updated' },
+    });
     expect((await stack.deliver('/partners/created', [partner(8, '2026-01-01 10:00:00'), partner(9, '2026-01-01 10:00:00')])).status).toBe(202);
     expect((await stack.deliver('/partners', { id: 10 }, { 'x-bjet-event': 'deleted' })).status).toBe(202);
     expect((await stack.deliver('/products/updated', { default_code: 'FURN_0001', name: 'Desk' })).status).toBe(202);
@@ -36,7 +39,12 @@ describe('webhook deliveries', () => {
     expect(stack.events.every((event) => event.source === 'webhook')).toBe(true);
     expect(stack.events[0]?.writeDate).toBe('2026-01-01 10:00:00');
     expect(stack.calls()).toEqual([]);
-    expect(stack.server.webhooks?.counters.snapshot().filter((c) => c.outcome === 'applied').map((c) => [c.endpoint, c.event, c.deliveries, c.applied])).toEqual([
+    expect(
+      stack.server.webhooks?.counters
+        .snapshot()
+        .filter((c) => c.outcome === 'applied')
+        .map((c) => [c.endpoint, c.event, c.deliveries, c.applied]),
+    ).toEqual([
       ['partners', 'created', 1, 2],
       ['partners', 'deleted', 1, 1],
       ['partners', 'updated', 2, 2],
@@ -68,7 +76,10 @@ describe('webhook deliveries', () => {
     await stack.deliver('/partners/deleted', { id: 9 });
     await stack.idle();
     expect(brief(stack)).toEqual(['updated partners 7 hint', 'deleted partners 7 hint', 'deleted partners 9 hint']);
-    const ignored = stack.server.webhooks?.counters.snapshot().filter((c) => c.outcome === 'ignored').reduce((sum, c) => sum + c.ignored, 0);
+    const ignored = stack.server.webhooks?.counters
+      .snapshot()
+      .filter((c) => c.outcome === 'ignored')
+      .reduce((sum, c) => sum + c.ignored, 0);
     expect(ignored).toBe(5);
   });
 });

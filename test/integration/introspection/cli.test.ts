@@ -84,7 +84,7 @@ describe('bjet-graphql introspect, check, print-sdl', () => {
   it('check reports root fields that became nullable as breaking, for a schema/ from before', async () => {
     const sdlFile = path.join(dir, 'schema', 'schema.graphql');
     const text = await readFile(sdlFile, 'utf8');
-    await writeFile(sdlFile, text.replace(/^( {2}\): \w+Page)$/gm, '$1!'));
+    await writeFile(sdlFile, text.replace(/^( {2}\): \w+Page)( |$)/gm, '$1!$2'));
     const run = await cli('check', '--config', configFile);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^schema drift: 8 change\(s\), 8 breaking\n/);

@@ -29,7 +29,12 @@ describe('auth', () => {
     expect(bad.body.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED', upstream: { status: 401, endpoint: 'partners' } });
     expect(none.body.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
     expect(bad.text).not.toContain('someone-else');
-    expect(stack.calls().map((call) => call.status).sort()).toEqual([200, 401, 401]);
+    expect(
+      stack
+        .calls()
+        .map((call) => call.status)
+        .sort(),
+    ).toEqual([200, 401, 401]);
   });
 
   it('never shows service credentials to a client, in data or errors', async () => {
@@ -39,7 +44,11 @@ describe('auth', () => {
     stack.simulator.clearFaults();
     const ok = await stack.gql('{ products(limit: 2) { items { name } } partners(limit: 2) { items { name } } }');
     const unauthorized = await startStack({
-      config: (config) => ({ ...config, upstream: config.upstream, endpoints: config.endpoints.map((e) => (e.name === 'partners' ? { ...e, auth: { type: 'bearer' as const, token: 'wrong-secret-token' } } : e)) }),
+      config: (config) => ({
+        ...config,
+        upstream: config.upstream,
+        endpoints: config.endpoints.map((e) => (e.name === 'partners' ? { ...e, auth: { type: 'bearer' as const, token: 'wrong-secret-token' } } : e)),
+      }),
     });
     try {
       const refused = await unauthorized.gql('{ partners(limit: 1) { items { id } } }');

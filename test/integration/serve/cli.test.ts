@@ -85,9 +85,7 @@ describe('bjet-graphql serve', () => {
     simulator = await startSimulator({ switches: { inFilter: true } });
     tempDir = await mkdtemp(path.join(os.tmpdir(), 'bjet-serve-'));
     const demoConfig = await readFile(path.join(REPO_ROOT, 'bjet-graphql.config.yaml'), 'utf8');
-    const config = demoConfig
-      .replace(/baseUrl: .*/, `baseUrl: ${simulator.baseUrl}`)
-      .replace(/^schemaDir: .*$/m, `schemaDir: ${JSON.stringify(SCHEMA_DIR)}`);
+    const config = demoConfig.replace(/baseUrl: .*/, `baseUrl: ${simulator.baseUrl}`).replace(/^schemaDir: .*$/m, `schemaDir: ${JSON.stringify(SCHEMA_DIR)}`);
     const file = path.join(tempDir, 'config.yaml');
     await writeFile(file, config);
     const serve = run(['serve', '--config', file, '--port', '0', '--host', '127.0.0.1'], {
@@ -103,7 +101,10 @@ describe('bjet-graphql serve', () => {
     expect(simulator.records.filter((record) => JSON.stringify(record.query) !== '{"limit":"1"}')).toHaveLength(1);
     expect(await stop(serve)).toBe(0);
     // The operation's log line (buffered stdout) is written by the time the process has stopped.
-    const lines = serve.output().split('\n').filter((line) => line.includes('"graphql operation"'));
+    const lines = serve
+      .output()
+      .split('\n')
+      .filter((line) => line.includes('"graphql operation"'));
     expect(lines.map((line) => JSON.parse(line) as Record<string, unknown>)).toEqual([
       expect.objectContaining({ level: 30, operationType: 'query', restCalls: 1, sharedCalls: 0, errors: 0 }),
     ]);

@@ -34,9 +34,14 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack.close();
   if (process.env['FUZZ_RUNS'] !== undefined) {
-    const codes = [...tally.codes].sort((a, b) => b[1] - a[1]).map(([code, count]) => `${code} ${count}`).join(', ');
-    process.stdout.write(`fuzz: ${tally.operations} operations, ${tally.withData} with data, ${tally.withErrors} with errors, ` +
-      `${tally.restCalls} REST calls (at most ${tally.maxRestCalls} in one); codes: ${codes}\n`);
+    const codes = [...tally.codes]
+      .sort((a, b) => b[1] - a[1])
+      .map(([code, count]) => `${code} ${count}`)
+      .join(', ');
+    process.stdout.write(
+      `fuzz: ${tally.operations} operations, ${tally.withData} with data, ${tally.withErrors} with errors, ` +
+        `${tally.restCalls} REST calls (at most ${tally.maxRestCalls} in one); codes: ${codes}\n`,
+    );
   }
 });
 

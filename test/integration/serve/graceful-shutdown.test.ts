@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Pool } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
-import { WebSocket, WebSocketServer } from 'ws';
+import { WebSocket } from 'ws';
 import type { Simulator } from '../../../src/simulator/types.js';
 import { spawnCli, waitForOutput, type RunningCli } from '../../support/spawn-cli.js';
 import { startSimulator } from '../../support/simulator.js';
@@ -42,7 +42,11 @@ interface Answer {
 async function ask(pool: Pool): Promise<Answer> {
   const response = await pool.request({ method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json' }, body: QUERY });
   const connection = response.headers['connection'];
-  return { status: response.statusCode, connection: typeof connection === 'string' ? connection : undefined, body: (await response.body.json()) as Answer['body'] };
+  return {
+    status: response.statusCode,
+    connection: typeof connection === 'string' ? connection : undefined,
+    body: (await response.body.json()) as Answer['body'],
+  };
 }
 
 const expectFull = (answer: Answer) => {
@@ -54,9 +58,8 @@ const expectFull = (answer: Answer) => {
 describe('BjetServer.shutdown', () => {
   it('answers a request in flight in full with Connection: close, and closes WebSockets with 1001', async () => {
     stack = await startStack({ simulator: { latency: { kind: 'fixed', ms: 300 } } });
-    const wss = new WebSocketServer({ server: stack.server.app.server, path: '/ws-test' });
-    stack.server.registerWebSocketServer(wss);
-    const socket = new WebSocket(stack.url.replace('http:', 'ws:').replace('/graphql', '/ws-test'));
+    // The subscriptions' WebSocket server on /graphql (graphql-transport-ws).
+    const socket = new WebSocket(stack.url.replace('http:', 'ws:'), 'graphql-transport-ws');
     await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
     const closedWith = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
     const pool = new Pool(new URL(stack.url).origin, { connections: 1 });
@@ -109,7 +112,9 @@ describe('bjet-graphql serve on SIGTERM', () => {
     const config = demoConfig
       .replace(/baseUrl: .*/, `baseUrl: ${simulator.baseUrl}`)
       .replace(/^schemaDir: .*$/m, `schemaDir: ${JSON.stringify(SCHEMA_DIR)}`)
-      .replace(/^server:\n/m, 'server:\n  shutdownGraceMs: 8000\n');
+      .replace(/^server:\n/m, 'server:\n  shutdownGraceMs: 8000\n')
+      // Every request must reach the upstream (none answered from the cache), so some are in flight at the signal.
+      .replace(/^upstream:\n/m, 'upstream:\n  cache: false\n');
     const file = path.join(tempDir, 'config.yaml');
     await writeFile(file, config);
     serve = spawnCli(['serve', '--config', file, '--port', '0', '--host', '127.0.0.1'], { BJET_DEMO_TOKEN: 'demo-token' });

@@ -87,8 +87,7 @@ describe('request hygiene', () => {
   });
 
   it('allows only configured CORS origins', async () => {
-    const preflight = (from: string) =>
-      fetch(stack.url, { method: 'OPTIONS', headers: { origin: from, 'access-control-request-method': 'POST' } });
+    const preflight = (from: string) => fetch(stack.url, { method: 'OPTIONS', headers: { origin: from, 'access-control-request-method': 'POST' } });
     const allowed = await preflight('https://app.example');
     expect(allowed.headers.get('access-control-allow-origin')).toBe('https://app.example');
     const other = await preflight('https://evil.example');

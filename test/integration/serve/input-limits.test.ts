@@ -34,9 +34,17 @@ function expectBadInput(response: GraphQLResponse, message: string): void {
 
 describe('inputs', () => {
   it('refuses invalid UTF-8 bytes in a filter string, in variables or in the query text', async () => {
-    const inVariables = Buffer.concat([Buffer.from(`{"query":${JSON.stringify(BY_NAME)},"variables":{"name":"caf`), Buffer.from([0xc3, 0x28]), Buffer.from('"}}')]);
+    const inVariables = Buffer.concat([
+      Buffer.from(`{"query":${JSON.stringify(BY_NAME)},"variables":{"name":"caf`),
+      Buffer.from([0xc3, 0x28]),
+      Buffer.from('"}}'),
+    ]);
     expectBadInput(await postRaw(inVariables), '"filter.name" is not well-formed UTF-8 text');
-    const inQuery = Buffer.concat([Buffer.from('{"query":"{ partners(filter: { name: \\"x'), Buffer.from([0xff, 0xfe]), Buffer.from('\\" }) { items { id } } }"}')]);
+    const inQuery = Buffer.concat([
+      Buffer.from('{"query":"{ partners(filter: { name: \\"x'),
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('\\" }) { items { id } } }"}'),
+    ]);
     expectBadInput(await postRaw(inQuery), '"filter.name" is not well-formed UTF-8 text');
   });
 

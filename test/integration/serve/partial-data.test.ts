@@ -39,7 +39,10 @@ describe('a dashboard over three endpoints', () => {
     expect(data.partners).toBeNull();
     expect(response.body.errors).toHaveLength(1);
     expect(response.body.errors?.[0]).toMatchObject({ path: ['partners'], extensions: { code: 'UPSTREAM_ERROR' } });
-    const calls = stack.calls().map((call) => `${call.method} ${call.endpoint ?? ''} ${call.status}`).sort();
+    const calls = stack
+      .calls()
+      .map((call) => `${call.method} ${call.endpoint ?? ''} ${call.status}`)
+      .sort();
     expect(calls).toEqual(['GET countries 200', 'GET partners 500', 'GET product-categories 200']);
 
     stack.simulator.clearRecords();

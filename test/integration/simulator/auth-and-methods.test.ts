@@ -45,13 +45,21 @@ describe('auth basic', () => {
 
 describe('methods', () => {
   const disabled: readonly (readonly [string, string, string])[] = [
-    ['countries', 'POST', '/countries'], ['countries', 'PUT', '/countries/1'], ['countries', 'DELETE', '/countries/1'],
-    ['product-categories', 'POST', '/product-categories'], ['product-categories', 'PUT', '/product-categories/1'],
+    ['countries', 'POST', '/countries'],
+    ['countries', 'PUT', '/countries/1'],
+    ['countries', 'DELETE', '/countries/1'],
+    ['product-categories', 'POST', '/product-categories'],
+    ['product-categories', 'PUT', '/product-categories/1'],
     ['product-categories', 'DELETE', '/product-categories/1'],
-    ['uom', 'POST', '/uom'], ['uom', 'PUT', '/uom/1'], ['uom', 'DELETE', '/uom/1'],
-    ['product-tags', 'POST', '/product-tags'], ['product-tags', 'PUT', '/product-tags/1'], ['product-tags', 'DELETE', '/product-tags/1'],
+    ['uom', 'POST', '/uom'],
+    ['uom', 'PUT', '/uom/1'],
+    ['uom', 'DELETE', '/uom/1'],
+    ['product-tags', 'POST', '/product-tags'],
+    ['product-tags', 'PUT', '/product-tags/1'],
+    ['product-tags', 'DELETE', '/product-tags/1'],
     ['products', 'DELETE', '/products/FURN_0001'],
-    ['sale-order-lines', 'POST', '/sale-order-lines'], ['sale-order-lines', 'PUT', '/sale-order-lines/1'],
+    ['sale-order-lines', 'POST', '/sale-order-lines'],
+    ['sale-order-lines', 'PUT', '/sale-order-lines/1'],
     ['sale-order-lines', 'DELETE', '/sale-order-lines/1'],
   ];
   it.each(disabled)('%s: %s gives 405 with a message', async (endpoint, method, path) => {
@@ -61,7 +69,12 @@ describe('methods', () => {
   });
 
   it('a PATCH, or a route shape the verb does not take, gets the HTML 405 page', async () => {
-    for (const [method, path] of [['PATCH', '/partners/1'], ['POST', '/partners/1'], ['PUT', '/partners'], ['DELETE', '/partners']] as const) {
+    for (const [method, path] of [
+      ['PATCH', '/partners/1'],
+      ['POST', '/partners/1'],
+      ['PUT', '/partners'],
+      ['DELETE', '/partners'],
+    ] as const) {
       const result = await call(sim, method, path, { body: method === 'DELETE' ? undefined : {} });
       expect(result.status).toBe(405);
       expect(result.headers.get('content-type')).toMatch(/^text\/html/);

@@ -33,7 +33,10 @@ describe('per client IP and minute', () => {
     expect(refused.headers.get('content-type')).toMatch(/^text\/html/);
     expect(refused.text).toContain('429 Too Many Requests');
     expect(sim.records.map((record) => [record.endpoint, record.status])).toEqual([
-      ['countries', 200], ['countries', 200], ['countries', 200], ['partners', 429],
+      ['countries', 200],
+      ['countries', 200],
+      ['countries', 200],
+      ['partners', 429],
     ]);
     expect(sim.proxyStats()).toMatchObject({ accepted: 3, refused: { total: 1, perMinute: 1, perHour: 0 }, busiestMinute: 3, busiestMinuteOffered: 4 });
   });
@@ -111,7 +114,10 @@ describe('counts over the admin API', () => {
       refused: { total: 2, perMinute: 2, perHour: 0 },
       busiestMinute: 2,
       busiestMinuteOffered: 4,
-      windows: [{ startMs: 0, accepted: 2, refused: 2 }, { startMs: 60_000, accepted: 1, refused: 0 }],
+      windows: [
+        { startMs: 0, accepted: 2, refused: 2 },
+        { startMs: 60_000, accepted: 1, refused: 0 },
+      ],
       credentials: [{ id: 'c1', scheme: 'none', accepted: 3, refused: 2, busiestHour: 3 }],
     });
     expect((await fetch(`${originOf(sim)}/__sim/proxy`, { method: 'DELETE' })).status).toBe(200);

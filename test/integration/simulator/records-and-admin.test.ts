@@ -26,11 +26,20 @@ describe('records', () => {
     await call(sim, 'GET', '/nowhere');
     await fetch(`${originOf(sim)}/web`);
     expect(sim.records).toEqual([
-      { seq: expect.any(Number), method: 'GET', path: '/bj_api_sync/v1/partners', endpoint: 'partners', query: { limit: '2', name: 'a' }, requestId: 'req-1', status: 200 },
-      { seq: expect.any(Number), method: 'GET', path: '/bj_api_sync/v1/products/CHAIR_0001', endpoint: 'products', query: {}, requestId: null, status: 200 },
-      { seq: expect.any(Number), method: 'POST', path: '/bj_api_sync/v1/partners', endpoint: 'partners', query: {}, requestId: null, status: 401 },
-      { seq: expect.any(Number), method: 'GET', path: '/bj_api_sync/v1/nowhere', endpoint: null, query: {}, requestId: null, status: 404 },
-      { seq: expect.any(Number), method: 'GET', path: '/web', endpoint: null, query: {}, requestId: null, status: 404 },
+      {
+        seq: expect.any(Number),
+        method: 'GET',
+        path: '/bj_api_sync/v1/partners',
+        endpoint: 'partners',
+        query: { limit: '2', name: 'a' },
+        requestId: 'req-1',
+        traceparent: null,
+        status: 200,
+      },
+      { seq: expect.any(Number), method: 'GET', path: '/bj_api_sync/v1/products/CHAIR_0001', endpoint: 'products', query: {}, requestId: null, traceparent: null, status: 200 },
+      { seq: expect.any(Number), method: 'POST', path: '/bj_api_sync/v1/partners', endpoint: 'partners', query: {}, requestId: null, traceparent: null, status: 401 },
+      { seq: expect.any(Number), method: 'GET', path: '/bj_api_sync/v1/nowhere', endpoint: null, query: {}, requestId: null, traceparent: null, status: 404 },
+      { seq: expect.any(Number), method: 'GET', path: '/web', endpoint: null, query: {}, requestId: null, traceparent: null, status: 404 },
     ]);
     const seqs = sim.records.map((record) => record.seq);
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));

@@ -22,7 +22,14 @@ describe('404s', () => {
 
   it('paths that match no route get the HTML 404 page', async () => {
     const origin = originOf(sim);
-    for (const url of [`${origin}/`, `${origin}/web/login`, `${sim.baseUrl}`, `${sim.baseUrl}/partners/1/extra`, `${sim.baseUrl}/partners/`, `${origin}/__sim/records`]) {
+    for (const url of [
+      `${origin}/`,
+      `${origin}/web/login`,
+      `${sim.baseUrl}`,
+      `${sim.baseUrl}/partners/1/extra`,
+      `${sim.baseUrl}/partners/`,
+      `${origin}/__sim/records`,
+    ]) {
       const response = await fetch(url);
       expect(response.status, url).toBe(404);
       expect(response.headers.get('content-type')).toMatch(/^text\/html/);

@@ -10,7 +10,10 @@ let output = '';
 let baseUrl = '';
 
 beforeAll(async () => {
-  child = spawn(process.execPath, ['bin/bjet-graphql.js', 'simulate', '--port', '0', '--admin', '--proxy-limit', '2/min,1000/h'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  child = spawn(process.execPath, ['bin/bjet-graphql.js', 'simulate', '--port', '0', '--admin', '--proxy-limit', '2/min,1000/h'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   baseUrl = await new Promise<string>((resolve, reject) => {
     child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
       output += chunk;

@@ -58,7 +58,12 @@ describe("Odoo's values", () => {
       expect(asRecord(contact.parent_id).name).toBe(parent.name);
     }
     const category = asRecord((await call(sim, 'GET', '/product-categories/6')).json);
-    expect(category).toEqual({ id: 6, name: 'Desks', complete_name: 'All / Saleable / Office Furniture / Desks', parent_id: { id: 5, name: 'Office Furniture' } });
+    expect(category).toEqual({
+      id: 6,
+      name: 'Desks',
+      complete_name: 'All / Saleable / Office Furniture / Desks',
+      parent_id: { id: 5, name: 'Office Furniture' },
+    });
   });
 
   it('order amounts are consistent with the lines', async () => {

@@ -17,7 +17,10 @@ describe('400 before the mapping: the body', () => {
     ['an array (bulk) body', '[{"name": "A"}, {"name": "B"}]', 'Expected one JSON object: array (bulk) bodies are not supported'],
     ['a JSON string', '"Acme"', 'Expected one JSON object'],
   ])('%s is a 400 with a message', async (_label, body, message) => {
-    for (const [method, path] of [['POST', '/partners'], ['PUT', '/partners/1']] as const) {
+    for (const [method, path] of [
+      ['POST', '/partners'],
+      ['PUT', '/partners/1'],
+    ] as const) {
       const result = await call(sim, method, path, { body });
       expect(result.status).toBe(400);
       expect(result.json).toEqual({ message });
@@ -45,7 +48,11 @@ describe('400 from a mapping line: {error, line_id, status_code}', () => {
   it('the wrong many2one form (a bare id while the object form is configured)', async () => {
     const result = await call(sim, 'POST', '/partners', { body: { name: 'A', parent_id: 1 } });
     expect(result.status).toBe(400);
-    expect(result.json).toEqual({ error: 'Invalid value for parent_id: expected an object with id', line_id: 'parent_id', status_code: 'INVALID_MANY2ONE_FORM' });
+    expect(result.json).toEqual({
+      error: 'Invalid value for parent_id: expected an object with id',
+      line_id: 'parent_id',
+      status_code: 'INVALID_MANY2ONE_FORM',
+    });
   });
 
   it('a value of the wrong type or outside the selection', async () => {
@@ -58,7 +65,11 @@ describe('400 from a mapping line: {error, line_id, status_code}', () => {
 
   it('a duplicate identifier on a non-id identifier key', async () => {
     const result = await call(sim, 'POST', '/products', { body: { default_code: 'CHAIR_0001', name: 'Copy' } });
-    expect(result.json).toEqual({ error: 'A record with default_code CHAIR_0001 already exists', line_id: 'default_code', status_code: 'DUPLICATE_IDENTIFIER' });
+    expect(result.json).toEqual({
+      error: 'A record with default_code CHAIR_0001 already exists',
+      line_id: 'default_code',
+      status_code: 'DUPLICATE_IDENTIFIER',
+    });
   });
 
   it('nothing is written when a line fails', async () => {
@@ -112,9 +123,16 @@ describe('x2many writes', () => {
 
   it('one2many: every element creates a new line, on POST and on PUT (existing lines stay)', async () => {
     const before = await lineCount();
-    const created = asRecord((await call(sim, 'POST', '/sale-orders', {
-      body: { partner_id: { id: 1 }, order_line: [{ product_id: { default_code: 'CHAIR_0001' }, product_uom_qty: 2, price_unit: 100 }, { product_id: { default_code: 'DESK_0001' } }] },
-    })).json);
+    const created = asRecord(
+      (
+        await call(sim, 'POST', '/sale-orders', {
+          body: {
+            partner_id: { id: 1 },
+            order_line: [{ product_id: { default_code: 'CHAIR_0001' }, product_uom_qty: 2, price_unit: 100 }, { product_id: { default_code: 'DESK_0001' } }],
+          },
+        })
+      ).json,
+    );
     const lines = created.order_line as Record<string, unknown>[];
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatchObject({ product_id: { default_code: 'CHAIR_0001' }, product_uom_qty: 2, price_unit: 100, price_subtotal: 200 });
@@ -122,7 +140,13 @@ describe('x2many writes', () => {
     const orderId = String(created.id);
     const ofOrder = asRecords((await call(sim, 'GET', `/sale-order-lines?order_id=${orderId}`)).json);
     expect(ofOrder.map((line) => line.id)).toEqual(lines.map((line) => line.id));
-    const updated = asRecord((await call(sim, 'PUT', `/sale-orders/${orderId}`, { body: { order_line: [{ product_id: { default_code: 'CHAIR_0001' }, product_uom_qty: 1, price_unit: 50 }] } })).json);
+    const updated = asRecord(
+      (
+        await call(sim, 'PUT', `/sale-orders/${orderId}`, {
+          body: { order_line: [{ product_id: { default_code: 'CHAIR_0001' }, product_uom_qty: 1, price_unit: 50 }] },
+        })
+      ).json,
+    );
     expect((updated.order_line as unknown[]).length).toBe(3);
     expect(updated.amount_untaxed).toBe(Number(created.amount_untaxed) + 50);
     expect(await lineCount()).toBe(before + 3);
@@ -136,8 +160,12 @@ describe('x2many writes', () => {
   });
 
   it('many2many: the array replaces the whole set', async () => {
-    const put = async (tags: unknown): Promise<unknown> => asRecord((await call(sim, 'PUT', '/products/CHAIR_0001', { body: { product_tag_ids: tags } })).json).product_tag_ids;
-    expect(await put([{ id: 2 }, { id: 4 }])).toEqual([{ id: 2, name: 'Sale' }, { id: 4, name: 'Premium' }]);
+    const put = async (tags: unknown): Promise<unknown> =>
+      asRecord((await call(sim, 'PUT', '/products/CHAIR_0001', { body: { product_tag_ids: tags } })).json).product_tag_ids;
+    expect(await put([{ id: 2 }, { id: 4 }])).toEqual([
+      { id: 2, name: 'Sale' },
+      { id: 4, name: 'Premium' },
+    ]);
     expect(await put([{ id: 5 }])).toEqual([{ id: 5, name: 'Bestseller' }]);
     expect(await put([])).toEqual([]);
     const missing = await call(sim, 'PUT', '/products/CHAIR_0001', { body: { product_tag_ids: [{ id: 999 }] } });

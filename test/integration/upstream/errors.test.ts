@@ -6,7 +6,11 @@ import { startHarness, useHarnessPerFile, type Harness } from '../../support/ups
 let h: Harness;
 useHarnessPerFile(
   {
-    simulator: { methods: { uom: ['GET'] }, forbidden: ['product-categories'], auth: { 'product-tags': { type: 'basic', login: 'demo', password: 'demo-password' } } },
+    simulator: {
+      methods: { uom: ['GET'] },
+      forbidden: ['product-categories'],
+      auth: { 'product-tags': { type: 'basic', login: 'demo', password: 'demo-password' } },
+    },
     config: {
       upstream: {
         timeouts: { connectMs: 1000, readMs: 300 },
@@ -108,7 +112,9 @@ describe('every status the simulator answers maps to its code', () => {
   it('refused connection → UPSTREAM_UNAVAILABLE, with no request recorded', async () => {
     const { createUpstreamClient } = await import('../../../src/upstream/create-upstream-client.js');
     const { buildTestConfig } = await import('../../support/upstream-test-config.js');
-    const dead = createUpstreamClient(buildTestConfig('http://127.0.0.1:1/bj_api_sync/v1', { upstream: { retries: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 1 } } }));
+    const dead = createUpstreamClient(
+      buildTestConfig('http://127.0.0.1:1/bj_api_sync/v1', { upstream: { retries: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 1 } } }),
+    );
     const error = await h.failure(dead.list('partners', {}, h.ctx()));
     await dead.close();
     expect(error.code).toBe('UPSTREAM_UNAVAILABLE');

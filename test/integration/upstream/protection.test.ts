@@ -87,7 +87,11 @@ describe('rate limit', () => {
     const sentAt: number[] = [];
     await Promise.all(
       Array.from({ length: 25 }, (_, i) =>
-        harness.client.list('countries', { limit: '1', offset: String(i) }, harness.ctx({ onCall: (c) => sentAt.push(performance.now() - c.durationMs - started) })),
+        harness.client.list(
+          'countries',
+          { limit: '1', offset: String(i) },
+          harness.ctx({ onCall: (c) => sentAt.push(performance.now() - c.durationMs - started) }),
+        ),
       ),
     );
     sentAt.sort((a, b) => a - b);

@@ -23,7 +23,11 @@ describe('GET retries', () => {
     const partners = await h.client.list('partners', { limit: '2' }, h.ctx({ onCall: (call) => calls.push(call) }));
     expect(partners).toHaveLength(2);
     expect(h.records('partners').map((r) => r.status)).toEqual([502, 502, 200]);
-    expect(calls.map((c) => [c.attempt, c.status])).toEqual([[1, 502], [2, 502], [3, 200]]);
+    expect(calls.map((c) => [c.attempt, c.status])).toEqual([
+      [1, 502],
+      [2, 502],
+      [3, 200],
+    ]);
   });
 
   it('gives up after the configured attempts and says how many', async () => {
@@ -115,6 +119,9 @@ describe('writes are never retried', () => {
     h.simulator.addFault('partners', { kind: 'status-429', count: 1, retryAfterSeconds: 0 });
     expect((await h.failure(writes[method]())).code).toBe('UPSTREAM_BAD_RESPONSE');
     expect((await h.failure(writes[method]())).code).toBe('UPSTREAM_RATE_LIMITED');
-    expect(h.records('partners').map((r) => [r.method, r.status])).toEqual([[method, 502], [method, 429]]);
+    expect(h.records('partners').map((r) => [r.method, r.status])).toEqual([
+      [method, 502],
+      [method, 429],
+    ]);
   });
 });

@@ -20,9 +20,7 @@ useHarnessPerFile(
 async function together<T>(n: number, call: (ctx: ReturnType<Harness['ctx']>) => Promise<T>) {
   let sent = 0;
   let shared = 0;
-  const results = await Promise.all(
-    Array.from({ length: n }, () => call(h.ctx({ onCall: () => (sent += 1), onShared: () => (shared += 1) }))),
-  );
+  const results = await Promise.all(Array.from({ length: n }, () => call(h.ctx({ onCall: () => (sent += 1), onShared: () => (shared += 1) }))));
   return { results, sent, shared };
 }
 
@@ -62,7 +60,12 @@ describe('identical GETs in flight share one upstream call', () => {
     expect(good2.status).toBe('fulfilled');
     expect(bad.status).toBe('rejected');
     // The two callers with the same credential shared; the other one had its own call.
-    expect(h.records('sale-orders').map((r) => r.status).sort()).toEqual([200, 401]);
+    expect(
+      h
+        .records('sale-orders')
+        .map((r) => r.status)
+        .sort(),
+    ).toEqual([200, 401]);
   });
 
   it('a shared failure reaches every caller, sent once (a 404 is null for all)', async () => {

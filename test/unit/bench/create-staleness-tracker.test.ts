@@ -33,7 +33,14 @@ describe('createStalenessTracker', () => {
     const tracker = createStalenessTracker();
     tracker.edited(5, '#e1', 1000);
     tracker.observe(partner(5, 'Old Name'), 1500, 1600);
-    tracker.observe([{ id: 7, name: 'Edited Company 5 #e1', city: null }, { id: 5, name: null, city: 'x' }], 1700, 1800);
+    tracker.observe(
+      [
+        { id: 7, name: 'Edited Company 5 #e1', city: null },
+        { id: 5, name: null, city: 'x' },
+      ],
+      1700,
+      1800,
+    );
     tracker.edited(5, '#e2', 2000);
     tracker.observe(partner(5, 'Edited Company 5 #e2'), 2100, 2300);
     expect(tracker.summary()).toEqual({ edits: 2, samplesMs: [300], neverShown: 1, unread: 0, worstMs: 600, worstIsLowerBound: true });

@@ -31,7 +31,7 @@ describe('createMemoryStore', () => {
     expect(store.bytes).toBe(0);
   });
 
-  it('holds the entry bound and each endpoint\'s own bound', async () => {
+  it("holds the entry bound and each endpoint's own bound", async () => {
     const store = createMemoryStore({ maxEntries: 5, maxBytes: 1_000_000, maxEntriesOf: (name) => (name === 'uom' ? 2 : 5) });
     for (let i = 0; i < 4; i += 1) await store.set(record('uom', String(i)), entry(10));
     expect([0, 1, 2, 3].map((i) => store.getSync(record('uom', String(i))) !== undefined)).toEqual([false, false, true, true]);

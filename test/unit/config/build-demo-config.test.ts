@@ -10,7 +10,14 @@ describe('buildDemoConfig', () => {
     expect(config.source).toBeNull();
     expect(config.schemaDir).toBe(path.join(path.dirname(DEMO_CONFIG_FILE), 'schema'));
     expect(config.endpoints.map((endpoint) => endpoint.name)).toEqual([
-      'countries', 'partners', 'product-categories', 'product-tags', 'products', 'sale-order-lines', 'sale-orders', 'uom',
+      'countries',
+      'partners',
+      'product-categories',
+      'product-tags',
+      'products',
+      'sale-order-lines',
+      'sale-orders',
+      'uom',
     ]);
     const partners = config.endpoints.find((endpoint) => endpoint.name === 'partners');
     expect(partners?.auth).toEqual({ type: 'bearer', token: 'demo-token' });

@@ -28,12 +28,10 @@ function caughtError(run: () => unknown): BjetError {
 }
 
 function valueAt(root: unknown, dotted: string): unknown {
-  return dotted
-    .split(/\.|(?=\[)/)
-    .reduce<unknown>((value, part) => {
-      const key = part.startsWith('[') ? Number(part.slice(1, -1)) : part;
-      return value !== null && typeof value === 'object' ? (value as Record<string | number, unknown>)[key] : undefined;
-    }, root);
+  return dotted.split(/\.|(?=\[)/).reduce<unknown>((value, part) => {
+    const key = part.startsWith('[') ? Number(part.slice(1, -1)) : part;
+    return value !== null && typeof value === 'object' ? (value as Record<string | number, unknown>)[key] : undefined;
+  }, root);
 }
 
 describe('parseConfig: invalid fixtures', () => {

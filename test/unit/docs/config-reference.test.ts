@@ -46,9 +46,18 @@ function schemaKeys(schema: z.ZodType, prefix: string, out: string[]): string[] 
   return out;
 }
 
-/** The parsed value at a documented key, for a config that leaves every optional key out. */
+/** The parsed value at a documented key, for a config that leaves every optional key out (optional sections present, with their required keys only). */
 function parsedDefault(key: string): unknown {
-  const config = parseConfig({ upstream: { baseUrl: 'http://127.0.0.1:8069/bj_api_sync/v1' }, endpoints: { partners: {} } }, { source: null, env: {}, baseDir: '/' });
+  const config = parseConfig(
+    {
+      upstream: { baseUrl: 'http://127.0.0.1:8069/bj_api_sync/v1', credentialKeySecret: 'k' },
+      endpoints: { partners: {} },
+      // The sections that are off unless present, with only their required keys.
+      webhooks: { auth: { type: 'bearer', token: 't' } },
+      redis: { url: 'redis://127.0.0.1:6379' },
+    },
+    { source: null, env: {}, baseDir: '/' },
+  );
   let value: unknown = config;
   for (const part of key.replace('endpoints.<name>', 'endpoints.0').split('.')) {
     value = (value as Record<string, unknown> | undefined)?.[part];

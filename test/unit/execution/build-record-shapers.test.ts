@@ -12,7 +12,14 @@ const ORDER = [
   field('is_paid', 'isPaid', { kind: 'scalar', scalar: 'Boolean' }),
   field('note', 'note', { kind: 'scalar', scalar: 'String' }),
   field('write_date', 'writeDate', { kind: 'scalar', scalar: 'DateTime' }),
-  field('state', 'state', { kind: 'enum', enumName: 'State', values: [{ name: 'DRAFT', key: 'draft' }, { name: 'SALE', key: 'sale' }] }),
+  field('state', 'state', {
+    kind: 'enum',
+    enumName: 'State',
+    values: [
+      { name: 'DRAFT', key: 'draft' },
+      { name: 'SALE', key: 'sale' },
+    ],
+  }),
   field('tags', 'tags', { kind: 'scalar', scalar: 'String' }, true),
   field('address', 'address', { kind: 'object', typeName: 'Address', fields: ADDRESS }),
   field('old_addresses', 'oldAddresses', { kind: 'object', typeName: 'Address', fields: ADDRESS }, true),

@@ -11,7 +11,12 @@ if (createInput === null || createInput === undefined) throw new Error('fixture'
 
 describe('buildWriteBodyBuilder', () => {
   it('maps input names back to external keys and relations to identifier objects', () => {
-    const body = buildWriteBodyBuilder(partners, createInput, partnersConfig, index)({
+    const body = buildWriteBodyBuilder(
+      partners,
+      createInput,
+      partnersConfig,
+      index,
+    )({
       name: 'Acme',
       isCompany: true,
       countryId: '3',
@@ -39,10 +44,12 @@ describe('buildWriteBodyBuilder', () => {
 
   it('refuses an input field the model does not pair with a key instead of dropping it', () => {
     const build = buildWriteBodyBuilder(partners, createInput, partnersConfig, index);
-    expect(() => build({ name: 'Acme', nickname: 'A' })).toThrow(expect.objectContaining({
-      code: 'BAD_USER_INPUT',
-      message: 'CreatePartnerInput has no field "nickname".',
-    }));
+    expect(() => build({ name: 'Acme', nickname: 'A' })).toThrow(
+      expect.objectContaining({
+        code: 'BAD_USER_INPUT',
+        message: 'CreatePartnerInput has no field "nickname".',
+      }),
+    );
   });
 
   it('passes JSON objects through', () => {

@@ -69,7 +69,9 @@ describe('buildSdlDocument', () => {
   it('requires on create only configured fields and a client-chosen identifier; update is all optional', () => {
     const schema = schemaOf(loadModel('odoo-values'));
     const create = schema.getType('CreateResPartnerInput') as GraphQLInputObjectType;
-    const required = Object.values(create.getFields()).filter((field) => isNonNullType(field.type)).map((field) => field.name);
+    const required = Object.values(create.getFields())
+      .filter((field) => isNonNullType(field.type))
+      .map((field) => field.name);
     expect(required).toEqual(['name']);
     expect(create.getFields()['id']).toBeUndefined();
     expect(create.getFields()['note']).toBeUndefined();
@@ -97,7 +99,10 @@ describe('buildSdlDocument', () => {
 
   it('is deterministic whatever the order of the model', () => {
     const model = loadModel('odoo-values');
-    const reversed: SourceModel = { ...model, endpoints: [...model.endpoints].reverse().map((endpoint) => ({ ...endpoint, fields: [...endpoint.fields].reverse() })) };
+    const reversed: SourceModel = {
+      ...model,
+      endpoints: [...model.endpoints].reverse().map((endpoint) => ({ ...endpoint, fields: [...endpoint.fields].reverse() })),
+    };
     expect(printSdl(buildSdlDocument(reversed))).toBe(printSdl(buildSdlDocument(model)));
   });
 
@@ -131,9 +136,25 @@ describe('buildSdlDocument', () => {
   it('names both origins of an enum value collision', () => {
     const model = withEndpoint(loadModel('no-samples'), 'products', (endpoint) => ({
       ...endpoint,
-      fields: endpoint.fields.map((field) => (field.key === 'kind' ? { ...field, value: { kind: 'enum', enumName: 'ProductKind', values: [{ name: 'TO_DO', key: 'to-do' }, { name: 'TO_DO', key: 'to_do' }] } } : field)),
+      fields: endpoint.fields.map((field) =>
+        field.key === 'kind'
+          ? {
+              ...field,
+              value: {
+                kind: 'enum',
+                enumName: 'ProductKind',
+                values: [
+                  { name: 'TO_DO', key: 'to-do' },
+                  { name: 'TO_DO', key: 'to_do' },
+                ],
+              },
+            }
+          : field,
+      ),
     }));
-    expect(collision(model).message).toContain('GraphQL name `ProductKind.TO_DO` comes from both value `to-do` of endpoint `products`, key `kind` and value `to_do` of endpoint `products`, key `kind`');
+    expect(collision(model).message).toContain(
+      'GraphQL name `ProductKind.TO_DO` comes from both value `to-do` of endpoint `products`, key `kind` and value `to_do` of endpoint `products`, key `kind`',
+    );
   });
 
   it('rejects a built-in name', () => {

@@ -32,7 +32,11 @@ function weightOf(field: GraphQLField<unknown, unknown>, type: GraphQLNamedType)
   return fieldWeight ?? intArg(directiveOf(typeDirectives, 'cost'), 'weight') ?? (isObjectType(type) ? 1 : 0);
 }
 
-function selectionCost(parent: GraphQLNamedType, selectionSet: SelectionSetNode | undefined, sized: { fields: readonly string[]; size: number } | null): number {
+function selectionCost(
+  parent: GraphQLNamedType,
+  selectionSet: SelectionSetNode | undefined,
+  sized: { fields: readonly string[]; size: number } | null,
+): number {
   if (!isObjectType(parent) || selectionSet === undefined) return 0;
   let sum = 0;
   for (const selection of selectionSet.selections) {
@@ -44,8 +48,15 @@ function selectionCost(parent: GraphQLNamedType, selectionSet: SelectionSetNode 
     const limit = selection.arguments?.find((arg) => arg.name.value === 'limit');
     const expected = limit === undefined ? intArg(listSize, 'assumedSize') : Number(valueFromASTUntyped(limit.value));
     const sizedFields = listSize?.arguments?.find((arg) => arg.name.value === 'sizedFields');
-    const childSized = sizedFields === undefined || expected === undefined ? null : { fields: valueFromASTUntyped(sizedFields.value) as string[], size: expected };
-    const count = !isList(field.type) ? 1 : sized?.fields.includes(field.name) === true ? sized.size : childSized === null ? (expected ?? ROUTER_LIST_SIZE) : ROUTER_LIST_SIZE;
+    const childSized =
+      sizedFields === undefined || expected === undefined ? null : { fields: valueFromASTUntyped(sizedFields.value) as string[], size: expected };
+    const count = !isList(field.type)
+      ? 1
+      : sized?.fields.includes(field.name) === true
+        ? sized.size
+        : childSized === null
+          ? (expected ?? ROUTER_LIST_SIZE)
+          : ROUTER_LIST_SIZE;
     sum += count * (weightOf(field, type) + selectionCost(type, selection.selectionSet, childSized));
   }
   return sum;

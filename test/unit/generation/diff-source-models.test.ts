@@ -37,7 +37,21 @@ describe('diffSourceModels', () => {
     const after = withEndpoint(committed, 'partners', (endpoint) => ({
       ...endpoint,
       methods: ['GET', 'PUT'],
-      fields: endpoint.fields.map((field) => (field.key === 'type' ? { ...field, value: { kind: 'enum', enumName: 'PartnerType', values: [{ name: 'CONTACT', key: 'contact' }, { name: 'DELIVERY', key: 'delivery' }] } } : field)),
+      fields: endpoint.fields.map((field) =>
+        field.key === 'type'
+          ? {
+              ...field,
+              value: {
+                kind: 'enum',
+                enumName: 'PartnerType',
+                values: [
+                  { name: 'CONTACT', key: 'contact' },
+                  { name: 'DELIVERY', key: 'delivery' },
+                ],
+              },
+            }
+          : field,
+      ),
     }));
     const changes = diffSourceModels(committed, { ...after, endpoints: after.endpoints.filter((endpoint) => endpoint.endpoint !== 'countries') });
     expect(changes.map((change) => [change.breaking, change.message])).toEqual([

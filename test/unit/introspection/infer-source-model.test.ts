@@ -77,8 +77,6 @@ describe("inference rules (Odoo's values)", () => {
 
   it('warns about sample values outside a configured enum', () => {
     const sample = loadSampleCase('odoo-values');
-    expect(inferSourceModel(sample.config, sample.records).warnings).toEqual([
-      'res-partner: key `state` has values not in its configured enum: archived',
-    ]);
+    expect(inferSourceModel(sample.config, sample.records).warnings).toEqual(['res-partner: key `state` has values not in its configured enum: archived']);
   });
 });

@@ -11,7 +11,14 @@ function capture(): { stream: Writable; lines: () => string[] } {
       done();
     },
   });
-  return { stream, lines: () => chunks.join('').split('\n').filter((l) => l !== '') };
+  return {
+    stream,
+    lines: () =>
+      chunks
+        .join('')
+        .split('\n')
+        .filter((l) => l !== ''),
+  };
 }
 
 describe('createLogger', () => {

@@ -80,7 +80,10 @@ describe('schema artifacts', () => {
   it('rejects a model of another version or shape, and missing files', async () => {
     await expect(loadSchemaArtifacts(dir)).rejects.toMatchObject({ code: 'SCHEMA_DRIFT', message: expect.stringContaining('does not exist') });
     await writeSchemaArtifacts(dir, { sdl: '# sdl\n', modelJson: JSON.stringify({ ...MODEL, version: 3 }) });
-    await expect(loadSchemaArtifacts(dir)).rejects.toMatchObject({ code: 'SCHEMA_DRIFT', message: expect.stringContaining('has version 3; this bjet-graphql reads model version 2') });
+    await expect(loadSchemaArtifacts(dir)).rejects.toMatchObject({
+      code: 'SCHEMA_DRIFT',
+      message: expect.stringContaining('has version 3; this bjet-graphql reads model version 2'),
+    });
     await writeFile(path.join(dir, 'model.json'), JSON.stringify({ version: 2, endpoints: [{ endpoint: 'x' }] }));
     await expect(loadSchemaArtifacts(dir)).rejects.toMatchObject({ code: 'SCHEMA_DRIFT', message: expect.stringContaining('endpoints.0.typeName') });
     await writeFile(path.join(dir, 'model.json'), '[]');

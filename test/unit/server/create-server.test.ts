@@ -1,5 +1,7 @@
 /** The server through Fastify's inject (no sockets): routes, security settings and request-level errors. */
+import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../../../src/logging/create-logger.js';
 import { createServer, type BjetServer } from '../../../src/server/create-server.js';
 import { loadServeFixture } from '../../support/serve-fixture.js';
 
@@ -25,6 +27,31 @@ describe('createServer', () => {
     expect(error).toMatchObject({ code: 'SCHEMA_DRIFT' });
     expect((error as Error).message).toContain('Partner.nickname is in the SDL but not in model.json');
     expect((error as Error).message).toContain('bjet-graphql introspect');
+  });
+
+  it('refuses to start when schema/ serves an endpoint the config does not have', async () => {
+    const fixture = loadServeFixture();
+    const config = { ...fixture.config, endpoints: fixture.config.endpoints.filter((endpoint) => endpoint.name !== 'products') };
+    const error = await createServer({ config, sdl: fixture.sdl, model: fixture.model }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'SCHEMA_DRIFT', details: { endpoints: ['products'] } });
+    expect((error as Error).message).toContain('schema/ serves endpoint(s) the config does not have: products');
+  });
+
+  it('starts but says which configured endpoints schema/ does not know yet', async () => {
+    const fixture = loadServeFixture();
+    const extra = { ...fixture.config.endpoints[0]!, name: 'invoices' };
+    const config = { ...fixture.config, endpoints: [...fixture.config.endpoints, extra] };
+    let logged = '';
+    const destination = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        logged += chunk.toString('utf8');
+        done();
+      },
+    });
+    const started = await createServer({ config, sdl: fixture.sdl, model: fixture.model, logger: createLogger({ destination }) });
+    await started.close();
+    const line = logged.split('\n').find((text) => text.includes('schema/ does not know'));
+    expect(JSON.parse(line ?? '{}')).toMatchObject({ level: 40, endpoints: ['invoices'] });
   });
 
   it('answers /healthz', async () => {

@@ -33,7 +33,14 @@ describe.each(helpers.map((h, i) => [i === 0 ? 'imported' : 'from its source', h
   });
 
   it('writes RFC 4180 CSV and spreadsheet TSV', () => {
-    const table = { path: [], columns: ['a', 'b'], rows: [['x,y', 'say "hi"'], ['line\nbreak', 'tab\there']] };
+    const table = {
+      path: [],
+      columns: ['a', 'b'],
+      rows: [
+        ['x,y', 'say "hi"'],
+        ['line\nbreak', 'tab\there'],
+      ],
+    };
     expect(h.toCsv(table)).toBe('a,b\r\n"x,y","say ""hi"""\r\n"line\nbreak",tab\there\r\n');
     expect(h.toTsv(table)).toBe('a\tb\nx,y\tsay "hi"\nline break\ttab here\n');
   });

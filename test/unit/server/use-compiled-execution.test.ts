@@ -12,7 +12,10 @@ const schema = makeExecutableSchema({
   resolvers: {
     Query: {
       hello: (_: unknown, args: { name: string }) => `hello ${args.name}`,
-      items: () => [{ id: 1, label: 'one' }, { id: 2, label: 'two' }],
+      items: () => [
+        { id: 1, label: 'one' },
+        { id: 2, label: 'two' },
+      ],
       teapot: () => {
         throw new GraphQLError('short and stout', { extensions: { code: 'TEAPOT', http: { status: 418 } } });
       },
@@ -57,9 +60,18 @@ describe('useCompiledExecution', () => {
   it('formats field errors as Apollo does: our code and path, partial data kept', async () => {
     const { server, stats } = await start();
     const result = single(await server.executeOperation({ query: '{ items { id broken } }' }));
-    expect(result.data).toEqual({ items: [{ id: '1', broken: 'fine' }, { id: '2', broken: null }] });
+    expect(result.data).toEqual({
+      items: [
+        { id: '1', broken: 'fine' },
+        { id: '2', broken: null },
+      ],
+    });
     expect(result.errors).toEqual([
-      expect.objectContaining({ message: 'The upstream failed.', path: ['items', 1, 'broken'], extensions: expect.objectContaining({ code: 'UPSTREAM_ERROR' }) }),
+      expect.objectContaining({
+        message: 'The upstream failed.',
+        path: ['items', 1, 'broken'],
+        extensions: expect.objectContaining({ code: 'UPSTREAM_ERROR' }),
+      }),
     ]);
     expect(stats.compiled).toBe(1);
     await server.stop();

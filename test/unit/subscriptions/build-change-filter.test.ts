@@ -3,15 +3,36 @@ import type { EndpointModel } from '../../../src/model/source-model.js';
 import { buildChangeFilter } from '../../../src/subscriptions/build-change-filter.js';
 
 const partners: EndpointModel = {
-  endpoint: 'partners', typeName: 'Partner', listField: 'partners', singleField: 'partner', idKey: 'id',
-  pageTypeName: 'PartnerPage', filterInput: 'PartnerFilter', mutations: [],
+  endpoint: 'partners',
+  typeName: 'Partner',
+  listField: 'partners',
+  singleField: 'partner',
+  idKey: 'id',
+  pageTypeName: 'PartnerPage',
+  filterInput: 'PartnerFilter',
+  mutations: [],
   subscription: { changeType: 'PartnerChange', recordField: 'partnerChanged', listField: 'partnersChanged' },
-  methods: ['GET'], idListFilter: 'ids', maxPageSize: 100, sampled: 1, fields: [],
+  methods: ['GET'],
+  idListFilter: 'ids',
+  maxPageSize: 100,
+  sampled: 1,
+  fields: [],
   filters: [
     { key: 'name', name: 'name', value: { kind: 'scalar', scalar: 'String' } },
     { key: 'active', name: 'active', value: { kind: 'scalar', scalar: 'Boolean' } },
     { key: 'country_id', name: 'countryId', value: { kind: 'scalar', scalar: 'ID' } },
-    { key: 'type', name: 'type', value: { kind: 'enum', enumName: 'PartnerType', values: [{ name: 'CONTACT', key: 'contact' }, { name: 'INVOICE', key: 'invoice' }] } },
+    {
+      key: 'type',
+      name: 'type',
+      value: {
+        kind: 'enum',
+        enumName: 'PartnerType',
+        values: [
+          { name: 'CONTACT', key: 'contact' },
+          { name: 'INVOICE', key: 'invoice' },
+        ],
+      },
+    },
     { key: 'ids', name: 'ids', value: { kind: 'scalar', scalar: 'ID' } },
   ],
 };

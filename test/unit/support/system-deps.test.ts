@@ -70,7 +70,8 @@ describe('withInstallLock', () => {
       },
       lock,
     );
-    await vi.waitFor(() => expect(said).toHaveLength(1));
+    // The waiter polls the lock: give it the test's whole timeout on a loaded machine, not waitFor's 1 s.
+    await vi.waitFor(() => expect(said).toHaveLength(1), { timeout: 25_000 });
     releaseFirst();
     await Promise.all([first, second]);
     expect(events).toEqual(['first starts', 'first ends', 'second starts']);
@@ -82,7 +83,13 @@ describe('withInstallLock', () => {
     const lock = path.join(dir, 'apt.lock');
     await writeFile(lock, String(await deadPid()));
     const said: string[] = [];
-    await expect(withInstallLock((line) => said.push(line), async () => 'installed', lock)).resolves.toBe('installed');
+    await expect(
+      withInstallLock(
+        (line) => said.push(line),
+        async () => 'installed',
+        lock,
+      ),
+    ).resolves.toBe('installed');
     expect(said).toEqual([]);
   });
 });

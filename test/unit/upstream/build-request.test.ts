@@ -18,9 +18,7 @@ const ctx: CallContext = { requestId: 'req-1', deadline: Number.MAX_SAFE_INTEGER
 describe('buildAuthorization', () => {
   it('makes Basic and Bearer values and nothing for none and forward', () => {
     expect(buildAuthorization({ type: 'bearer', token: TEST_TOKEN })).toBe('Bearer demo-token');
-    expect(buildAuthorization({ type: 'basic', login: 'demo', password: TEST_PASSWORD })).toBe(
-      `Basic ${Buffer.from('demo:demo-password').toString('base64')}`,
-    );
+    expect(buildAuthorization({ type: 'basic', login: 'demo', password: TEST_PASSWORD })).toBe(`Basic ${Buffer.from('demo:demo-password').toString('base64')}`);
     expect(buildAuthorization({ type: 'none' })).toBeNull();
     expect(buildAuthorization({ type: 'forward' })).toBeNull();
   });
@@ -59,9 +57,7 @@ describe('buildRequest', () => {
   });
 
   it('uses the upstream auth when the endpoint has none of its own', () => {
-    expect(buildRequest(route('countries'), { method: 'GET', endpoint: 'countries' }, ctx).headers['authorization']).toBe(
-      'Bearer demo-token',
-    );
+    expect(buildRequest(route('countries'), { method: 'GET', endpoint: 'countries' }, ctx).headers['authorization']).toBe('Bearer demo-token');
   });
 
   it('forwards the caller Authorization unchanged for forward auth, and nothing when absent', () => {

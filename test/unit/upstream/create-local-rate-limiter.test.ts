@@ -26,7 +26,11 @@ function manualTime(): { now: () => number; sleep: Sleep; run: () => Promise<voi
 
 const FAR = 10 * 3_600_000;
 
-async function startTimes(limiter: RateLimiter, time: ReturnType<typeof manualTime>, credentials: readonly string[]): Promise<{ at: number; credential: string }[]> {
+async function startTimes(
+  limiter: RateLimiter,
+  time: ReturnType<typeof manualTime>,
+  credentials: readonly string[],
+): Promise<{ at: number; credential: string }[]> {
   const started: { at: number; credential: string }[] = [];
   const calls = credentials.map((credential) =>
     limiter.acquire({ credential, deadline: FAR, priority: 'foreground' }).then(() => void started.push({ at: time.now(), credential })),
@@ -54,9 +58,18 @@ describe('createLocalRateLimiter', () => {
   it('never lets more than perMinute calls start in any 60 s window', async () => {
     const time = manualTime();
     const limiter = createLocalRateLimiter({ perMinute: 100, perHourPerCredential: null }, time.now, time.sleep);
-    const started = await startTimes(limiter as RateLimiter, time, Array.from({ length: 350 }, () => 'service'));
+    const started = await startTimes(
+      limiter as RateLimiter,
+      time,
+      Array.from({ length: 350 }, () => 'service'),
+    );
     expect(started).toHaveLength(350);
-    expect(mostInAnyWindow(started.map((s) => s.at), 60_000)).toBeLessThanOrEqual(100);
+    expect(
+      mostInAnyWindow(
+        started.map((s) => s.at),
+        60_000,
+      ),
+    ).toBeLessThanOrEqual(100);
   });
 
   it('never lets more than perHourPerCredential calls of one credential start in any hour, and credentials do not share it', async () => {
@@ -74,10 +87,24 @@ describe('createLocalRateLimiter', () => {
   it('holds both at once: a call waits for its hourly token and then its minute token', async () => {
     const time = manualTime();
     const limiter = createLocalRateLimiter({ perMinute: 10, perHourPerCredential: 20 }, time.now, time.sleep);
-    const started = await startTimes(limiter as RateLimiter, time, Array.from({ length: 60 }, (_, i) => (i % 2 === 0 ? 'a' : 'b')));
-    expect(mostInAnyWindow(started.map((s) => s.at), 60_000)).toBeLessThanOrEqual(10);
+    const started = await startTimes(
+      limiter as RateLimiter,
+      time,
+      Array.from({ length: 60 }, (_, i) => (i % 2 === 0 ? 'a' : 'b')),
+    );
+    expect(
+      mostInAnyWindow(
+        started.map((s) => s.at),
+        60_000,
+      ),
+    ).toBeLessThanOrEqual(10);
     for (const credential of ['a', 'b']) {
-      expect(mostInAnyWindow(started.filter((s) => s.credential === credential).map((s) => s.at), 3_600_000)).toBeLessThanOrEqual(20);
+      expect(
+        mostInAnyWindow(
+          started.filter((s) => s.credential === credential).map((s) => s.at),
+          3_600_000,
+        ),
+      ).toBeLessThanOrEqual(20);
     }
   });
 
@@ -96,10 +123,19 @@ describe('createLocalRateLimiter', () => {
     const limiter = createLocalRateLimiter({ perMinute: 600, perHourPerCredential: null }, time.now, time.sleep) as RateLimiter;
     // Burst 10: background may take 5, the other 5 stay.
     const outcomes = await Promise.all(
-      Array.from({ length: 8 }, () => limiter.acquire({ credential: 's', deadline: FAR, priority: 'background' }).then(() => 'ok', (e: unknown) => (e as RateLimitWaitError).budget)),
+      Array.from({ length: 8 }, () =>
+        limiter.acquire({ credential: 's', deadline: FAR, priority: 'background' }).then(
+          () => 'ok',
+          (e: unknown) => (e as RateLimitWaitError).budget,
+        ),
+      ),
     );
     expect(outcomes).toEqual(['ok', 'ok', 'ok', 'ok', 'ok', 'perMinute', 'perMinute', 'perMinute']);
-    const foreground = await startTimes(limiter, time, Array.from({ length: 5 }, () => 's'));
+    const foreground = await startTimes(
+      limiter,
+      time,
+      Array.from({ length: 5 }, () => 's'),
+    );
     expect(foreground.every((s) => s.at === 0)).toBe(true);
   });
 });

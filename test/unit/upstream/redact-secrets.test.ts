@@ -5,12 +5,7 @@ import { buildTestConfig } from '../../support/upstream-test-config.js';
 describe('collectSecrets', () => {
   it('lists every configured credential once, longest first', () => {
     const config = buildTestConfig('http://127.0.0.1:1/v1', { endpoints: { uom: { auth: { type: 'bearer', token: 'uom-token' } } } });
-    expect(collectSecrets(config)).toEqual([
-      Buffer.from('demo:demo-password').toString('base64'),
-      'demo-password',
-      'demo-token',
-      'uom-token',
-    ]);
+    expect(collectSecrets(config)).toEqual([Buffer.from('demo:demo-password').toString('base64'), 'demo-password', 'demo-token', 'uom-token']);
   });
 });
 
@@ -24,9 +19,7 @@ describe('secretsOfAuthorization', () => {
 
 describe('redactSecrets', () => {
   it('removes secrets, Authorization-shaped values and control characters', () => {
-    expect(redactSecrets('token demo-token\r\nInjected: bearer xyz', ['demo-token'])).toBe(
-      'token [redacted] Injected: bearer [redacted]',
-    );
+    expect(redactSecrets('token demo-token\r\nInjected: bearer xyz', ['demo-token'])).toBe('token [redacted] Injected: bearer [redacted]');
     expect(redactSecrets('user said hunter2', [], ['hunter2'])).toBe('user said [redacted]');
   });
 });

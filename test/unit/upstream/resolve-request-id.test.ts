@@ -33,7 +33,20 @@ describe('pickForwardedHeaders', () => {
   });
 
   it('never forwards hop-by-hop, credential or client-owned headers', () => {
-    for (const name of ['connection', 'keep-alive', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'host', 'content-length', 'proxy-authenticate', 'authorization', 'cookie', 'x-request-id']) {
+    for (const name of [
+      'connection',
+      'keep-alive',
+      'te',
+      'trailer',
+      'transfer-encoding',
+      'upgrade',
+      'host',
+      'content-length',
+      'proxy-authenticate',
+      'authorization',
+      'cookie',
+      'x-request-id',
+    ]) {
       expect(isForwardable(name)).toBe(false);
     }
     expect(isForwardable('accept-language')).toBe(true);

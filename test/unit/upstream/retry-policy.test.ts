@@ -35,8 +35,7 @@ describe('backoffDelay', () => {
 });
 
 describe('planRetry', () => {
-  const plan = (attempt: number, retryAfterMs: number | undefined, remainingMs = 60_000) =>
-    planRetry(retry, { attempt, retryAfterMs, remainingMs }, () => 0.5);
+  const plan = (attempt: number, retryAfterMs: number | undefined, remainingMs = 60_000) => planRetry(retry, { attempt, retryAfterMs, remainingMs }, () => 0.5);
 
   it('stops after the configured attempts', () => {
     expect(plan(1, undefined)).toBe(50);
