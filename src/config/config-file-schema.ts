@@ -123,7 +123,10 @@ const serverSchema = z.strictObject({
 const telemetrySchema = z.strictObject({
   tracing: z
     .strictObject({
-      otlpEndpoint: z.url({ protocol: /^https?$/ }).nullable().optional(),
+      otlpEndpoint: z
+        .url({ protocol: /^https?$/ })
+        .nullable()
+        .optional(),
       sampleRatio: z.number().min(0).max(1).optional(),
     })
     .optional(),

@@ -49,19 +49,74 @@ export function createMetrics(): Metrics {
   const registry = new Registry();
   const registers = [registry];
   collectDefaultMetrics({ register: registry });
-  const operations = new Counter({ name: 'bjet_graphql_operations_total', help: 'GraphQL operations answered, by type and result (ok or the first error code)', labelNames: ['type', 'result'], registers });
-  const operationSeconds = new Histogram({ name: 'bjet_graphql_operation_duration_seconds', help: 'GraphQL operation latency, from request to response', labelNames: ['type'], buckets: LATENCY_BUCKETS, registers });
-  const requests = new Counter({ name: 'bjet_upstream_requests_total', help: 'HTTP requests sent upstream (each retry counts)', labelNames: ['endpoint', 'method', 'status_class'], registers });
-  const requestSeconds = new Histogram({ name: 'bjet_upstream_request_duration_seconds', help: 'Upstream HTTP request latency, on the wire', labelNames: ['endpoint', 'method'], buckets: LATENCY_BUCKETS, registers });
-  const retries = new Counter({ name: 'bjet_upstream_retries_total', help: 'Upstream requests that were a retry (attempt 2 or later)', labelNames: ['endpoint', 'method'], registers });
-  const shared = new Counter({ name: 'bjet_upstream_shared_calls_total', help: 'GETs answered by an identical GET already in flight, with nothing sent', registers });
-  const waits = new Histogram({ name: 'bjet_upstream_wait_seconds', help: 'Time an upstream attempt waited for a connection slot or a rate-limit token (only attempts that waited)', labelNames: ['resource'], buckets: WAIT_BUCKETS, registers });
-  const budget = new Counter({ name: 'bjet_budget_refusals_total', help: 'Operations refused for their REST-call budget, before any call (estimate) or at run time (run)', labelNames: ['phase'], registers });
-  const limits = new Counter({ name: 'bjet_operation_limit_refusals_total', help: 'Operations refused by an operation limit (server.limits), by rule', labelNames: ['rule'], registers });
-  const cacheHits = new Counter({ name: 'bjet_cache_hits_total', help: 'Reads the record cache answered with nothing sent: fresh, stale (while revalidating) or stale-if-error', labelNames: ['kind'], registers });
+  const operations = new Counter({
+    name: 'bjet_graphql_operations_total',
+    help: 'GraphQL operations answered, by type and result (ok or the first error code)',
+    labelNames: ['type', 'result'],
+    registers,
+  });
+  const operationSeconds = new Histogram({
+    name: 'bjet_graphql_operation_duration_seconds',
+    help: 'GraphQL operation latency, from request to response',
+    labelNames: ['type'],
+    buckets: LATENCY_BUCKETS,
+    registers,
+  });
+  const requests = new Counter({
+    name: 'bjet_upstream_requests_total',
+    help: 'HTTP requests sent upstream (each retry counts)',
+    labelNames: ['endpoint', 'method', 'status_class'],
+    registers,
+  });
+  const requestSeconds = new Histogram({
+    name: 'bjet_upstream_request_duration_seconds',
+    help: 'Upstream HTTP request latency, on the wire',
+    labelNames: ['endpoint', 'method'],
+    buckets: LATENCY_BUCKETS,
+    registers,
+  });
+  const retries = new Counter({
+    name: 'bjet_upstream_retries_total',
+    help: 'Upstream requests that were a retry (attempt 2 or later)',
+    labelNames: ['endpoint', 'method'],
+    registers,
+  });
+  const shared = new Counter({
+    name: 'bjet_upstream_shared_calls_total',
+    help: 'GETs answered by an identical GET already in flight, with nothing sent',
+    registers,
+  });
+  const waits = new Histogram({
+    name: 'bjet_upstream_wait_seconds',
+    help: 'Time an upstream attempt waited for a connection slot or a rate-limit token (only attempts that waited)',
+    labelNames: ['resource'],
+    buckets: WAIT_BUCKETS,
+    registers,
+  });
+  const budget = new Counter({
+    name: 'bjet_budget_refusals_total',
+    help: 'Operations refused for their REST-call budget, before any call (estimate) or at run time (run)',
+    labelNames: ['phase'],
+    registers,
+  });
+  const limits = new Counter({
+    name: 'bjet_operation_limit_refusals_total',
+    help: 'Operations refused by an operation limit (server.limits), by rule',
+    labelNames: ['rule'],
+    registers,
+  });
+  const cacheHits = new Counter({
+    name: 'bjet_cache_hits_total',
+    help: 'Reads the record cache answered with nothing sent: fresh, stale (while revalidating) or stale-if-error',
+    labelNames: ['kind'],
+    registers,
+  });
   let readWebhooks: { read: () => readonly DeliveryCount[]; endpoints: ReadonlySet<string> } | null = null;
   new Counter({
-    name: 'bjet_webhook_deliveries_total', help: 'Webhook deliveries by endpoint, event and outcome (applied, ignored, refused)', labelNames: ['endpoint', 'event', 'outcome'], registers,
+    name: 'bjet_webhook_deliveries_total',
+    help: 'Webhook deliveries by endpoint, event and outcome (applied, ignored, refused)',
+    labelNames: ['endpoint', 'event', 'outcome'],
+    registers,
     collect() {
       if (readWebhooks === null) return;
       this.reset();
@@ -74,7 +129,10 @@ export function createMetrics(): Metrics {
   });
   let readUpstream: (() => UpstreamStatus) | null = null;
   new Gauge({
-    name: 'bjet_upstream_breaker_state', help: 'Circuit breaker state per scope (an endpoint\'s reads or writes): 1 for the current state, 0 for the others', labelNames: ['endpoint', 'methods', 'state'], registers,
+    name: 'bjet_upstream_breaker_state',
+    help: "Circuit breaker state per scope (an endpoint's reads or writes): 1 for the current state, 0 for the others",
+    labelNames: ['endpoint', 'methods', 'state'],
+    registers,
     collect() {
       for (const scope of readUpstream?.().breakers ?? []) {
         for (const state of BREAKER_STATES) this.set({ endpoint: scope.endpoint, methods: scope.methods, state }, scope.state === state ? 1 : 0);
@@ -82,9 +140,30 @@ export function createMetrics(): Metrics {
     },
   });
   let readSubscriptions: (() => number) | null = null;
-  new Gauge({ name: 'bjet_subscriptions_open', help: 'GraphQL subscriptions active now, on every WebSocket connection', registers, collect() { this.set(readSubscriptions?.() ?? 0); } });
-  new Gauge({ name: 'bjet_upstream_in_flight', help: 'Upstream requests on the wire now', registers, collect() { this.set(readUpstream?.().inFlight ?? 0); } });
-  new Gauge({ name: 'bjet_upstream_queued', help: 'Upstream attempts waiting for a connection slot now', registers, collect() { this.set(readUpstream?.().queued ?? 0); } });
+  new Gauge({
+    name: 'bjet_subscriptions_open',
+    help: 'GraphQL subscriptions active now, on every WebSocket connection',
+    registers,
+    collect() {
+      this.set(readSubscriptions?.() ?? 0);
+    },
+  });
+  new Gauge({
+    name: 'bjet_upstream_in_flight',
+    help: 'Upstream requests on the wire now',
+    registers,
+    collect() {
+      this.set(readUpstream?.().inFlight ?? 0);
+    },
+  });
+  new Gauge({
+    name: 'bjet_upstream_queued',
+    help: 'Upstream attempts waiting for a connection slot now',
+    registers,
+    collect() {
+      this.set(readUpstream?.().queued ?? 0);
+    },
+  });
   return {
     registry,
     operation(type, result, seconds) {

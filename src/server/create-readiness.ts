@@ -51,7 +51,9 @@ export interface Readiness {
 function redisOf(read: (() => RedisHealth) | undefined): Pick<ReadyReport['body'], 'redis'> {
   if (read === undefined) return {};
   const health = read();
-  return { redis: { status: health.status, since: new Date(health.since).toISOString(), ...(health.lastError === null ? {} : { lastError: health.lastError }) } };
+  return {
+    redis: { status: health.status, since: new Date(health.since).toISOString(), ...(health.lastError === null ? {} : { lastError: health.lastError }) },
+  };
 }
 
 export function createReadiness(options: ReadinessOptions): Readiness {
@@ -79,7 +81,8 @@ export function createReadiness(options: ReadinessOptions): Readiness {
       const scopes = (options.client.status?.().breakers ?? []).filter((scope) => scope.state !== 'closed');
       const breakers = Object.fromEntries(scopes.map((scope) => [`${scope.methods} ${scope.endpoint}`, scope.state]));
       const endpoints = Object.fromEntries(results);
-      const ready = options.endpoints.length > 0 && Object.values(endpoints).every((result) => result === 'ok') && !scopes.some((scope) => scope.state === 'open');
+      const ready =
+        options.endpoints.length > 0 && Object.values(endpoints).every((result) => result === 'ok') && !scopes.some((scope) => scope.state === 'open');
       return { ready, body: { status: ready ? 'ready' : 'unready', endpoints, breakers, ...redisOf(options.redis) } };
     },
   };

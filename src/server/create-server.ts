@@ -79,7 +79,7 @@ export interface BjetServer {
   readonly metrics: Metrics | null;
   /** Where `/metrics` is served once listening (null when metrics are off or before `listen`). */
   metricsUrl(): string | null;
-  /** Checks every readable endpoint once (`/readyz` reports it); the CLI starts it after `listen`. */
+  /** Checks every readable endpoint not found healthy yet (the first `/readyz` does it too). */
   checkUpstream(): Promise<void>;
   /**
    * A WebSocket server on `app.server` (subscriptions): `shutdown` closes its sockets with 1001
@@ -148,7 +148,11 @@ export async function createServer(options: ServerOptions): Promise<BjetServer> 
     ? registerSubscriptions({ server: app.server, schema, config, client, index, bus, logger, formatError: buildFormatError(logger) })
     : null;
   if (metrics !== null && subscriptions !== null) metrics.watchSubscriptions(() => subscriptions.active());
-  if (metrics !== null && webhooks !== null) metrics.watchWebhooks(() => webhooks.counters.snapshot(), config.endpoints.map((endpoint) => endpoint.name));
+  if (metrics !== null && webhooks !== null)
+    metrics.watchWebhooks(
+      () => webhooks.counters.snapshot(),
+      config.endpoints.map((endpoint) => endpoint.name),
+    );
   registerGraphqlRoutes(app, { apollo, config, client, index, defaultQuery: buildExampleQuery(index, 3, 5), now, metrics, tracing });
   const metricsPort = config.server.metricsPort;
   const metricsApp = metrics === null || metricsPort === null ? null : buildMetricsApp(metrics);

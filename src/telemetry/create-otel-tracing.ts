@@ -55,7 +55,11 @@ function recordCall(otel: Otel, tracer: ReturnType<Otel['api']['trace']['getTrac
     'bjet.endpoint': call.endpoint,
     'http.request.resend_count': call.attempt - 1,
   };
-  const child = tracer.startSpan(`${call.method} ${call.path}`, { kind: api.SpanKind.CLIENT, startTime: ended - call.durationMs, attributes }, api.trace.setSpan(api.context.active(), parent));
+  const child = tracer.startSpan(
+    `${call.method} ${call.path}`,
+    { kind: api.SpanKind.CLIENT, startTime: ended - call.durationMs, attributes },
+    api.trace.setSpan(api.context.active(), parent),
+  );
   if (call.status !== null) child.setAttribute('http.response.status_code', call.status);
   if (call.status === null || call.status >= 400) child.setStatus({ code: api.SpanStatusCode.ERROR });
   child.end(ended);

@@ -65,7 +65,8 @@ export async function startOtlpReceiver(): Promise<OtlpReceiver> {
       for (const resource of parsed.resourceSpans) {
         const serviceName = String(attributesOf(resource.resource.attributes)['service.name'] ?? '');
         for (const scope of resource.scopeSpans) {
-          for (const span of scope.spans) spans.push({ ...span, parentSpanId: span.parentSpanId ?? '', attributes: attributesOf(span.attributes), serviceName });
+          for (const span of scope.spans)
+            spans.push({ ...span, parentSpanId: span.parentSpanId ?? '', attributes: attributesOf(span.attributes), serviceName });
         }
       }
       res.writeHead(200, { 'content-type': 'application/json' }).end('{}');

@@ -91,7 +91,6 @@ export const command: Command = {
     try {
       const url = await server.listen(port, host);
       simulator.startOutbound({ url: `${new URL(url).origin}${webhooks?.pathPrefix ?? ''}`, auth: { type: 'bearer', token: hookToken } });
-      void server.checkUpstream();
       settleHeapAfterStart();
       process.stdout.write(printBanner(url, buildOneLineExample(buildTypeIndex(model), 5)));
     } catch (error) {

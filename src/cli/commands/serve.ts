@@ -53,7 +53,6 @@ export const command: Command = {
       await server.close();
       throw error;
     });
-    void server.checkUpstream();
     settleHeapAfterStart();
     process.stdout.write(`bjet-graphql: serving ${model.endpoints.length} endpoints at ${url} (GraphiQL: open it in a browser)\n`);
     return exitAfterStopOnSignal(config.server.shutdownGraceMs, logger, () => server.shutdown());

@@ -4,7 +4,7 @@
  * exit code of the error table, never a stack trace.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,7 +28,10 @@ interface Result {
 
 async function cli(args: readonly string[], env: Record<string, string> = {}): Promise<Result> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], { cwd: dir, env: { ...process.env, BJET_GRAPHQL_CONFIG: '', LOG_LEVEL: '', HOST: '', PORT: '', ...env } });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], {
+      cwd: dir,
+      env: { ...process.env, BJET_GRAPHQL_CONFIG: '', LOG_LEVEL: '', HOST: '', PORT: '', ...env },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code?: number; stdout?: string; stderr?: string };
@@ -47,7 +50,9 @@ beforeAll(async () => {
   simulator = await startSimulator();
   dir = await mkdtemp(path.join(os.tmpdir(), 'bjet-serve-habits-'));
   config = path.join(dir, 'config.yaml');
-  await writeFile(config, `upstream:\n  baseUrl: ${simulator.baseUrl}\n  auth: { type: bearer, token: demo-token }\nendpoints:\n  countries: {}\nschemaDir: ${SCHEMA_DIR}\n`);
+  // The demo config (every endpoint of schema/) over this simulator.
+  const demo = await readFile(path.join(REPO_ROOT, 'bjet-graphql.config.yaml'), 'utf8');
+  await writeFile(config, demo.replace(/baseUrl: .*/, `baseUrl: ${simulator.baseUrl}`).replace(/^schemaDir: .*$/m, `schemaDir: ${JSON.stringify(SCHEMA_DIR)}`));
 });
 
 afterAll(async () => {
@@ -62,7 +67,11 @@ describe('start-up failures', () => {
     const address = blocker.address();
     const port = typeof address === 'object' && address !== null ? address.port : 0;
     try {
-      expectOneLineFailure(await cli(['serve', '--config', config, '--port', String(port), '--host', '127.0.0.1']), 'LISTEN_FAILED', `port ${port} on 127.0.0.1 is already in use`);
+      expectOneLineFailure(
+        await cli(['serve', '--config', config, '--port', String(port), '--host', '127.0.0.1']),
+        'LISTEN_FAILED',
+        `port ${port} on 127.0.0.1 is already in use`,
+      );
       expectOneLineFailure(await cli(['serve', '--config', config], { PORT: String(port), HOST: '127.0.0.1' }), 'LISTEN_FAILED', `port ${port}`);
     } finally {
       await new Promise((resolve) => blocker.close(resolve));
@@ -82,7 +91,11 @@ describe('start-up failures', () => {
 
 describe('HOST, PORT and LOG_LEVEL', () => {
   async function serve(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-    const child = spawn(process.execPath, [BIN, 'serve', '--config', config], { cwd: dir, env: { ...process.env, BJET_GRAPHQL_CONFIG: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'serve', '--config', config], {
+      cwd: dir,
+      env: { ...process.env, BJET_GRAPHQL_CONFIG: '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => void (output += chunk.toString('utf8')));
     child.stderr.on('data', (chunk: Buffer) => void (output += chunk.toString('utf8')));
@@ -101,7 +114,10 @@ describe('HOST, PORT and LOG_LEVEL', () => {
   }
 
   it('listens where HOST and PORT say and logs at LOG_LEVEL', async () => {
-    for (const [level, logsOperations] of [['info', true], ['warn', false]] as const) {
+    for (const [level, logsOperations] of [
+      ['info', true],
+      ['warn', false],
+    ] as const) {
       const running = await serve({ HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: level });
       try {
         expect(running.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/graphql$/);

@@ -29,7 +29,8 @@ describe('/metrics', () => {
     expect((await stack.gql('{ partners(limit: 1) { items { name } } products(limit: 1) { items { name } } }')).body.errors).toBeUndefined();
     stack.simulator.addFault('products', { kind: 'reset', count: 1 });
     expect((await stack.gql('{ product(id: "ACC_0002") { name } }')).body.errors).toBeUndefined();
-    const wide = '{ a: partners(limit: 1) { items { name } } b: products(limit: 1) { items { name } } c: partners(limit: 1) { items { id } } d: products(limit: 1) { items { id } } }';
+    const wide =
+      '{ a: partners(limit: 1) { items { name } } b: products(limit: 1) { items { name } } c: partners(limit: 1) { items { id } } d: products(limit: 1) { items { id } } }';
     expect((await stack.gql(wide)).body.errors?.[0]?.extensions?.['code']).toBe('UPSTREAM_BUDGET_EXCEEDED');
     expect((await stack.gql('{ nope }')).body.errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_VALIDATION_FAILED');
     const aliases = `{ countries(limit: 1) { items { ${Array.from({ length: 31 }, (_, i) => `a${i}: id`).join(' ')} } } }`;

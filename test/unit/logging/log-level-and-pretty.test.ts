@@ -15,7 +15,9 @@ describe('resolveLogLevel', () => {
   });
 
   it('refuses an unknown level with CONFIG_INVALID', () => {
-    expect(() => resolveLogLevel('loud', 'info')).toThrow(expect.objectContaining({ code: 'CONFIG_INVALID', message: expect.stringContaining('LOG_LEVEL="loud"') }));
+    expect(() => resolveLogLevel('loud', 'info')).toThrow(
+      expect.objectContaining({ code: 'CONFIG_INVALID', message: expect.stringContaining('LOG_LEVEL="loud"') }),
+    );
   });
 });
 

@@ -37,7 +37,9 @@ describe('docs/operations.md metrics table', () => {
     const names = documentedRows().map((row) => row.split(' ')[0]);
     expect(new Set(names).size).toBe(names.length);
     expect(names.length).toBeGreaterThan(5);
-    const all = createMetrics().registry.getMetricsAsArray().map((metric) => metric.name);
+    const all = createMetrics()
+      .registry.getMetricsAsArray()
+      .map((metric) => metric.name);
     expect(all).toContain('process_cpu_user_seconds_total');
     expect(all).toContain('nodejs_eventloop_lag_seconds');
   });

@@ -13,7 +13,12 @@ describe('resolveTracing', () => {
   });
 
   it('lets the OTEL_* variables win over the config, and OTEL_SDK_DISABLED turn it off', () => {
-    const env = { OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://otel:4318/custom', OTEL_EXPORTER_OTLP_ENDPOINT: 'http://ignored:1', OTEL_TRACES_SAMPLER_ARG: '0.1', OTEL_SERVICE_NAME: 'orders-graph' };
+    const env = {
+      OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://otel:4318/custom',
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://ignored:1',
+      OTEL_TRACES_SAMPLER_ARG: '0.1',
+      OTEL_SERVICE_NAME: 'orders-graph',
+    };
     expect(resolveTracing(ON, env)).toEqual({ tracesUrl: 'http://otel:4318/custom', sampleRatio: 0.1, serviceName: 'orders-graph' });
     expect(resolveTracing(ON, { OTEL_SDK_DISABLED: 'true' })).toBeNull();
   });
