@@ -1,9 +1,7 @@
 /**
- * Extension point of the "push on" variant: the simulator's outbound side sends every change to
- * bjet-graphql's webhook, so a cached record can be dropped at once instead of at its TTL. Both
- * halves come from the change-feed work; until this build has them, `pushVariant` is null and the
- * bench says the variant was left out. To enable it, return the simulator's outbound arguments for
- * a webhook URL and the `webhooks:` section serve expects (the secret is the bench's own).
+ * The "push on" variant: the simulator's outbound side sends every change (API writes and edits
+ * made inside Odoo) to bjet-graphql's webhook, as BJET's outbound configurations would, so a cached
+ * record is dropped at once instead of at its TTL. The token is the bench's own.
  */
 export interface PushVariant {
   /** Extra `bjet-graphql simulate` arguments that make it call `webhookUrl` on every change. */
@@ -14,4 +12,11 @@ export interface PushVariant {
   readonly webhookPath: string;
 }
 
-export const pushVariant: PushVariant | null = null;
+const TOKEN = 'bench-budget-webhook-token';
+const WEBHOOK_PATH = '/hooks/bjet';
+
+export const pushVariant: PushVariant | null = {
+  simulatorArgs: (webhookUrl) => ['--outbound', webhookUrl, '--outbound-token', TOKEN],
+  webhooks: { pathPrefix: WEBHOOK_PATH, auth: { type: 'bearer', token: TOKEN } },
+  webhookPath: WEBHOOK_PATH,
+};

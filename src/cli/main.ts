@@ -16,7 +16,7 @@ Run \`bjet-graphql <command> --help\` for a command's options, \`bjet-graphql --
 `;
 
 /** The package's version: package.json is two levels above this file in src/, dist/ and dist/bundle/. */
-export function readVersion(): string {
+function readVersion(): string {
   const text = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
   const version: unknown = (JSON.parse(text) as { version?: unknown }).version;
   return typeof version === 'string' ? version : 'unknown';

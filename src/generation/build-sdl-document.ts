@@ -13,7 +13,7 @@ import { createNameRegistry, type NameRegistry } from '../model/name-registry.js
 import { buildChangeKindEnum, buildSubscriptionParts } from './build-subscription-fields.js';
 import { byName, describe, directive, fieldDefinition, nameNode, stringValue, typeRef } from './sdl-ast.js';
 
-export const FEDERATION_URL = 'https://specs.apollo.dev/federation/v2.9';
+const FEDERATION_URL = 'https://specs.apollo.dev/federation/v2.9';
 
 /** `server.defaultPageSize`'s default, for callers without a config. */
 const DEFAULT_COSTS: CostOptions = { defaultPageSize: 20 };

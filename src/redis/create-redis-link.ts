@@ -45,7 +45,7 @@ const MAX_RECONNECT_DELAY_MS = 1000;
 /** How long callers skip Redis after a failed command. */
 const SKIP_AFTER_FAILURE_MS = 1000;
 
-export function redisOptions(config: RedisConfig): RedisOptions {
+function redisOptions(config: RedisConfig): RedisOptions {
   return {
     enableOfflineQueue: false,
     maxRetriesPerRequest: 0,

@@ -14,7 +14,7 @@ import type { UpstreamClient } from '../upstream/types.js';
 const IDLE_LINGER_MS = 250;
 
 /** RFC 6455 "going away": the server is shutting down. */
-export const GOING_AWAY = 1001;
+const GOING_AWAY = 1001;
 
 export interface DrainOptions {
   readonly server: Server;

@@ -35,7 +35,7 @@ export interface SubscriptionContexts {
   active(): number;
 }
 
-export function authorizationOf(params: Readonly<Record<string, unknown>> | undefined): string | undefined {
+function authorizationOf(params: Readonly<Record<string, unknown>> | undefined): string | undefined {
   if (params === undefined) return undefined;
   const headers = params['headers'];
   const nested = typeof headers === 'object' && headers !== null ? (headers as Record<string, unknown>) : {};

@@ -21,7 +21,7 @@ import { createSubscriptionContexts } from './create-subscription-contexts.js';
 import { createSubscriptionRunner } from './run-subscription.js';
 import { isSubscriptionContext } from './subscription-context.js';
 
-export const SLOW_CONSUMER_CLOSE = 4503;
+const SLOW_CONSUMER_CLOSE = 4503;
 const GRAPHQL_PATH = '/graphql';
 
 export interface SubscriptionServerOptions {

@@ -28,7 +28,7 @@ import type { FormatError } from '../build-format-error.js';
  * field): measured at 85-100 for alias-dense documents (bench/hostile.ts), doubled for documents
  * denser than those, so the bound errs low.
  */
-export const COMPILED_BYTES_PER_CHAR = 200;
+const COMPILED_BYTES_PER_CHAR = 200;
 
 const DEFAULT_BOUNDS: DocumentCacheConfig = { maxEntries: 1000, maxBytes: 32 * 1024 * 1024 };
 

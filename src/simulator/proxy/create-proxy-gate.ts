@@ -7,8 +7,8 @@ import type { ProxyLimitSpec, ProxyStats } from '../types.js';
 import { createProxyTally, type ProxyTally } from './create-proxy-tally.js';
 import { createSlidingWindow, type SlidingWindow } from './sliding-window.js';
 
-export const MINUTE_MS = 60_000;
-export const HOUR_MS = 3_600_000;
+const MINUTE_MS = 60_000;
+const HOUR_MS = 3_600_000;
 
 export type ProxyVerdict = { readonly ok: true } | { readonly ok: false; readonly limit: 'minute' | 'hour'; readonly retryAfterSeconds: number };
 
