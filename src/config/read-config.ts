@@ -18,13 +18,7 @@ export function resolveConfigFile(file: string | undefined, env: Readonly<Record
 
 export async function readConfig(file?: string, env: Readonly<Record<string, string | undefined>> = process.env): Promise<Config> {
   const source = resolveConfigFile(file, env);
-  let text: string;
-  try {
-    text = await readFile(source, 'utf8');
-  } catch (error) {
-    throw new BjetError('CONFIG_INVALID', `cannot read the config file ${source}: ${describeReadError(error)}`, { cause: error });
-  }
-  return parseConfig(parseConfigText(text, source), { source, env });
+  return parseConfig(parseConfigText(await readConfigFileText(source), source), { source, env });
 }
 
 /**
@@ -33,18 +27,21 @@ export async function readConfig(file?: string, env: Readonly<Record<string, str
  */
 export async function readSchemaDir(file?: string, env: Readonly<Record<string, string | undefined>> = process.env): Promise<string> {
   const source = resolveConfigFile(file, env);
-  let text: string;
-  try {
-    text = await readFile(source, 'utf8');
-  } catch (error) {
-    throw new BjetError('CONFIG_INVALID', `cannot read the config file ${source}: ${describeReadError(error)}`, { cause: error });
-  }
-  const raw = parseConfigText(text, source);
+  const raw = parseConfigText(await readConfigFileText(source), source);
   const schemaDir = isRecord(raw) ? raw['schemaDir'] : undefined;
   if (schemaDir !== undefined && (typeof schemaDir !== 'string' || schemaDir === '')) {
     throw configInvalid(source, [{ path: 'schemaDir', message: 'must be a non-empty string (a directory, relative to the config file)' }]);
   }
   return path.resolve(path.dirname(source), schemaDir ?? 'schema');
+}
+
+/** The text of a config file; an unreadable one is CONFIG_INVALID saying why and what to do. */
+async function readConfigFileText(source: string): Promise<string> {
+  try {
+    return await readFile(source, 'utf8');
+  } catch (error) {
+    throw new BjetError('CONFIG_INVALID', `cannot read the config file ${source}: ${describeReadError(error)}`, { cause: error });
+  }
 }
 
 /** The raw document of a config file's text; a syntax error is a CONFIG_INVALID issue with its line. */

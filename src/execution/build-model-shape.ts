@@ -4,6 +4,7 @@
  * values. What the runtime executes is named here, so any difference with the SDL is drift.
  */
 import { CHANGE_KIND_ENUM } from '../model/naming.js';
+import { valueTypeName } from '../model/value-type-name.js';
 import type { EndpointModel, FieldModel, MutationModel, SubscriptionModel, ValueModel } from '../model/source-model.js';
 import { assertNever } from '../shared/guards.js';
 import { ENUM_VALUE } from './read-sdl-shape.js';
@@ -83,18 +84,6 @@ function addFields(members: Members, typeName: string, fields: readonly FieldMod
       default:
         assertNever(value);
     }
-  }
-}
-
-function valueTypeName(value: ValueModel): string {
-  switch (value.kind) {
-    case 'scalar':
-      return value.scalar;
-    case 'enum':
-      return value.enumName;
-    case 'object':
-    case 'relation':
-      return value.typeName;
   }
 }
 

@@ -3,7 +3,7 @@ import { Kind, type InputObjectTypeDefinitionNode, type InputValueDefinitionNode
 import { invariant } from '../errors/bjet-error.js';
 import type { NameRegistry } from '../model/name-registry.js';
 import type { EndpointModel, MutationModel } from '../model/source-model.js';
-import { outputTypeName } from './build-output-types.js';
+import { valueTypeName } from '../model/value-type-name.js';
 import { inputTypeFor } from './input-type-for.js';
 import { byName, describe, inputValue, nameNode, typeRef } from './sdl-ast.js';
 
@@ -12,7 +12,7 @@ export function buildFilterInput(endpoint: EndpointModel, registry: NameRegistry
   const fields = endpoint.filters.map((filter) => {
     const list = filter.key === endpoint.idListFilter;
     const description = list ? `Query key \`${filter.key}\`: any of these identifiers (sent comma-separated)` : `Query key \`${filter.key}\``;
-    return { key: filter.key, node: inputValue(filter.name, typeRef(outputTypeName(filter.value), { list, nonNull: false }), description) };
+    return { key: filter.key, node: inputValue(filter.name, typeRef(valueTypeName(filter.value), { list, nonNull: false }), description) };
   });
   const origin = {
     origin: `the filter of endpoint \`${endpoint.endpoint}\``,

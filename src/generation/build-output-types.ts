@@ -1,22 +1,10 @@
 /** Output types of one endpoint: the entity, its page, its enums and its nested object types, with their REST costs. */
 import { Kind, type EnumTypeDefinitionNode, type ObjectTypeDefinitionNode, type TypeDefinitionNode } from 'graphql';
-import type { EndpointModel, EnumValueModel, FieldModel, ValueModel } from '../model/source-model.js';
+import type { EndpointModel, EnumValueModel, FieldModel } from '../model/source-model.js';
 import type { NameRegistry } from '../model/name-registry.js';
+import { valueTypeName } from '../model/value-type-name.js';
 import { freeType, recordFieldCost } from './build-cost-directives.js';
 import { byName, describe, directive, fieldDefinition, nameNode, stringValue, typeRef } from './sdl-ast.js';
-
-/** The GraphQL type a value model is output as. */
-export function outputTypeName(value: ValueModel): string {
-  switch (value.kind) {
-    case 'scalar':
-      return value.scalar;
-    case 'enum':
-      return value.enumName;
-    case 'object':
-    case 'relation':
-      return value.typeName;
-  }
-}
 
 export function buildOutputTypes(endpoint: EndpointModel, registry: NameRegistry): TypeDefinitionNode[] {
   const origin = `endpoint \`${endpoint.endpoint}\``;
@@ -50,7 +38,7 @@ function objectType(name: string, description: string, endpoint: EndpointModel, 
     directives: [freeType()],
     fields: byName(
       fields.map((field) =>
-        fieldDefinition(field.name, typeRef(outputTypeName(field.value), { list: field.list, nonNull: !field.nullable }), {
+        fieldDefinition(field.name, typeRef(valueTypeName(field.value), { list: field.list, nonNull: !field.nullable }), {
           description: `From endpoint \`${endpoint.endpoint}\`, key \`${keyPrefix}${field.key}\``,
           directives: recordFieldCost(field),
         }),

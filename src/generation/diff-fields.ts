@@ -1,6 +1,6 @@
 /** Changes between two versions of one type's fields, each classified breaking or safe for clients. */
 import type { EnumValueModel, FieldModel, ValueModel } from '../model/source-model.js';
-import { outputTypeName } from './build-output-types.js';
+import { valueTypeName } from '../model/value-type-name.js';
 
 export interface SchemaChange {
   readonly breaking: boolean;
@@ -10,7 +10,7 @@ export interface SchemaChange {
 }
 
 export function typeLabel(field: Pick<FieldModel, 'list' | 'nullable' | 'value'>): string {
-  const name = outputTypeName(field.value);
+  const name = valueTypeName(field.value);
   const inner = field.list ? `[${name}!]` : name;
   return field.nullable ? inner : `${inner}!`;
 }

@@ -1,7 +1,7 @@
 /** How a model field is written: relations by identifier, unlinked objects as JSON, leaves as themselves. */
 import type { TypeNode } from 'graphql';
 import type { FieldModel } from '../model/source-model.js';
-import { outputTypeName } from './build-output-types.js';
+import { valueTypeName } from '../model/value-type-name.js';
 import { typeRef } from './sdl-ast.js';
 
 export function inputTypeFor(field: FieldModel, nonNull: boolean): TypeNode {
@@ -13,6 +13,6 @@ export function inputTypeFor(field: FieldModel, nonNull: boolean): TypeNode {
       return typeRef('JSON', { list: field.list, nonNull });
     case 'scalar':
     case 'enum':
-      return typeRef(outputTypeName(field.value), { list: field.list, nonNull });
+      return typeRef(valueTypeName(field.value), { list: field.list, nonNull });
   }
 }
