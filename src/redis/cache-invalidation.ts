@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { RedisLink } from './create-redis-link.js';
+import { readEnvelope } from './read-envelope.js';
 import type { RedisFailureReporter } from './redis-failure-reporter.js';
 
 export type LocalDelete =
@@ -41,15 +42,8 @@ export function createCacheInvalidation(
 }
 
 function parseMessage(message: string, self: string): LocalDelete | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(message);
-  } catch {
-    return null;
-  }
-  if (value === null || typeof value !== 'object') return null;
-  const { origin, change } = value as { origin?: unknown; change?: unknown };
-  if (origin === self || change === null || typeof change !== 'object') return null;
+  const change = readEnvelope(message, self, 'change');
+  if (change === null || typeof change !== 'object') return null;
   const fields = change as Record<string, unknown>;
   const { kind, endpoint, id, partition, at } = fields;
   if (typeof endpoint !== 'string' || typeof at !== 'number') return null;

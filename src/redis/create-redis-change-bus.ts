@@ -11,6 +11,7 @@ import { createLocalChangeBus } from '../changes/create-local-change-bus.js';
 import type { ChangeBus, ChangeEvent } from '../changes/types.js';
 import type { RedisLink } from './create-redis-link.js';
 import { parseChangeEvent } from './parse-change-event.js';
+import { readEnvelope } from './read-envelope.js';
 import { createRedisFailureReporter } from './redis-failure-reporter.js';
 
 export interface RedisChangeBusOptions {
@@ -58,13 +59,6 @@ export function createRedisChangeBus(options: RedisChangeBusOptions): RedisChang
 }
 
 function decode(message: string, self: string): ChangeEvent | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(message);
-  } catch {
-    return null;
-  }
-  if (value === null || typeof value !== 'object') return null;
-  const { origin, event } = value as { origin?: unknown; event?: unknown };
-  return origin === self ? null : parseChangeEvent(event);
+  const event = readEnvelope(message, self, 'event');
+  return event === null ? null : parseChangeEvent(event);
 }
