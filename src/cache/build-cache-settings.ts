@@ -2,6 +2,11 @@
 import type { Config } from '../config/types.js';
 
 export interface EndpointCacheSettings {
+  readonly endpoint: string;
+  /** The endpoint's id-list filter key: records are then read per id and their misses batched. */
+  readonly idListFilter: string | null;
+  /** Ids in one id-list call (the endpoint's page size). */
+  readonly maxBatch: number;
   /** false: answers are passed through and never kept. */
   readonly cached: boolean;
   /** `forward` auth: every user has their own partition, and answers are personal (`private`). */
@@ -18,6 +23,9 @@ export function buildCacheSettings(config: Config): Map<string, EndpointCacheSet
   for (const endpoint of config.endpoints) {
     const cache = endpoint.cache;
     settings.set(endpoint.name, {
+      endpoint: endpoint.name,
+      idListFilter: endpoint.idListFilter,
+      maxBatch: endpoint.maxPageSize,
       cached: cache !== null && cache.ttlSeconds > 0,
       personal: (endpoint.auth ?? config.upstream.auth).type === 'forward',
       idKey: endpoint.idKey,

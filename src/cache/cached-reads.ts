@@ -3,17 +3,27 @@
  * answers at once and starts one background refresh per key however many readers ask; anything
  * else goes to the upstream client underneath, exactly as an uncached read would (its loaders,
  * in-flight sharing and budget), and the answer is kept. A failing upstream is answered by an entry
- * within its stale-if-error window, flagged as such.
+ * within its stale-if-error window, flagged as such; so is a rate limit with no token within
+ * `staleIfLimitedWaitMs` while such an entry is at hand (waiting longer makes the answer later, not
+ * fresher).
+ *
+ * On an endpoint with an id-list filter, records are read per id whichever form the loaders asked
+ * in (one id, or an id-list page): hits answer at once, and the misses of every operation merge
+ * into one call at a time (record-batcher.ts); refreshes of stale records likewise.
  */
 import type { Logger } from 'pino';
 import { SERVICE_KEY, type CredentialKeys } from '../upstream/credential-keys.js';
-import type { CallContext, UpstreamClient, UpstreamRecord } from '../upstream/types.js';
+import type { CacheHitKind, CallContext, UpstreamClient, UpstreamRecord } from '../upstream/types.js';
 import { buildCacheEntry, isList, sizeOf, staleMayCover } from './build-cache-entry.js';
 import type { EndpointCacheSettings } from './build-cache-settings.js';
 import { storeKeyOf } from './create-memory-store.js';
+import { identifierOf } from '../shared/identifier-of.js';
+import { fetchRecordsOf } from './fetch-records.js';
+import { RecordBatcher } from './record-batcher.js';
 import type { CacheEntry, CacheKey, CacheStore } from './types.js';
 
 type Value = CacheEntry['value'];
+type RecordKey = Extract<CacheKey, { kind: 'record' }>;
 
 export interface CachedReadsOptions {
   readonly store: CacheStore;
@@ -21,14 +31,25 @@ export interface CachedReadsOptions {
   readonly credentials: CredentialKeys;
   /** Deadline of a background refresh, from its start. */
   readonly refreshDeadlineMs: number;
+  /** How long a read with a stale-if-error answer at hand waits for a rate-limit token. */
+  readonly staleIfLimitedWaitMs: number;
   readonly logger: Logger | undefined;
 }
 
+/** What the cache holds for a key now: an answer to serve, or the entry a miss may fall back on. */
+type Lookup = { readonly hit: 'fresh' | 'stale'; readonly entry: CacheEntry } | { readonly hit: null; readonly entry: CacheEntry | undefined };
+
+const WORSE: Readonly<Record<CacheHitKind, number>> = { fresh: 0, stale: 1, 'stale-if-error': 2 };
+
 export class CachedReads {
-  /** Background refreshes running, by store key (single flight). */
+  /** Background refreshes of list pages running, by store key (single flight). */
   private readonly refreshing = new Map<string, Promise<void>>();
   /** Bumped by every drop of an endpoint: a read that started before it must not store its answer. */
   private readonly epochs = new Map<string, number>();
+  /** Record batchers by priority, endpoint and partition; forgotten when idle. */
+  private readonly batchers = new Map<string, RecordBatcher>();
+  /** Background record refreshes not settled yet (tests, shutdown). */
+  private readonly pending = new Set<Promise<unknown>>();
   /** An operation's partitions, worked out once (its calls all carry the same context). */
   private readonly partitions = new WeakMap<CallContext, { service: string; personal: string | undefined }>();
 
@@ -53,35 +74,81 @@ export class CachedReads {
   }
 
   async read(settings: EndpointCacheSettings, key: CacheKey, query: Readonly<Record<string, string>> | undefined, ctx: CallContext): Promise<Value> {
-    const store = this.options.store;
-    const entry = ctx.cache === 'no-cache' ? undefined : store.getSync !== undefined ? store.getSync(key) : await store.get(key);
-    if (entry !== undefined) {
-      const now = this.options.now();
-      if (now < entry.freshUntil) {
-        ctx.onCacheHit?.('fresh', entry.fetchedAt);
-        ctx.onServed?.(entry.freshUntil, settings.personal);
-        return entry.value;
-      }
-      if (now < entry.staleUntil) {
-        ctx.onCacheHit?.('stale', entry.fetchedAt);
-        ctx.onServed?.(entry.freshUntil, settings.personal);
-        this.refresh(settings, key, query, ctx);
-        return entry.value;
-      }
-    }
-    return this.fetch(settings, key, query, ctx, entry);
+    const found = await this.lookup(key, ctx);
+    if (found.hit !== null) return this.serve(settings, key, query, ctx, found.hit, found.entry);
+    if (key.kind === 'record' && settings.idListFilter !== null) return this.fetchBatched(settings, key, ctx, found.entry);
+    return this.fetch(settings, key, query, ctx, found.entry);
+  }
+
+  /**
+   * Records of an endpoint with an id-list filter, in `ids` order (absent ones left out): the
+   * id-list page the loaders asked for, read per id. It counts as one read: one cache hit when
+   * every id was answered from the cache, else the call it sent or joined.
+   */
+  async readRecords(settings: EndpointCacheSettings, partition: string, ids: readonly string[], ctx: CallContext): Promise<UpstreamRecord[]> {
+    let worst: { kind: CacheHitKind; fetchedAt: number } | null = null;
+    let allHits = true;
+    const inner: CallContext = {
+      ...ctx,
+      onCacheHit: (kind, fetchedAt) => {
+        if (worst === null || WORSE[kind] > WORSE[worst.kind]) worst = { kind, fetchedAt: Math.min(fetchedAt, worst?.fetchedAt ?? fetchedAt) };
+        else worst = { kind: worst.kind, fetchedAt: Math.min(fetchedAt, worst.fetchedAt) };
+      },
+      onCall: (call) => {
+        allHits = false;
+        ctx.onCall?.(call);
+      },
+      onShared: () => {
+        allHits = false;
+        ctx.onShared?.();
+      },
+    };
+    const values = await Promise.all(ids.map((id) => this.read(settings, { kind: 'record', endpoint: settings.endpoint, partition, id }, undefined, inner)));
+    const hit = worst as { kind: CacheHitKind; fetchedAt: number } | null;
+    if (allHits && hit !== null) ctx.onCacheHit?.(hit.kind, hit.fetchedAt);
+    return values.filter((value): value is UpstreamRecord => value !== null && !isList(value));
   }
 
   /** Forgets what the upstream said about a record (in every partition) and the endpoint's list pages. */
   async drop(endpoint: string, ids: readonly string[]): Promise<void> {
-    this.epochs.set(endpoint, (this.epochs.get(endpoint) ?? 0) + 1);
+    this.bumpEpoch(endpoint);
     const store = this.options.store;
     await Promise.all([...ids.map((id) => store.deleteRecord(endpoint, id)), store.deleteLists(endpoint)]);
   }
 
+  /** Keeps what a write answered as a record's entry in one partition (after `drop`). */
+  async replace(settings: EndpointCacheSettings, key: RecordKey, record: UpstreamRecord, fetchedAt: number): Promise<void> {
+    await this.options.store.set(key, buildCacheEntry(record, sizeOf(record), fetchedAt, settings));
+  }
+
   /** Waits for the background refreshes running now (tests, shutdown). */
   async settle(): Promise<void> {
-    while (this.refreshing.size > 0) await Promise.all([...this.refreshing.values()]);
+    while (this.refreshing.size > 0 || this.pending.size > 0) await Promise.all([...this.refreshing.values(), ...this.pending]);
+  }
+
+  private async lookup(key: CacheKey, ctx: CallContext): Promise<Lookup> {
+    if (ctx.cache === 'no-cache') return { hit: null, entry: undefined };
+    const store = this.options.store;
+    const entry = store.getSync !== undefined ? store.getSync(key) : await store.get(key);
+    if (entry === undefined) return { hit: null, entry };
+    const now = this.options.now();
+    if (now < entry.freshUntil) return { hit: 'fresh', entry };
+    if (now < entry.staleUntil) return { hit: 'stale', entry };
+    return { hit: null, entry };
+  }
+
+  private serve(
+    settings: EndpointCacheSettings,
+    key: CacheKey,
+    query: Readonly<Record<string, string>> | undefined,
+    ctx: CallContext,
+    hit: 'fresh' | 'stale',
+    entry: CacheEntry,
+  ): Value {
+    ctx.onCacheHit?.(hit, entry.fetchedAt);
+    ctx.onServed?.(entry.freshUntil, settings.personal);
+    if (hit === 'stale') this.refresh(settings, key, query, ctx);
+    return entry.value;
   }
 
   private async fetch(
@@ -95,18 +162,58 @@ export class CachedReads {
     const epoch = this.epochs.get(key.endpoint);
     let value: Value;
     try {
-      value = key.kind === 'record' ? await this.client.get(key.endpoint, key.id, ctx) : await this.client.list(key.endpoint, query ?? {}, ctx);
+      const call = this.withFallbackWait(ctx, previous);
+      value = key.kind === 'record' ? await this.client.get(key.endpoint, key.id, call) : await this.client.list(key.endpoint, query ?? {}, call);
     } catch (error) {
-      if (previous === undefined || ctx.cache === 'no-cache' || !staleMayCover(error)) throw error;
-      if (!(this.options.now() < previous.staleIfErrorUntil)) throw error;
-      ctx.onCacheHit?.('stale-if-error', previous.fetchedAt);
-      ctx.onServed?.(previous.freshUntil, settings.personal);
-      return previous.value;
+      return this.staleOrThrow(settings, ctx, previous, error);
     }
-    const freshUntil = started + settings.ttlMs;
-    ctx.onServed?.(freshUntil, settings.personal);
+    ctx.onServed?.(started + settings.ttlMs, settings.personal);
     if (this.epochs.get(key.endpoint) === epoch) await this.keep(settings, key, value, started);
     return value;
+  }
+
+  private async fetchBatched(settings: EndpointCacheSettings, key: RecordKey, ctx: CallContext, previous: CacheEntry | undefined): Promise<Value> {
+    let answer;
+    try {
+      answer = await this.batcherOf(settings, key.partition, ctx.priority ?? 'foreground').load(key.id, this.withFallbackWait(ctx, previous));
+    } catch (error) {
+      return this.staleOrThrow(settings, ctx, previous, error);
+    }
+    ctx.onServed?.(answer.startedAt + settings.ttlMs, settings.personal);
+    return answer.record;
+  }
+
+  /** A read with a stale-if-error answer at hand waits only so long for a token. */
+  private withFallbackWait(ctx: CallContext, previous: CacheEntry | undefined): CallContext {
+    if (previous === undefined || ctx.cache === 'no-cache' || ctx.priority === 'background') return ctx;
+    const now = this.options.now();
+    if (!(now < previous.staleIfErrorUntil)) return ctx;
+    return { ...ctx, tokenDeadline: Math.min(ctx.tokenDeadline ?? ctx.deadline, now + this.options.staleIfLimitedWaitMs) };
+  }
+
+  private staleOrThrow(settings: EndpointCacheSettings, ctx: CallContext, previous: CacheEntry | undefined, error: unknown): Value {
+    if (previous === undefined || ctx.cache === 'no-cache' || !staleMayCover(error)) throw error;
+    if (!(this.options.now() < previous.staleIfErrorUntil)) throw error;
+    ctx.onCacheHit?.('stale-if-error', previous.fetchedAt);
+    ctx.onServed?.(previous.freshUntil, settings.personal);
+    return previous.value;
+  }
+
+  private batcherOf(settings: EndpointCacheSettings, partition: string, priority: 'foreground' | 'background'): RecordBatcher {
+    const name = `${priority}\u0000${settings.endpoint}\u0000${partition}`;
+    let batcher = this.batchers.get(name);
+    if (batcher === undefined) {
+      const fetchRecords = fetchRecordsOf(this.client, settings, {
+        now: this.options.now,
+        epoch: () => this.epochs.get(settings.endpoint) ?? 0,
+        keep: (id, record, fetchedAt) => this.keep(settings, { kind: 'record', endpoint: settings.endpoint, partition, id }, record, fetchedAt),
+      });
+      batcher = new RecordBatcher(fetchRecords, settings.maxBatch, this.options.now, () => {
+        if (this.batchers.get(name)?.idle === true) this.batchers.delete(name);
+      });
+      this.batchers.set(name, batcher);
+    }
+    return batcher;
   }
 
   /** A list page also answers later by-id reads of the records on it. */
@@ -131,8 +238,6 @@ export class CachedReads {
   }
 
   private refresh(settings: EndpointCacheSettings, key: CacheKey, query: Readonly<Record<string, string>> | undefined, ctx: CallContext): void {
-    const storeKey = storeKeyOf(key);
-    if (this.refreshing.has(storeKey)) return;
     const background: CallContext = {
       requestId: ctx.requestId,
       deadline: this.options.now() + this.options.refreshDeadlineMs,
@@ -140,14 +245,27 @@ export class CachedReads {
       forwardedHeaders: ctx.forwardedHeaders ?? {},
       priority: 'background',
     };
-    const running = this.fetch(settings, key, query, background, undefined).then(
-      () => undefined,
-      (error: unknown) => {
-        this.options.logger?.debug({ endpoint: key.endpoint, kind: key.kind, err: error }, 'cache refresh failed; the stale entry stays until its window ends');
-      },
-    );
+    const failed = (error: unknown): void => {
+      this.options.logger?.debug({ endpoint: key.endpoint, kind: key.kind, err: error }, 'cache refresh failed; the stale entry stays until its window ends');
+    };
+    if (key.kind === 'record' && settings.idListFilter !== null) {
+      // The batcher is the single flight: an id queued or out is joined.
+      const running = this.batcherOf(settings, key.partition, 'background')
+        .load(key.id, background)
+        .then(() => undefined, failed);
+      this.pending.add(running);
+      void running.finally(() => this.pending.delete(running));
+      return;
+    }
+    const storeKey = storeKeyOf(key);
+    if (this.refreshing.has(storeKey)) return;
+    const running = this.fetch(settings, key, query, background, undefined).then(() => undefined, failed);
     this.refreshing.set(storeKey, running);
     void running.finally(() => this.refreshing.delete(storeKey));
+  }
+
+  private bumpEpoch(endpoint: string): void {
+    this.epochs.set(endpoint, (this.epochs.get(endpoint) ?? 0) + 1);
   }
 }
 
@@ -157,9 +275,4 @@ function headersSuffix(headers: Readonly<Record<string, string>> | undefined): s
   if (names.length === 0) return '';
   names.sort();
   return names.map((name) => `;${name}=${encodeURIComponent(headers[name] ?? '')}`).join('');
-}
-
-export function identifierOf(record: UpstreamRecord, idKey: string): string | null {
-  const value = record[idKey];
-  return typeof value === 'string' || typeof value === 'number' ? String(value) : null;
 }

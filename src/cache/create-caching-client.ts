@@ -13,7 +13,8 @@ import type { CredentialKeys } from '../upstream/credential-keys.js';
 import type { CallContext, UpstreamClient, UpstreamRecord, UpstreamRequest, UpstreamResponse } from '../upstream/types.js';
 import { buildListQueryKey, isList } from './build-cache-entry.js';
 import { buildCacheSettings, type EndpointCacheSettings } from './build-cache-settings.js';
-import { CachedReads, identifierOf } from './cached-reads.js';
+import { identifierOf } from '../shared/identifier-of.js';
+import { CachedReads } from './cached-reads.js';
 import type { CacheStore } from './types.js';
 
 export interface CachingClientOptions {
@@ -33,6 +34,9 @@ export interface CachingClient extends UpstreamClient {
 }
 
 const UNCACHED: EndpointCacheSettings = {
+  endpoint: '',
+  idListFilter: null,
+  maxBatch: 1,
   cached: false,
   personal: false,
   idKey: 'id',
@@ -41,6 +45,12 @@ const UNCACHED: EndpointCacheSettings = {
   staleIfErrorMs: 0,
   maxEntries: 0,
 };
+
+/**
+ * How long a read whose stale-if-error answer is at hand waits for a rate-limit token before
+ * serving that answer: long enough for a token that is about to come, short enough not to show.
+ */
+const STALE_IF_LIMITED_WAIT_MS = 250;
 
 export function createCachingClient(client: UpstreamClient, options: CachingClientOptions): CachingClient {
   return new CachingUpstreamClient(client, options);
@@ -65,6 +75,7 @@ class CachingUpstreamClient implements CachingClient {
       now: this.now,
       credentials: options.credentials,
       refreshDeadlineMs: options.config.server.operationDeadlineMs,
+      staleIfLimitedWaitMs: STALE_IF_LIMITED_WAIT_MS,
       logger: options.logger?.child({ component: 'cache' }),
     });
     this.unsubscribe = options.bus.subscribe((event) => {
@@ -78,7 +89,7 @@ class CachingUpstreamClient implements CachingClient {
   request(request: UpstreamRequest, ctx: CallContext): Promise<UpstreamResponse> {
     if (request.method === 'GET') return this.client.request(request, ctx);
     const kind: ChangeKind = request.method === 'POST' ? 'created' : request.method === 'PUT' ? 'updated' : 'deleted';
-    return this.write(request.endpoint, kind, request.id, () => this.client.request(request, ctx));
+    return this.write(request.endpoint, kind, request.id, ctx, () => this.client.request(request, ctx));
   }
 
   async get(endpoint: string, id: string, ctx: CallContext): Promise<UpstreamRecord | null> {
@@ -98,20 +109,22 @@ class CachingUpstreamClient implements CachingClient {
       return this.client.list(endpoint, query, ctx);
     }
     const partition = this.reads.partitionOf(settings, ctx);
+    const ids = idListOf(settings, query);
+    if (ids !== null) return this.reads.readRecords(settings, partition, ids, ctx);
     const value = await this.reads.read(settings, { kind: 'list', endpoint, partition, query: buildListQueryKey(query) }, query, ctx);
     return isList(value) ? value : [];
   }
 
   create(endpoint: string, body: UpstreamRecord, ctx: CallContext): Promise<UpstreamRecord> {
-    return this.write(endpoint, 'created', undefined, () => this.client.create(endpoint, body, ctx));
+    return this.write(endpoint, 'created', undefined, ctx, () => this.client.create(endpoint, body, ctx));
   }
 
   update(endpoint: string, id: string, body: UpstreamRecord, ctx: CallContext): Promise<unknown> {
-    return this.write(endpoint, 'updated', id, () => this.client.update(endpoint, id, body, ctx));
+    return this.write(endpoint, 'updated', id, ctx, () => this.client.update(endpoint, id, body, ctx));
   }
 
   remove(endpoint: string, id: string, ctx: CallContext): Promise<unknown> {
-    return this.write(endpoint, 'deleted', id, () => this.client.remove(endpoint, id, ctx));
+    return this.write(endpoint, 'deleted', id, ctx, () => this.client.remove(endpoint, id, ctx));
   }
 
   settle(): Promise<void> {
@@ -133,8 +146,13 @@ class CachingUpstreamClient implements CachingClient {
     return this.settings.get(endpoint) ?? UNCACHED;
   }
 
-  /** Drops, then publishes (on success): the writer's next read, and anyone's, goes upstream. */
-  private async write<T>(endpoint: string, kind: ChangeKind, id: string | undefined, send: () => Promise<T>): Promise<T> {
+  /**
+   * Drops what the write may have changed, then publishes (on success). The record the upstream
+   * answered replaces the writer's entry (its partition sees the write at once, at no call); every
+   * other partition and the endpoint's list pages go upstream on their next read.
+   */
+  private async write<T>(endpoint: string, kind: ChangeKind, id: string | undefined, ctx: CallContext, send: () => Promise<T>): Promise<T> {
+    const started = this.now();
     let answer: T;
     try {
       answer = await send();
@@ -144,11 +162,15 @@ class CachingUpstreamClient implements CachingClient {
       throw error;
     }
     const record = kind !== 'deleted' && isRecord(answer) ? answer : null;
-    const answeredId = record === null ? null : identifierOf(record, this.settingsOf(endpoint).idKey);
+    const settings = this.settingsOf(endpoint);
+    const answeredId = record === null ? null : identifierOf(record, settings.idKey);
     await this.reads.drop(
       endpoint,
       [id, answeredId].filter((value): value is string => typeof value === 'string'),
     );
+    if (record !== null && answeredId !== null && settings.cached && (id === undefined || id === answeredId)) {
+      await this.reads.replace(settings, { kind: 'record', endpoint, partition: this.reads.partitionOf(settings, ctx), id: answeredId }, record, started);
+    }
     const eventId = answeredId ?? id;
     if (eventId !== undefined) this.publish({ kind, endpoint, id: eventId, record, writeDate: writeDateOf(record), source: 'mutation', at: this.now() });
     return answer;
@@ -163,4 +185,16 @@ class CachingUpstreamClient implements CachingClient {
 function writeDateOf(record: UpstreamRecord | null): string | null {
   const value = record?.['write_date'];
   return typeof value === 'string' ? value : null;
+}
+
+/** The ids of an id-list page the loaders asked for (the filter and its limit, nothing else), or null. */
+function idListOf(settings: EndpointCacheSettings, query: Readonly<Record<string, string>>): string[] | null {
+  const filter = settings.idListFilter;
+  if (filter === null) return null;
+  const value = query[filter];
+  if (value === undefined) return null;
+  for (const key of Object.keys(query)) if (key !== filter && key !== 'limit') return null;
+  const ids = value.split(',').filter((id) => id !== '');
+  if (ids.length === 0 || (query['limit'] !== undefined && Number(query['limit']) < ids.length)) return null;
+  return ids;
 }

@@ -8,7 +8,7 @@ import { isRecord } from '../shared/guards.js';
 import type { UpstreamRecord } from '../upstream/types.js';
 import type { WriteBodyBuilder } from './build-write-body.js';
 import type { Shaper } from './build-record-shapers.js';
-import { identifierOf } from './create-loaders.js';
+import { identifierOf } from '../shared/identifier-of.js';
 import type { ExecutionContext } from './create-execution-context.js';
 import type { Resolver } from './resolver-types.js';
 import { checkInputText, type TextLimits } from './check-input-text.js';

@@ -9,7 +9,7 @@ import { isRecord } from '../shared/guards.js';
 import type { UpstreamRecord } from '../upstream/types.js';
 import { loadShaped, type ShapedRecord, type Shaper } from './build-record-shapers.js';
 import { embeddedFieldNames, targetOf, type TypeIndex } from './build-type-index.js';
-import { identifierOf } from './create-loaders.js';
+import { identifierOf } from '../shared/identifier-of.js';
 import type { Resolver } from './resolver-types.js';
 import { selectionWithin } from './selection-within.js';
 

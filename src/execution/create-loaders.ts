@@ -6,6 +6,7 @@
 import DataLoader from 'dataloader';
 import type { EndpointModel } from '../model/source-model.js';
 import type { CallContext, UpstreamClient, UpstreamRecord } from '../upstream/types.js';
+import { identifierOf } from '../shared/identifier-of.js';
 import type { TypeIndex } from './build-type-index.js';
 import { targetOf } from './build-type-index.js';
 
@@ -43,12 +44,6 @@ export function createLoaders(client: UpstreamClient, index: TypeIndex, ctx: Cal
     },
     clear: (endpoint, id) => void loaderFor(endpoint).clear(id),
   };
-}
-
-/** The identifier of a record as the URL `{id}` and the cache key use it, or null when absent. */
-export function identifierOf(record: UpstreamRecord, idKey: string): string | null {
-  const value = record[idKey];
-  return typeof value === 'string' || typeof value === 'number' ? String(value) : null;
 }
 
 function createRecordLoader(client: UpstreamClient, endpoint: EndpointModel, ctx: CallContext): RecordLoader {

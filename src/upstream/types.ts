@@ -11,6 +11,11 @@ export interface CallContext {
   readonly requestId: string;
   /** Epoch ms after which no call starts and queued calls fail (`UPSTREAM_TIMEOUT`). */
   readonly deadline: number;
+  /**
+   * Epoch ms after which a call stops waiting for a rate-limit token (`UPSTREAM_RATE_LIMITED`),
+   * when earlier than the deadline: a read with a stale answer at hand serves it rather than wait.
+   */
+  readonly tokenDeadline?: number | undefined;
   /** The GraphQL request's `Authorization` header, used only by `forward` auth. */
   readonly authorization?: string | undefined;
   /**

@@ -85,7 +85,12 @@ export class UpstreamGuard {
   ): Promise<void> {
     const started = performance.now();
     try {
-      await rateLimiter.acquire({ credential, deadline: ctx.deadline, priority: ctx.priority ?? 'foreground', signal: abandon?.waitSignal() });
+      await rateLimiter.acquire({
+        credential,
+        deadline: Math.min(ctx.deadline, ctx.tokenDeadline ?? ctx.deadline),
+        priority: ctx.priority ?? 'foreground',
+        signal: abandon?.waitSignal(),
+      });
       reportTokenWait(ctx, performance.now() - started);
     } catch (error) {
       reportTokenWait(ctx, performance.now() - started);

@@ -1,0 +1,41 @@
+/**
+ * The batcher's call for an endpoint with an id-list filter: one GET for one id, else one id-list
+ * page; an id the page left out is read by id (a search hides archived records, and an upstream
+ * may ignore a key it does not know), so a missing record is never taken for an absent one. What
+ * was read is kept unless the endpoint was dropped meanwhile.
+ */
+import type { CallContext, UpstreamClient, UpstreamRecord } from '../upstream/types.js';
+import { identifierOf } from '../shared/identifier-of.js';
+import type { EndpointCacheSettings } from './build-cache-settings.js';
+import type { FetchRecords } from './record-batcher.js';
+
+export interface FetchRecordsHooks {
+  readonly now: () => number;
+  /** The endpoint's drop count: a read that started before a drop must not store its answer. */
+  readonly epoch: () => number;
+  readonly keep: (id: string, record: UpstreamRecord | null, fetchedAt: number) => Promise<void>;
+}
+
+export function fetchRecordsOf(client: UpstreamClient, settings: EndpointCacheSettings, hooks: FetchRecordsHooks): FetchRecords {
+  const { endpoint, idListFilter, idKey } = settings;
+  return async (ids: readonly string[], ctx: CallContext) => {
+    const epoch = hooks.epoch();
+    const started = hooks.now();
+    const records = new Map<string, UpstreamRecord | null>();
+    const [only] = ids;
+    if (ids.length === 1 && only !== undefined) {
+      records.set(only, await client.get(endpoint, only, ctx));
+    } else if (idListFilter !== null) {
+      const wanted = new Set(ids);
+      for (const record of await client.list(endpoint, { [idListFilter]: ids.join(','), limit: String(ids.length) }, ctx)) {
+        const id = identifierOf(record, idKey);
+        if (id !== null && wanted.has(id)) records.set(id, record);
+      }
+      const missing = ids.filter((id) => !records.has(id));
+      const answers = await Promise.all(missing.map((id) => client.get(endpoint, id, ctx)));
+      missing.forEach((id, index) => records.set(id, answers[index] ?? null));
+    }
+    if (hooks.epoch() === epoch) await Promise.all([...records].map(([id, record]) => hooks.keep(id, record, started)));
+    return records;
+  };
+}
