@@ -7,6 +7,8 @@ export interface EndpointCacheSettings {
   readonly idListFilter: string | null;
   /** Ids in one id-list call (the endpoint's page size). */
   readonly maxBatch: number;
+  /** The endpoint's filter keys: a write to one of them may move a record across list pages. */
+  readonly filters: ReadonlySet<string>;
   /** false: answers are passed through and never kept. */
   readonly cached: boolean;
   /** `forward` auth: every user has their own partition, and answers are personal (`private`). */
@@ -26,6 +28,7 @@ export function buildCacheSettings(config: Config): Map<string, EndpointCacheSet
       endpoint: endpoint.name,
       idListFilter: endpoint.idListFilter,
       maxBatch: endpoint.maxPageSize,
+      filters: new Set(endpoint.filters),
       cached: cache !== null && cache.ttlSeconds > 0,
       personal: (endpoint.auth ?? config.upstream.auth).type === 'forward',
       idKey: endpoint.idKey,

@@ -48,6 +48,8 @@ export class CachedReads {
   private readonly epochs = new Map<string, number>();
   /** Record batchers by priority, endpoint and partition; forgotten when idle. */
   private readonly batchers = new Map<string, RecordBatcher>();
+  /** Our own writes per endpoint that list pages fetched before them show (see `patchLists`). */
+  private readonly written = new Map<string, Map<string, { readonly record: UpstreamRecord; readonly at: number }>>();
   /** Background record refreshes not settled yet (tests, shutdown). */
   private readonly pending = new Set<Promise<unknown>>();
   /** An operation's partitions, worked out once (its calls all carry the same context). */
@@ -109,16 +111,34 @@ export class CachedReads {
     return values.filter((value): value is UpstreamRecord => value !== null && !isList(value));
   }
 
-  /** Forgets what the upstream said about a record (in every partition) and the endpoint's list pages. */
-  async drop(endpoint: string, ids: readonly string[]): Promise<void> {
+  /** Forgets what the upstream said about records (in every partition) and, unless told not to, the endpoint's list pages. */
+  async drop(endpoint: string, ids: readonly string[], lists = true): Promise<void> {
     this.bumpEpoch(endpoint);
     const store = this.options.store;
-    await Promise.all([...ids.map((id) => store.deleteRecord(endpoint, id)), store.deleteLists(endpoint)]);
+    await Promise.all([...ids.map((id) => store.deleteRecord(endpoint, id)), ...(lists ? [store.deleteLists(endpoint)] : [])]);
   }
 
   /** Keeps what a write answered as a record's entry in one partition (after `drop`). */
   async replace(settings: EndpointCacheSettings, key: RecordKey, record: UpstreamRecord, fetchedAt: number): Promise<void> {
     await this.options.store.set(key, buildCacheEntry(record, sizeOf(record), fetchedAt, settings));
+  }
+
+  /**
+   * A write whose fields no filter reads, answered with the record: the endpoint's list pages
+   * fetched before it show the written record in its place and are refreshed in the background
+   * (its order or an Odoo-side domain may have moved it), instead of all being read again.
+   */
+  patchLists(settings: EndpointCacheSettings, id: string, record: UpstreamRecord, at: number): void {
+    let records = this.written.get(settings.endpoint);
+    if (records === undefined) {
+      records = new Map();
+      this.written.set(settings.endpoint, records);
+    }
+    // No page older than this is ever served.
+    const oldest = this.options.now() - settings.ttlMs - Math.max(settings.staleWhileRevalidateMs, settings.staleIfErrorMs);
+    for (const [known, write] of records) if (write.at < oldest) records.delete(known);
+    records.delete(id);
+    records.set(id, { record, at });
   }
 
   /** Waits for the background refreshes running now (tests, shutdown). */
@@ -145,10 +165,29 @@ export class CachedReads {
     hit: 'fresh' | 'stale',
     entry: CacheEntry,
   ): Value {
-    ctx.onCacheHit?.(hit, entry.fetchedAt);
+    const patched = isList(entry.value) ? this.patched(settings, entry.value, entry.fetchedAt) : null;
+    const served = patched === null ? hit : 'stale';
+    ctx.onCacheHit?.(served, entry.fetchedAt);
     ctx.onServed?.(entry.freshUntil, settings.personal);
-    if (hit === 'stale') this.refresh(settings, key, query, ctx);
-    return entry.value;
+    if (served === 'stale') this.refresh(settings, key, query, ctx);
+    return patched ?? entry.value;
+  }
+
+  /** A page with the writes made since it was fetched in place, or null when none of them is on it. */
+  private patched(settings: EndpointCacheSettings, page: readonly UpstreamRecord[], fetchedAt: number): UpstreamRecord[] | null {
+    const records = this.written.get(settings.endpoint);
+    if (records === undefined || records.size === 0) return null;
+    const idKey = settings.idKey;
+    let out: UpstreamRecord[] | null = null;
+    page.forEach((record, index) => {
+      const id = identifierOf(record, idKey);
+      const write = id === null ? undefined : records.get(id);
+      // A page read since, or one that already shows the write, is left as it is.
+      if (write === undefined || write.at < fetchedAt || sameRecord(record, write.record)) return;
+      out ??= [...page];
+      out[index] = write.record;
+    });
+    return out;
   }
 
   private async fetch(
@@ -267,6 +306,11 @@ export class CachedReads {
   private bumpEpoch(endpoint: string): void {
     this.epochs.set(endpoint, (this.epochs.get(endpoint) ?? 0) + 1);
   }
+}
+
+function sameRecord(a: UpstreamRecord, b: UpstreamRecord): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => JSON.stringify(a[key]) === JSON.stringify(b[key]));
 }
 
 function headersSuffix(headers: Readonly<Record<string, string>> | undefined): string {

@@ -36,6 +36,7 @@ export interface CachingClient extends UpstreamClient {
 const UNCACHED: EndpointCacheSettings = {
   endpoint: '',
   idListFilter: null,
+  filters: new Set(),
   maxBatch: 1,
   cached: false,
   personal: false,
@@ -89,7 +90,7 @@ class CachingUpstreamClient implements CachingClient {
   request(request: UpstreamRequest, ctx: CallContext): Promise<UpstreamResponse> {
     if (request.method === 'GET') return this.client.request(request, ctx);
     const kind: ChangeKind = request.method === 'POST' ? 'created' : request.method === 'PUT' ? 'updated' : 'deleted';
-    return this.write(request.endpoint, kind, request.id, ctx, () => this.client.request(request, ctx));
+    return this.write(request.endpoint, kind, request.id, ctx, writtenKeys(request.body), () => this.client.request(request, ctx));
   }
 
   async get(endpoint: string, id: string, ctx: CallContext): Promise<UpstreamRecord | null> {
@@ -116,15 +117,15 @@ class CachingUpstreamClient implements CachingClient {
   }
 
   create(endpoint: string, body: UpstreamRecord, ctx: CallContext): Promise<UpstreamRecord> {
-    return this.write(endpoint, 'created', undefined, ctx, () => this.client.create(endpoint, body, ctx));
+    return this.write(endpoint, 'created', undefined, ctx, null, () => this.client.create(endpoint, body, ctx));
   }
 
   update(endpoint: string, id: string, body: UpstreamRecord, ctx: CallContext): Promise<unknown> {
-    return this.write(endpoint, 'updated', id, ctx, () => this.client.update(endpoint, id, body, ctx));
+    return this.write(endpoint, 'updated', id, ctx, Object.keys(body), () => this.client.update(endpoint, id, body, ctx));
   }
 
   remove(endpoint: string, id: string, ctx: CallContext): Promise<unknown> {
-    return this.write(endpoint, 'deleted', id, ctx, () => this.client.remove(endpoint, id, ctx));
+    return this.write(endpoint, 'deleted', id, ctx, null, () => this.client.remove(endpoint, id, ctx));
   }
 
   settle(): Promise<void> {
@@ -149,9 +150,18 @@ class CachingUpstreamClient implements CachingClient {
   /**
    * Drops what the write may have changed, then publishes (on success). The record the upstream
    * answered replaces the writer's entry (its partition sees the write at once, at no call); every
-   * other partition and the endpoint's list pages go upstream on their next read.
+   * other partition goes upstream on its next read. The endpoint's list pages are dropped too,
+   * unless the write is an update of shared (service) records that no filter reads: then they show
+   * the written record and refresh in the background (`CachedReads.patchLists`).
    */
-  private async write<T>(endpoint: string, kind: ChangeKind, id: string | undefined, ctx: CallContext, send: () => Promise<T>): Promise<T> {
+  private async write<T>(
+    endpoint: string,
+    kind: ChangeKind,
+    id: string | undefined,
+    ctx: CallContext,
+    keys: readonly string[] | null,
+    send: () => Promise<T>,
+  ): Promise<T> {
     const started = this.now();
     let answer: T;
     try {
@@ -164,12 +174,16 @@ class CachingUpstreamClient implements CachingClient {
     const record = kind !== 'deleted' && isRecord(answer) ? answer : null;
     const settings = this.settingsOf(endpoint);
     const answeredId = record === null ? null : identifierOf(record, settings.idKey);
+    const kept = record !== null && answeredId !== null && settings.cached && (id === undefined || id === answeredId) ? record : null;
+    const patch = kept !== null && kind === 'updated' && !settings.personal && keys !== null && !keys.some((key) => settings.filters.has(key));
     await this.reads.drop(
       endpoint,
       [id, answeredId].filter((value): value is string => typeof value === 'string'),
+      !patch,
     );
-    if (record !== null && answeredId !== null && settings.cached && (id === undefined || id === answeredId)) {
-      await this.reads.replace(settings, { kind: 'record', endpoint, partition: this.reads.partitionOf(settings, ctx), id: answeredId }, record, started);
+    if (kept !== null && answeredId !== null) {
+      await this.reads.replace(settings, { kind: 'record', endpoint, partition: this.reads.partitionOf(settings, ctx), id: answeredId }, kept, started);
+      if (patch) this.reads.patchLists(settings, answeredId, kept, started);
     }
     const eventId = answeredId ?? id;
     if (eventId !== undefined) this.publish({ kind, endpoint, id: eventId, record, writeDate: writeDateOf(record), source: 'mutation', at: this.now() });
@@ -197,4 +211,9 @@ function idListOf(settings: EndpointCacheSettings, query: Readonly<Record<string
   const ids = value.split(',').filter((id) => id !== '');
   if (ids.length === 0 || (query['limit'] !== undefined && Number(query['limit']) < ids.length)) return null;
   return ids;
+}
+
+/** The keys a write body sets, or null when it is not a record (nothing can be said about it). */
+function writtenKeys(body: unknown): readonly string[] | null {
+  return isRecord(body) ? Object.keys(body) : null;
 }

@@ -1,14 +1,14 @@
 /**
- * The cache's defaults (docs/caching.md explains them): answers are fresh for 10 s and served stale
- * for 20 s more while one refresh runs, so nothing is served older than 30 s; on an upstream failure
- * an answer up to 5 min past its freshness stands in, flagged as stale.
+ * The cache's defaults (docs/caching.md explains them): answers are fresh for 30 s and served stale
+ * for 30 s more while one refresh runs, so nothing is served older than a minute unflagged; on an
+ * upstream failure or a spent budget an answer up to 5 min past its freshness stands in, flagged.
  */
 import type { EndpointCacheFile, UpstreamCacheFile } from './config-file-schema.js';
 import type { EndpointCacheConfig, UpstreamCacheConfig } from './types.js';
 
 export const CACHE_DEFAULTS: UpstreamCacheConfig = {
-  ttlSeconds: 10,
-  staleWhileRevalidateSeconds: 20,
+  ttlSeconds: 30,
+  staleWhileRevalidateSeconds: 30,
   staleIfErrorSeconds: 300,
   maxEntries: 10_000,
   maxBytes: 32 * 1024 * 1024,

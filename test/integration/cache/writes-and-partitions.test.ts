@@ -40,6 +40,26 @@ describe('own writes', () => {
     expect(cost(one)).toMatchObject({ restCalls: 0, cacheHits: 1 });
   });
 
+  it('a write no filter reads patches the list pages: they show it at once and are read again in the background', async () => {
+    const clock = createClock();
+    stack = await startCachedStack(clock);
+    const CITIES = '{ partners(limit: 10) { items { id city } } }';
+    const MOVE = 'mutation M($id: ID!, $city: String) { updatePartner(id: $id, input: { city: $city }) { id city } }';
+    await stack.gql(CITIES);
+    await stack.gql(MOVE, { id: '1', city: 'Ghent' });
+    stack.simulator.clearRecords();
+    const page = await stack.gql(CITIES);
+    const items = (page.body.data?.['partners'] as { items: { id: string; city: string | null }[] }).items;
+    expect(items.find((item) => item.id === '1')?.city).toBe('Ghent');
+    expect(items).toHaveLength(10);
+    expect(cost(page)).toMatchObject({ restCalls: 0, cacheHits: 1, staleHits: 1 });
+    await stack.server.settle();
+    // The background refresh of the page, and nothing else.
+    expect(stack.calls().map(relativePath)).toEqual(['/partners']);
+    const after = await stack.gql(CITIES);
+    expect(cost(after)).toMatchObject({ restCalls: 0, cacheHits: 1, staleHits: 0 });
+  });
+
   it('publishes the change on the bus, and drops on every change the bus carries (a webhook)', async () => {
     const clock = createClock();
     stack = await startCachedStack(clock);
