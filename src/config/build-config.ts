@@ -51,6 +51,7 @@ function buildUpstream(file: ConfigFile['upstream']): UpstreamConfig {
     rateLimit: {
       perMinute: file.rateLimit?.perMinute ?? file.rateLimitPerMinute ?? null,
       perHourPerCredential: file.rateLimit?.perHourPerCredential ?? null,
+      hourlyBurst: file.rateLimit?.hourlyBurst ?? null,
     },
     cache: buildUpstreamCache(file.cache),
     credentialKeySecret: file.credentialKeySecret ?? null,

@@ -25,8 +25,21 @@ export function checkConfigFile(file: ConfigFile): ConfigIssue[] {
   if (file.upstream.rateLimitPerMinute !== undefined && file.upstream.rateLimit?.perMinute !== undefined) {
     issues.push({ path: 'upstream.rateLimitPerMinute', message: 'set only `upstream.rateLimit.perMinute` (this key is its old name)' });
   }
+  issues.push(...checkHourlyBurst(file.upstream.rateLimit));
   issues.push(...checkRedisConfig(file));
   return issues;
+}
+
+function checkHourlyBurst(rateLimit: { perHourPerCredential?: number | null; hourlyBurst?: number } | undefined): ConfigIssue[] {
+  const burst = rateLimit?.hourlyBurst;
+  if (burst === undefined) return [];
+  const path = 'upstream.rateLimit.hourlyBurst';
+  const perHour = rateLimit?.perHourPerCredential ?? null;
+  if (perHour === null) return [{ path, message: 'has no effect without `upstream.rateLimit.perHourPerCredential`: set that, or remove this key' }];
+  if (burst * 2 > perHour) {
+    return [{ path, message: `must be at most half of \`perHourPerCredential\` (${Math.floor(perHour / 2)}): the other half flows over the hour` }];
+  }
+  return [];
 }
 
 function checkEndpoint(endpoint: EndpointFile, path: string, endpointNames: readonly string[]): ConfigIssue[] {

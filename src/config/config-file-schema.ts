@@ -53,7 +53,13 @@ const upstreamSchema = z.strictObject({
   concurrency: positiveInt.optional(),
   /** Kept as an alias of `rateLimit.perMinute` (setting both is an issue). */
   rateLimitPerMinute: positiveInt.nullable().optional(),
-  rateLimit: z.strictObject({ perMinute: positiveInt.nullable().optional(), perHourPerCredential: positiveInt.nullable().optional() }).optional(),
+  rateLimit: z
+    .strictObject({
+      perMinute: positiveInt.nullable().optional(),
+      perHourPerCredential: positiveInt.nullable().optional(),
+      hourlyBurst: positiveInt.optional(),
+    })
+    .optional(),
   cache: upstreamCacheSchema.optional(),
   credentialKeySecret: nonEmpty.optional(),
   breaker: z.strictObject({ failureThreshold: positiveInt.optional(), openMs: positiveInt.optional() }).optional(),

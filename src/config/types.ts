@@ -68,6 +68,11 @@ export interface RateLimitConfig {
   readonly perMinute: number | null;
   /** Requests an hour per credential (the proxy counts per API key; per user with `forward`); null = off. */
   readonly perHourPerCredential: number | null;
+  /**
+   * Of a credential's hour, how many calls may go at once (the rest flows evenly over the hour);
+   * null = the default, a tenth of `perHourPerCredential`.
+   */
+  readonly hourlyBurst?: number | null;
 }
 
 /** How long an endpoint's answers are kept (docs/caching.md says why the defaults are what they are). */

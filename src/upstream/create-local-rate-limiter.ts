@@ -34,7 +34,7 @@ export function createLocalRateLimiter(config: RateLimitConfig, now: () => numbe
     let bucket = hourly.get(credential);
     if (bucket === undefined) {
       if (hourly.size >= SWEEP_AT) sweep(hourly, now());
-      bucket = createWindowBucket(perHour, HOUR_REFILL_MINUTES, Math.max(1, Math.floor(perHour / 60)), now());
+      bucket = createWindowBucket(perHour, HOUR_REFILL_MINUTES, hourlyBurstOf(config), now());
       hourly.set(credential, bucket);
     }
     return bucket;
@@ -85,6 +85,15 @@ function takeIfPlenty(minute: TokenBucket | null, hour: TokenBucket | null, at: 
     hour?.cancel();
     throw new RateLimitWaitError('perMinute', minute.waitFor(at));
   }
+}
+
+/**
+ * Of a credential's hour, what may go at once: a tenth by default, so that a cold cache warms up in
+ * a minute and nine tenths still flow evenly over the hour (docs/decisions/0011-hourly-burst.md).
+ */
+export function hourlyBurstOf(config: RateLimitConfig): number {
+  const perHour = config.perHourPerCredential ?? 0;
+  return Math.max(1, Math.min(config.hourlyBurst ?? Math.floor(perHour / 10), Math.floor(perHour / 2)));
 }
 
 function sweep(hourly: Map<CredentialKey, TokenBucket>, at: number): void {

@@ -79,9 +79,9 @@ describe('createLocalRateLimiter', () => {
     const started = await startTimes(limiter as RateLimiter, time, credentials);
     const of = (credential: string): number[] => started.filter((s) => s.credential === credential).map((s) => s.at);
     expect(mostInAnyWindow(of('u:a'), 3_600_000)).toBeLessThanOrEqual(60);
-    // B is paced by its own bucket (a token every 3660/59 s), not queued behind A's 150.
-    expect(Math.max(...of('u:b'))).toBeLessThanOrEqual(29 * Math.ceil(3_660_000 / 59));
-    expect(Math.max(...of('u:b'))).toBeGreaterThanOrEqual(Math.floor((29 * 3_660_000) / 59));
+    // B is paced by its own bucket (6 at once, a tenth, then a token every 3660/54 s), not queued behind A's 150.
+    expect(Math.max(...of('u:b'))).toBeLessThanOrEqual(24 * Math.ceil(3_660_000 / 54));
+    expect(Math.max(...of('u:b'))).toBeGreaterThanOrEqual(Math.floor((24 * 3_660_000) / 54));
   });
 
   it('holds both at once: a call waits for its hourly token and then its minute token', async () => {
@@ -137,5 +137,25 @@ describe('createLocalRateLimiter', () => {
       Array.from({ length: 5 }, () => 's'),
     );
     expect(foreground.every((s) => s.at === 0)).toBe(true);
+  });
+});
+
+describe('the hourly burst', () => {
+  it('lets a tenth of the hour go at once by default, or what hourlyBurst says, and never more than the hour in any hour', async () => {
+    for (const [hourlyBurst, burst] of [
+      [undefined, 100],
+      [250, 250],
+    ] as const) {
+      const time = manualTime();
+      const limiter = createLocalRateLimiter({ perMinute: 100_000, perHourPerCredential: 1000, hourlyBurst }, time.now, time.sleep);
+      const started = await startTimes(
+        limiter as RateLimiter,
+        time,
+        Array.from({ length: 1500 }, () => 'u:a'),
+      );
+      const at = started.map((s) => s.at);
+      expect(at.filter((t) => t === 0)).toHaveLength(burst);
+      expect(mostInAnyWindow(at, 3_600_000)).toBeLessThanOrEqual(1000);
+    }
   });
 });
