@@ -2,6 +2,11 @@
  * Staleness of changes made inside Odoo: the time from an edit to the first answer that shows it.
  * An answer to a request sent after the edit that still shows the old value is a stale read; an edit
  * still unseen at the end counts with the last stale read as its lower bound.
+ *
+ * The cache's promise is about stale reads: an answer not flagged as stale (no `STALE_ANSWER`
+ * warning) never shows an edit older than TTL + stale window. `worstServedMs` is the longest such an
+ * answer still showed the old value; flagged answers (stale-if-error or stale-if-limited, which the
+ * response says) are counted apart.
  */
 import type { SeenPartner } from './dashboard-operations.js';
 
@@ -17,11 +22,17 @@ export interface StalenessSummary {
   readonly worstMs: number;
   /** True when the worst is a lower bound (an edit never shown). */
   readonly worstIsLowerBound: boolean;
+  /** Longest an answer not flagged as stale still showed an edit's old value, in ms (0 when none did). */
+  readonly worstServedMs: number;
+  /** Answers flagged as stale that showed an edit's old value, and the longest of them, in ms. */
+  readonly flaggedStaleReads: number;
+  readonly flaggedWorstMs: number;
 }
 
 export interface StalenessTracker {
   edited(partnerId: number, marker: string, at: number): void;
-  observe(partners: readonly SeenPartner[], sentAt: number, receivedAt: number): void;
+  /** `flagged`: the answer said it was stale (a `STALE_ANSWER` warning). */
+  observe(partners: readonly SeenPartner[], sentAt: number, receivedAt: number, flagged: boolean): void;
   summary(): StalenessSummary;
 }
 
@@ -38,6 +49,9 @@ export function createStalenessTracker(): StalenessTracker {
   let neverShown = 0;
   let unread = 0;
   let worstBound = 0;
+  let worstServed = 0;
+  let flaggedReads = 0;
+  let flaggedWorst = 0;
   const close = (edit: Pending): void => {
     if (edit.lastStaleAt === null) unread += 1;
     else {
@@ -52,14 +66,20 @@ export function createStalenessTracker(): StalenessTracker {
       if (earlier !== undefined) close(earlier);
       pending.set(partnerId, { marker, at, lastStaleAt: null });
     },
-    observe(partners, sentAt, receivedAt) {
+    observe(partners, sentAt, receivedAt, flagged) {
       for (const partner of partners) {
         const edit = pending.get(partner.id);
         if (edit === undefined || partner.name === null) continue;
         if (partner.name.endsWith(edit.marker)) {
           samples.push(Math.max(0, receivedAt - edit.at));
           pending.delete(partner.id);
-        } else if (sentAt > edit.at) edit.lastStaleAt = receivedAt;
+        } else if (sentAt > edit.at) {
+          edit.lastStaleAt = receivedAt;
+          if (flagged) {
+            flaggedReads += 1;
+            flaggedWorst = Math.max(flaggedWorst, receivedAt - edit.at);
+          } else worstServed = Math.max(worstServed, receivedAt - edit.at);
+        }
       }
     },
     summary() {
@@ -76,6 +96,9 @@ export function createStalenessTracker(): StalenessTracker {
         unread: open.unread,
         worstMs: Math.max(worstSample, open.worstBound),
         worstIsLowerBound: open.worstBound > worstSample,
+        worstServedMs: worstServed,
+        flaggedStaleReads: flaggedReads,
+        flaggedWorstMs: flaggedWorst,
       };
     },
   };

@@ -32,9 +32,9 @@ export function evaluateBudgetTargets(all: readonly ContenderFigures[]): BudgetT
       `${ours.busiestMinuteSent} sent in the busiest 60 s`,
     ),
     check(
-      'worst staleness ≤ TTL + stale window + 1 s',
-      s.shown + s.neverShown === 0 ? null : s.worstMs <= s.boundMs + 1000,
-      `${s.worstIsLowerBound ? '≥ ' : ''}${ms(s.worstMs)} against ${ms(s.boundMs + 1000)}`,
+      'worst staleness ≤ TTL + stale window + 1 s (answers not flagged as stale)',
+      s.shown + s.neverShown === 0 ? null : s.worstServedMs <= s.boundMs + 1000,
+      `${ms(s.worstServedMs)} against ${ms(s.boundMs + 1000)}; ${s.flaggedStaleReads} answers flagged stale (oldest ${ms(s.flaggedWorstMs)})`,
     ),
     check(
       '0 read-your-writes violations',

@@ -21,6 +21,7 @@ import { pushVariant } from './push-variant.js';
 import { runDashboard, runSmoke } from './run-dashboard.js';
 import { startBudgetSimulator } from './start-budget-simulator.js';
 import { summarizeBudget, type ContenderResult } from './summarize-budget.js';
+import { summarizeCalls } from './summarize-calls.js';
 import { PROXY_PER_HOUR, PROXY_PER_MINUTE, writeBudgetConfig } from './write-budget-config.js';
 
 const log = (line: string): void => void process.stdout.write(`${line}\n`);
@@ -81,7 +82,8 @@ async function runContender(ctx: RunContext, contender: BudgetContender): Promis
         simOrigin: sim.origin,
       });
       const proxy = (await sim.readProxy()) as unknown as ContenderResult['proxy'];
-      return { id: contender.id, notes: started.notes, boundSeconds: started.boundSeconds, run, smoke, proxy };
+      const calls = summarizeCalls(await sim.readRecords());
+      return { id: contender.id, notes: started.notes, boundSeconds: started.boundSeconds, run, smoke, proxy, calls };
     } finally {
       for (const child of started.processes) await child.stop();
     }

@@ -92,7 +92,7 @@ async function runUser(state: RunState, user: number): Promise<void> {
     const request = op.request(options.dialect, chooser);
     const outcome = await sendGraphql(url, request);
     record(state, op.name, outcome);
-    if (outcome.data !== null) state.tracker.observe(op.partners(options.dialect, outcome.data), outcome.sentAt, outcome.receivedAt);
+    if (outcome.data !== null) state.tracker.observe(op.partners(options.dialect, outcome.data), outcome.sentAt, outcome.receivedAt, outcome.flaggedStale);
     const written = request.write !== undefined && outcome.data !== null && op.partners(options.dialect, outcome.data)[0]?.city === request.write.city;
     if (written && request.write !== undefined) await checkReadBack(state, url, request.write);
     await sleep(thinkMs);

@@ -9,6 +9,8 @@ export interface GraphqlOutcome {
   /** null when the answer has data and no errors. */
   readonly code: string | null;
   readonly data: Readonly<Record<string, unknown>> | null;
+  /** The answer said some of it came from the cache past its bound (a `STALE_ANSWER` warning). */
+  readonly flaggedStale: boolean;
 }
 
 const CLIENT_TIMEOUT_MS = 30_000;
@@ -31,25 +33,27 @@ export async function sendGraphql(url: string, request: GraphqlRequest, headers:
     text = await response.text();
   } catch (error) {
     const code = error instanceof Error && error.name === 'TimeoutError' ? 'CLIENT_TIMEOUT' : 'CONNECTION_FAILED';
-    return { sentAt, receivedAt: performance.now(), code, data: null };
+    return { sentAt, receivedAt: performance.now(), code, data: null, flaggedStale: false };
   }
   const receivedAt = performance.now();
   return { sentAt, receivedAt, ...classify(status, text) };
 }
 
-function classify(status: number, text: string): { code: string | null; data: Json | null } {
+function classify(status: number, text: string): { code: string | null; data: Json | null; flaggedStale: boolean } {
   let body: Json | null = null;
   try {
     body = asObject(JSON.parse(text));
   } catch {
-    return { code: `HTTP_${status}`, data: null };
+    return { code: `HTTP_${status}`, data: null, flaggedStale: false };
   }
+  const warnings = asObject(body?.extensions)?.warnings;
+  const flaggedStale = Array.isArray(warnings) && warnings.some((warning) => asObject(warning)?.code === 'STALE_ANSWER');
   const errors = Array.isArray(body?.errors) ? body.errors : [];
   if (errors.length > 0) {
     const code = asObject(asObject(errors[0])?.extensions)?.code;
-    return { code: typeof code === 'string' ? code : 'UNCODED_ERROR', data: null };
+    return { code: typeof code === 'string' ? code : 'UNCODED_ERROR', data: null, flaggedStale };
   }
   const data = asObject(body?.data);
-  if (data === null) return { code: `HTTP_${status}`, data: null };
-  return { code: status === 200 ? null : `HTTP_${status}`, data };
+  if (data === null) return { code: `HTTP_${status}`, data: null, flaggedStale };
+  return { code: status === 200 ? null : `HTTP_${status}`, data, flaggedStale };
 }

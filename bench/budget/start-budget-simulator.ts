@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { findFreePort } from '../lib/free-port.js';
 import { startManagedProcess, type ManagedProcess } from '../lib/managed-process.js';
+import type { CallRecordLike } from './summarize-calls.js';
 import { PROXY_PER_HOUR, PROXY_PER_MINUTE } from './write-budget-config.js';
 
 export interface BudgetSimulator {
@@ -16,6 +17,8 @@ export interface BudgetSimulator {
   readonly productCodes: readonly string[];
   /** GET /__sim/proxy. */
   readProxy(): Promise<Record<string, unknown>>;
+  /** GET /__sim/records: every request the simulator served since the counts were cleared. */
+  readRecords(): Promise<readonly CallRecordLike[]>;
 }
 
 const BASIC_DEMO = `Basic ${Buffer.from('demo:demo-password').toString('base64')}`;
@@ -57,6 +60,7 @@ export async function startBudgetSimulator(repoRoot: string, seed: number, extra
     baseUrl,
     partnerCount,
     productCodes,
+    readRecords: async () => ((await (await fetch(`${origin}/__sim/records`)).json()) as { records: CallRecordLike[] }).records,
     readProxy: async () => ((await (await fetch(`${origin}/__sim/proxy`)).json()) as { proxy: Record<string, unknown> }).proxy,
   };
 }

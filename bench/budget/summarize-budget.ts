@@ -2,6 +2,7 @@
 import type { ProxyStats } from '../../src/simulator/types.js';
 import type { ContenderId } from './budget-contenders.js';
 import type { DashboardRun } from './run-dashboard.js';
+import type { EndpointCalls } from './summarize-calls.js';
 
 export interface ContenderResult {
   readonly id: ContenderId;
@@ -10,6 +11,8 @@ export interface ContenderResult {
   readonly run: DashboardRun;
   readonly smoke: readonly { readonly op: string; readonly code: string | null }[];
   readonly proxy: ProxyStats;
+  /** Upstream calls by endpoint and kind (the simulator's request records). */
+  readonly calls: readonly EndpointCalls[];
 }
 
 export interface CredentialFigures {
@@ -47,6 +50,10 @@ export interface ContenderFigures {
     readonly p99Ms: number | null;
     readonly worstMs: number;
     readonly worstIsLowerBound: boolean;
+    /** Longest an answer not flagged as stale showed an edit's old value (the cache's promise). */
+    readonly worstServedMs: number;
+    readonly flaggedStaleReads: number;
+    readonly flaggedWorstMs: number;
     readonly boundMs: number;
   };
   readonly ryw: { readonly checks: number; readonly violations: number };
@@ -91,6 +98,9 @@ export function summarizeBudget(result: ContenderResult): ContenderFigures {
       p99Ms: percentile(stale, 0.99),
       worstMs: run.staleness.worstMs,
       worstIsLowerBound: run.staleness.worstIsLowerBound,
+      worstServedMs: run.staleness.worstServedMs,
+      flaggedStaleReads: run.staleness.flaggedStaleReads,
+      flaggedWorstMs: run.staleness.flaggedWorstMs,
       boundMs: result.boundSeconds * 1000,
     },
     ryw: run.ryw,
