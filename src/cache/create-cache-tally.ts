@@ -14,13 +14,14 @@ export type EvictionReason = 'entries' | 'bytes' | 'endpoint' | 'expired';
 export interface CacheHeld {
   readonly entries: number;
   readonly bytes: number;
+  /** Evictions so far, by reason. */
+  readonly evictions: Readonly<Record<EvictionReason, number>>;
 }
 
 /** Where a store reports to (the metrics), given at its construction. */
 export interface CacheStoreSink {
-  evicted(endpoint: string, reason: EvictionReason): void;
-  /** Called once by the store: `read` answers what it holds now, per endpoint. */
-  watchHeld(read: () => ReadonlyMap<string, CacheHeld>): void;
+  /** Called once by the store: `read` answers its tally per endpoint, read at each scrape. */
+  watch(read: () => ReadonlyMap<string, CacheHeld>): void;
 }
 
 /** The part of an lru-cache the tally looks at before a set. */
@@ -47,29 +48,44 @@ export interface CacheTally {
   evicted(endpoint: string, reason: EvictionReason): void;
 }
 
+interface Counts {
+  entries: number;
+  bytes: number;
+  readonly evictions: Record<EvictionReason, number>;
+}
+
+/** Plain numbers in a map: a set costs no label lookup of the metrics library, a scrape reads them. */
 export function createCacheTally(sink: CacheStoreSink | undefined): CacheTally {
-  const held = new Map<string, { entries: number; bytes: number }>();
-  sink?.watchHeld(() => held);
+  const held = new Map<string, Counts>();
+  sink?.watch(() => held);
   let entryBoundFirst = false;
-  const move = (endpoint: string, entries: number, bytes: number): void => {
-    const counts = held.get(endpoint);
-    if (counts === undefined) held.set(endpoint, { entries, bytes });
-    else {
-      counts.entries += entries;
-      counts.bytes += bytes;
+  const countsOf = (endpoint: string): Counts => {
+    let counts = held.get(endpoint);
+    if (counts === undefined) {
+      counts = { entries: 0, bytes: 0, evictions: { entries: 0, bytes: 0, endpoint: 0, expired: 0 } };
+      held.set(endpoint, counts);
     }
+    return counts;
   };
   return {
     beforeSet(lru, key) {
       entryBoundFirst = lru.size >= lru.max && !lru.has(key);
     },
-    added: (endpoint, size) => move(endpoint, 1, size),
+    added(endpoint, size) {
+      const counts = countsOf(endpoint);
+      counts.entries += 1;
+      counts.bytes += size;
+    },
     disposed(endpoint, size, reason) {
-      move(endpoint, -1, -size);
+      const counts = countsOf(endpoint);
+      counts.entries -= 1;
+      counts.bytes -= size;
       if (reason !== 'evict') return;
-      sink?.evicted(endpoint, entryBoundFirst ? 'entries' : 'bytes');
+      counts.evictions[entryBoundFirst ? 'entries' : 'bytes'] += 1;
       entryBoundFirst = false;
     },
-    evicted: (endpoint, reason) => sink?.evicted(endpoint, reason),
+    evicted(endpoint, reason) {
+      countsOf(endpoint).evictions[reason] += 1;
+    },
   };
 }
