@@ -56,67 +56,41 @@ export function createMetrics(): Metrics {
   const registry = new Registry();
   const registers = [registry];
   collectDefaultMetrics({ register: registry });
-  const operations = new Counter({
-    name: 'bjet_graphql_operations_total',
-    help: 'GraphQL operations answered, by type and result (ok or the first error code)',
-    labelNames: ['type', 'result'],
-    registers,
-  });
+  const counter = (name: string, help: string, labelNames: readonly string[] = []): Counter => new Counter({ name, help, labelNames, registers });
   const histogram = (name: string, help: string, labelNames: readonly string[], buckets: number[]): Histogram =>
     new Histogram({ name, help, labelNames, buckets, registers });
+  const operations = counter('bjet_graphql_operations_total', 'GraphQL operations answered, by type and result (ok or the first error code)', [
+    'type',
+    'result',
+  ]);
   const operationSeconds = histogram(
     'bjet_graphql_operation_duration_seconds',
     'GraphQL operation latency, from request to response',
     ['type'],
     LATENCY_BUCKETS,
   );
-  const requests = new Counter({
-    name: 'bjet_upstream_requests_total',
-    help: 'HTTP requests sent upstream (each retry counts)',
-    labelNames: ['endpoint', 'method', 'status_class'],
-    registers,
-  });
+  const requests = counter('bjet_upstream_requests_total', 'HTTP requests sent upstream (each retry counts)', ['endpoint', 'method', 'status_class']);
   const requestSeconds = histogram(
     'bjet_upstream_request_duration_seconds',
     'Upstream HTTP request latency, on the wire',
     ['endpoint', 'method'],
     LATENCY_BUCKETS,
   );
-  const retries = new Counter({
-    name: 'bjet_upstream_retries_total',
-    help: 'Upstream requests that were a retry (attempt 2 or later)',
-    labelNames: ['endpoint', 'method'],
-    registers,
-  });
-  const shared = new Counter({
-    name: 'bjet_upstream_shared_calls_total',
-    help: 'GETs answered by an identical GET already in flight, with nothing sent',
-    registers,
-  });
+  const retries = counter('bjet_upstream_retries_total', 'Upstream requests that were a retry (attempt 2 or later)', ['endpoint', 'method']);
+  const shared = counter('bjet_upstream_shared_calls_total', 'GETs answered by an identical GET already in flight, with nothing sent');
   const waits = histogram(
     'bjet_upstream_wait_seconds',
     'Time an upstream attempt waited for a connection slot or a rate-limit token (only attempts that waited)',
     ['resource'],
     WAIT_BUCKETS,
   );
-  const budget = new Counter({
-    name: 'bjet_budget_refusals_total',
-    help: 'Operations refused for their REST-call budget, before any call (estimate) or at run time (run)',
-    labelNames: ['phase'],
-    registers,
-  });
-  const limits = new Counter({
-    name: 'bjet_operation_limit_refusals_total',
-    help: 'Operations refused by an operation limit (server.limits), by rule',
-    labelNames: ['rule'],
-    registers,
-  });
-  const cacheHits = new Counter({
-    name: 'bjet_cache_hits_total',
-    help: 'Reads the record cache answered with nothing sent: fresh, stale (while revalidating) or stale-if-error',
-    labelNames: ['kind'],
-    registers,
-  });
+  const budget = counter('bjet_budget_refusals_total', 'Operations refused for their REST-call budget, before any call (estimate) or at run time (run)', [
+    'phase',
+  ]);
+  const limits = counter('bjet_operation_limit_refusals_total', 'Operations refused by an operation limit (server.limits), by rule', ['rule']);
+  const cacheHits = counter('bjet_cache_hits_total', 'Reads the record cache answered with nothing sent: fresh, stale (while revalidating) or stale-if-error', [
+    'kind',
+  ]);
   let readWebhooks: { read: () => readonly DeliveryCount[]; endpoints: ReadonlySet<string> } | null = null;
   new Counter({
     name: 'bjet_webhook_deliveries_total',
