@@ -5,6 +5,7 @@
  * only the contract's shape, and `getSync` lets the caching client skip them on the hot path.
  */
 import { LRUCache } from 'lru-cache';
+import { createCacheTally, type CacheStoreSink } from './create-cache-tally.js';
 import type { CacheEntry, CacheKey, CacheStore, Partition } from './types.js';
 
 export interface MemoryStoreOptions {
@@ -12,6 +13,8 @@ export interface MemoryStoreOptions {
   readonly maxBytes: number;
   /** An endpoint's own bound on its entries (default: none beyond the global one). */
   readonly maxEntriesOf?: (endpoint: string) => number;
+  /** Told of evictions, asked what is held (the metrics). */
+  readonly sink?: CacheStoreSink | undefined;
 }
 
 /** The in-process store, which can also answer without a promise. */
@@ -56,12 +59,14 @@ export function createMemoryStore(options: MemoryStoreOptions): MemoryStore {
     }
     return index;
   };
+  const tally = createCacheTally(options.sink);
   const lru: LRUCache<string, Slot> = new LRUCache<string, Slot>({
     max: options.maxEntries,
     maxSize: options.maxBytes,
-    sizeCalculation: (slot) => Math.max(1, slot.entry.bytes),
+    sizeCalculation: sizeOf,
     // After the fact, so that a replaced entry (same key, still there) keeps its index.
-    disposeAfter: (slot, key) => {
+    disposeAfter: (slot, key, reason) => {
+      tally.disposed(slot.endpoint, sizeOf(slot), reason);
       if (!lru.has(key)) unindex(indexOf(slot.endpoint), key, slot);
     },
   });
@@ -86,11 +91,19 @@ export function createMemoryStore(options: MemoryStoreOptions): MemoryStore {
       const bound = options.maxEntriesOf?.(key.endpoint);
       if (previous === undefined && bound !== undefined && index.keys.size >= bound) {
         const oldest = index.keys.values().next();
-        if (oldest.done !== true) lru.delete(oldest.value);
+        if (oldest.done !== true) {
+          // An endpoint without a bound of its own has the global one: that is the bound it hit.
+          tally.evicted(key.endpoint, bound < options.maxEntries ? 'endpoint' : 'entries');
+          lru.delete(oldest.value);
+        }
       }
       const id = key.kind === 'record' ? key.id : null;
-      lru.set(storeKey, { entry, endpoint: key.endpoint, id, partition: key.partition });
-      if (lru.has(storeKey)) addToIndex(index, storeKey, id);
+      const slot: Slot = { entry, endpoint: key.endpoint, id, partition: key.partition };
+      tally.beforeSet(lru, storeKey);
+      lru.set(storeKey, slot);
+      if (!lru.has(storeKey)) return RESOLVED;
+      tally.added(key.endpoint, sizeOf(slot));
+      addToIndex(index, storeKey, id);
       return RESOLVED;
     },
     deleteRecord(endpoint, id, partition) {
@@ -115,6 +128,10 @@ export function createMemoryStore(options: MemoryStoreOptions): MemoryStore {
       return lru.calculatedSize;
     },
   };
+}
+
+function sizeOf(slot: Slot): number {
+  return Math.max(1, slot.entry.bytes);
 }
 
 function addToIndex(index: EndpointIndex, key: string, id: string | null): void {

@@ -5,9 +5,12 @@
  * methods and status classes; never an id, a filter value or anything else a client chose.
  */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { CacheStoreSink } from '../cache/create-cache-tally.js';
 import type { CacheHitKind, CallRecord, UpstreamStatus } from '../upstream/types.js';
 import type { DeliveryCount } from '../webhooks/create-webhook-counters.js';
 import { EVENT_NAMES } from '../webhooks/parse-event-name.js';
+import { registerCacheMetrics } from './register-cache-metrics.js';
+import { registerRedisMetrics, type WatchedRedis } from './register-redis-metrics.js';
 
 export type WaitResource = 'slot' | 'token';
 export type BudgetPhase = 'estimate' | 'run';
@@ -33,6 +36,10 @@ export interface Metrics {
   cacheHit(kind: CacheHitKind): void;
   /** The webhook's delivery counts, read at each scrape (labels outside `endpoints` and known events become `unknown`). */
   watchWebhooks(read: () => readonly DeliveryCount[], endpoints: readonly string[]): void;
+  /** Given to the cache's store at its construction: evictions, entries and bytes held. */
+  readonly cacheStore: CacheStoreSink;
+  /** The Redis link, when `redis:` is configured: registers the `bjet_redis_*` metrics (once). */
+  watchRedis(link: WatchedRedis): void;
 }
 
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
@@ -49,68 +56,41 @@ export function createMetrics(): Metrics {
   const registry = new Registry();
   const registers = [registry];
   collectDefaultMetrics({ register: registry });
-  const operations = new Counter({
-    name: 'bjet_graphql_operations_total',
-    help: 'GraphQL operations answered, by type and result (ok or the first error code)',
-    labelNames: ['type', 'result'],
-    registers,
-  });
-  const operationSeconds = new Histogram({
-    name: 'bjet_graphql_operation_duration_seconds',
-    help: 'GraphQL operation latency, from request to response',
-    labelNames: ['type'],
-    buckets: LATENCY_BUCKETS,
-    registers,
-  });
-  const requests = new Counter({
-    name: 'bjet_upstream_requests_total',
-    help: 'HTTP requests sent upstream (each retry counts)',
-    labelNames: ['endpoint', 'method', 'status_class'],
-    registers,
-  });
-  const requestSeconds = new Histogram({
-    name: 'bjet_upstream_request_duration_seconds',
-    help: 'Upstream HTTP request latency, on the wire',
-    labelNames: ['endpoint', 'method'],
-    buckets: LATENCY_BUCKETS,
-    registers,
-  });
-  const retries = new Counter({
-    name: 'bjet_upstream_retries_total',
-    help: 'Upstream requests that were a retry (attempt 2 or later)',
-    labelNames: ['endpoint', 'method'],
-    registers,
-  });
-  const shared = new Counter({
-    name: 'bjet_upstream_shared_calls_total',
-    help: 'GETs answered by an identical GET already in flight, with nothing sent',
-    registers,
-  });
-  const waits = new Histogram({
-    name: 'bjet_upstream_wait_seconds',
-    help: 'Time an upstream attempt waited for a connection slot or a rate-limit token (only attempts that waited)',
-    labelNames: ['resource'],
-    buckets: WAIT_BUCKETS,
-    registers,
-  });
-  const budget = new Counter({
-    name: 'bjet_budget_refusals_total',
-    help: 'Operations refused for their REST-call budget, before any call (estimate) or at run time (run)',
-    labelNames: ['phase'],
-    registers,
-  });
-  const limits = new Counter({
-    name: 'bjet_operation_limit_refusals_total',
-    help: 'Operations refused by an operation limit (server.limits), by rule',
-    labelNames: ['rule'],
-    registers,
-  });
-  const cacheHits = new Counter({
-    name: 'bjet_cache_hits_total',
-    help: 'Reads the record cache answered with nothing sent: fresh, stale (while revalidating) or stale-if-error',
-    labelNames: ['kind'],
-    registers,
-  });
+  const counter = (name: string, help: string, labelNames: readonly string[] = []): Counter => new Counter({ name, help, labelNames, registers });
+  const histogram = (name: string, help: string, labelNames: readonly string[], buckets: number[]): Histogram =>
+    new Histogram({ name, help, labelNames, buckets, registers });
+  const operations = counter('bjet_graphql_operations_total', 'GraphQL operations answered, by type and result (ok or the first error code)', [
+    'type',
+    'result',
+  ]);
+  const operationSeconds = histogram(
+    'bjet_graphql_operation_duration_seconds',
+    'GraphQL operation latency, from request to response',
+    ['type'],
+    LATENCY_BUCKETS,
+  );
+  const requests = counter('bjet_upstream_requests_total', 'HTTP requests sent upstream (each retry counts)', ['endpoint', 'method', 'status_class']);
+  const requestSeconds = histogram(
+    'bjet_upstream_request_duration_seconds',
+    'Upstream HTTP request latency, on the wire',
+    ['endpoint', 'method'],
+    LATENCY_BUCKETS,
+  );
+  const retries = counter('bjet_upstream_retries_total', 'Upstream requests that were a retry (attempt 2 or later)', ['endpoint', 'method']);
+  const shared = counter('bjet_upstream_shared_calls_total', 'GETs answered by an identical GET already in flight, with nothing sent');
+  const waits = histogram(
+    'bjet_upstream_wait_seconds',
+    'Time an upstream attempt waited for a connection slot or a rate-limit token (only attempts that waited)',
+    ['resource'],
+    WAIT_BUCKETS,
+  );
+  const budget = counter('bjet_budget_refusals_total', 'Operations refused for their REST-call budget, before any call (estimate) or at run time (run)', [
+    'phase',
+  ]);
+  const limits = counter('bjet_operation_limit_refusals_total', 'Operations refused by an operation limit (server.limits), by rule', ['rule']);
+  const cacheHits = counter('bjet_cache_hits_total', 'Reads the record cache answered with nothing sent: fresh, stale (while revalidating) or stale-if-error', [
+    'kind',
+  ]);
   let readWebhooks: { read: () => readonly DeliveryCount[]; endpoints: ReadonlySet<string> } | null = null;
   new Counter({
     name: 'bjet_webhook_deliveries_total',
@@ -164,6 +144,8 @@ export function createMetrics(): Metrics {
       this.set(readUpstream?.().queued ?? 0);
     },
   });
+  const cacheStore = registerCacheMetrics(registers);
+  let redisWatched = false;
   return {
     registry,
     operation(type, result, seconds) {
@@ -189,6 +171,12 @@ export function createMetrics(): Metrics {
     cacheHit: (kind) => cacheHits.inc({ kind }),
     watchWebhooks(read, endpoints) {
       readWebhooks = { read, endpoints: new Set(endpoints) };
+    },
+    cacheStore,
+    watchRedis(link) {
+      if (redisWatched) return;
+      redisWatched = true;
+      registerRedisMetrics(registry, link);
     },
   };
 }

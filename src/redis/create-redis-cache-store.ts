@@ -7,6 +7,7 @@
  * Redis is back (and drops its local tier, which missed the other replicas' deletes meanwhile).
  */
 import type { Logger } from 'pino';
+import type { CacheStoreSink } from '../cache/create-cache-tally.js';
 import type { CacheEntry, CacheKey, CacheStore, Partition } from '../cache/types.js';
 import type { RedisLink } from './create-redis-link.js';
 import { createCacheInvalidation, type CacheInvalidation, type LocalDelete } from './cache-invalidation.js';
@@ -26,6 +27,8 @@ export interface RedisCacheStoreOptions {
   /** Deletes kept while Redis is away (default 10000); beyond, Redis may serve stale until the TTL. */
   readonly maxPendingDeletes?: number;
   readonly logger?: Logger | undefined;
+  /** Hears about the local tier: evictions, entries and bytes held (the metrics). */
+  readonly sink?: CacheStoreSink | undefined;
 }
 
 export function createRedisCacheStore(options: RedisCacheStoreOptions): CacheStore {
@@ -44,8 +47,8 @@ class RedisCacheStore implements CacheStore {
   constructor(private readonly options: RedisCacheStoreOptions) {
     this.link = options.link;
     this.now = options.now ?? Date.now;
-    this.tier = new LocalTier({ maxEntries: options.localMaxEntries, maxBytes: options.localMaxBytes, now: this.now });
-    this.report = createRedisFailureReporter(options.logger, 'cache', this.now);
+    this.tier = new LocalTier({ maxEntries: options.localMaxEntries, maxBytes: options.localMaxBytes, now: this.now, sink: options.sink });
+    this.report = createRedisFailureReporter(this.link, options.logger, 'cache', this.now);
     defineCacheScripts(this.link.client);
     this.invalidation = createCacheInvalidation(this.link, `${this.link.keyPrefix}cache:inv`, (change) => this.applyLocal(change), this.report);
     this.unsubscribeRecovered = this.link.onRecovered(() => this.recover());

@@ -30,7 +30,7 @@ export function createRedisChangeBus(options: RedisChangeBusOptions): RedisChang
   const channel = `${link.keyPrefix}changes`;
   const origin = randomUUID();
   const local = createLocalChangeBus(options.onListenerError === undefined ? {} : { onListenerError: options.onListenerError });
-  const report = createRedisFailureReporter(options.logger, 'changes');
+  const report = createRedisFailureReporter(link, options.logger, 'changes');
   const subscriber = link.createSubscriber();
   const subscription = subscriber.subscribe(channel).then(
     () => undefined,

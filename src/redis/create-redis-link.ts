@@ -7,6 +7,7 @@
 import { Redis, type RedisOptions } from 'ioredis';
 import type { Logger } from 'pino';
 import type { RedisConfig } from '../config/types.js';
+import { createRedisStats, type RedisStats } from './create-redis-stats.js';
 
 export interface RedisHealth {
   readonly status: 'connected' | 'down';
@@ -28,6 +29,8 @@ export interface RedisLink {
    */
   noteFailure(): void;
   health(): RedisHealth;
+  /** Failed commands and fallbacks to local state so far (for the metrics). */
+  readonly stats: RedisStats;
   /** Called on every (re)connection after the first one went down. Returns the unsubscribe function. */
   onRecovered(listener: () => void): () => void;
   /** A new connection for SUBSCRIBE (a subscribed connection takes no other command). */
@@ -70,6 +73,7 @@ export function createRedisLink(config: RedisConfig, options: RedisLinkOptions =
   const client = new Redis(config.url, redisOptions(config));
   const subscribers = new Set<Redis>();
   const recovered = new Set<() => void>();
+  const stats = createRedisStats();
   let health: RedisHealth = { status: 'down', since: now(), lastError: null };
   let wentDown = false;
   let skipUntil = -Infinity;
@@ -86,11 +90,13 @@ export function createRedisLink(config: RedisConfig, options: RedisLinkOptions =
     health = { ...health, lastError: errorLabel(error) };
     if (wentDown || warnedAtStart || health.status === 'connected') return;
     warnedAtStart = true;
+    stats.fellBack('disconnected');
     logger?.error({ redis: 'down', error: health.lastError }, 'redis unreachable: cache local tier only, local rate limits at 1/N, changes local only');
   });
   client.on('close', () => {
     if (health.status !== 'connected') return;
     wentDown = true;
+    stats.fellBack('disconnected');
     health = { status: 'down', since: now(), lastError: health.lastError };
     logger?.error({ redis: 'down' }, 'redis connection lost: cache local tier only, local rate limits at 1/N, changes local only');
   });
@@ -100,9 +106,11 @@ export function createRedisLink(config: RedisConfig, options: RedisLinkOptions =
     commandTimeoutMs: config.commandTimeoutMs,
     isReady: () => client.status === 'ready' && now() >= skipUntil,
     noteFailure() {
+      if (client.status === 'ready' && now() >= skipUntil) stats.fellBack('command-failed');
       skipUntil = now() + SKIP_AFTER_FAILURE_MS;
     },
     health: () => health,
+    stats,
     onRecovered(listener) {
       recovered.add(listener);
       return () => void recovered.delete(listener);

@@ -35,7 +35,7 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RateLi
   const { link } = options;
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? ((ms, signal) => sleepFor(ms, undefined, { signal }));
-  const report = createRedisFailureReporter(options.logger, 'rate-limit', now);
+  const report = createRedisFailureReporter(link, options.logger, 'rate-limit', now);
   const local = createFallbackRateLimiter({ ...options, ...scaled(options, options.replicas), now, sleep });
   const origin = randomUUID();
   const prefix = `${link.keyPrefix}rl:`;

@@ -4,6 +4,7 @@
  * subscriber for local-tier invalidation) and the limiter of the vendor's two budgets.
  */
 import type { Logger } from 'pino';
+import type { CacheStoreSink } from '../cache/create-cache-tally.js';
 import type { CacheStore } from '../cache/types.js';
 import type { RedisConfig } from '../config/types.js';
 import type { RateLimiter } from '../upstream/rate-limit-types.js';
@@ -16,14 +17,15 @@ import { createRedisRateLimiter } from './create-redis-rate-limiter.js';
 export interface SharedState {
   readonly link: RedisLink;
   readonly bus: RedisChangeBus;
-  createCacheStore(now?: () => number): CacheStore;
+  /** `sink` hears about the local tier (evictions, entries and bytes held). */
+  createCacheStore(now?: () => number, sink?: CacheStoreSink): CacheStore;
   createRateLimiter(budgets: RateBudgets, now?: () => number): RateLimiter;
   health(): RedisHealth;
   close(): Promise<void>;
 }
 
-export function createSharedState(config: RedisConfig, replicas: number, logger?: Logger): SharedState {
-  const link = createRedisLink(config, { logger });
+export function createSharedState(config: RedisConfig, replicas: number, logger?: Logger, now?: () => number): SharedState {
+  const link = createRedisLink(config, { logger, ...(now === undefined ? {} : { now }) });
   const bus = createRedisChangeBus({
     link,
     logger,
@@ -33,19 +35,20 @@ export function createSharedState(config: RedisConfig, replicas: number, logger?
   return {
     link,
     bus,
-    createCacheStore(now) {
+    createCacheStore(storeNow, sink) {
       const store = createRedisCacheStore({
         link,
         localMaxEntries: config.localMaxEntries,
         localMaxBytes: config.localMaxBytes,
         logger,
-        ...(now === undefined ? {} : { now }),
+        sink,
+        ...(storeNow === undefined ? {} : { now: storeNow }),
       });
       owned.push(store);
       return store;
     },
-    createRateLimiter(budgets, now) {
-      const limiter = createRedisRateLimiter({ ...budgets, link, replicas, logger, ...(now === undefined ? {} : { now }) });
+    createRateLimiter(budgets, limiterNow) {
+      const limiter = createRedisRateLimiter({ ...budgets, link, replicas, logger, ...(limiterNow === undefined ? {} : { now: limiterNow }) });
       owned.push(limiter);
       return limiter;
     },

@@ -5,6 +5,7 @@
  * age out of the LRU.
  */
 import { LRUCache } from 'lru-cache';
+import { createCacheTally, type CacheStoreSink, type CacheTally } from '../cache/create-cache-tally.js';
 import type { CacheEntry, CacheKey } from '../cache/types.js';
 import { localKey, localRecordPrefix } from './redis-cache-keys.js';
 
@@ -12,25 +13,38 @@ export interface LocalTierOptions {
   readonly maxEntries: number;
   readonly maxBytes: number;
   readonly now: () => number;
+  /** Told of evictions, asked what is held (the metrics). */
+  readonly sink?: CacheStoreSink | undefined;
+}
+
+/** An entry and the endpoint it answers for (the tally counts per endpoint). */
+interface Held {
+  readonly entry: CacheEntry;
+  readonly endpoint: string;
 }
 
 export class LocalTier {
-  private readonly lru: LRUCache<string, CacheEntry>;
+  private readonly lru: LRUCache<string, Held>;
   private readonly generations = new Map<string, number>();
+  private readonly tally: CacheTally;
 
   constructor(private readonly options: LocalTierOptions) {
-    this.lru = new LRUCache<string, CacheEntry>({
+    const tally = createCacheTally(options.sink);
+    this.tally = tally;
+    this.lru = new LRUCache<string, Held>({
       max: options.maxEntries,
       maxSize: options.maxBytes,
-      sizeCalculation: (entry) => Math.max(1, entry.bytes),
+      sizeCalculation: sizeOf,
+      dispose: (held, _key, reason) => tally.disposed(held.endpoint, sizeOf(held), reason),
     });
   }
 
   get(key: CacheKey): CacheEntry | undefined {
     const id = this.keyOf(key);
-    const entry = this.lru.get(id);
+    const entry = this.lru.get(id)?.entry;
     if (entry === undefined) return undefined;
     if (lastUseOf(entry) <= this.options.now()) {
+      this.tally.evicted(key.endpoint, 'expired');
       this.lru.delete(id);
       return undefined;
     }
@@ -40,10 +54,13 @@ export class LocalTier {
   /** Keeps the entry unless the one there has a higher version. */
   set(key: CacheKey, entry: CacheEntry): void {
     const id = this.keyOf(key);
-    const current = this.lru.peek(id);
+    const current = this.lru.peek(id)?.entry;
     if (current !== undefined && current.version > entry.version) return;
     if (entry.bytes > this.options.maxBytes) return;
-    this.lru.set(id, entry);
+    const held: Held = { entry, endpoint: key.endpoint };
+    this.tally.beforeSet(this.lru, id);
+    this.lru.set(id, held);
+    if (this.lru.has(id)) this.tally.added(key.endpoint, sizeOf(held));
   }
 
   forget(key: CacheKey): void {
@@ -74,6 +91,10 @@ export class LocalTier {
   private keyOf(key: CacheKey): string {
     return localKey(key, key.kind === 'list' ? (this.generations.get(key.endpoint) ?? 0) : 0);
   }
+}
+
+function sizeOf(held: Held): number {
+  return Math.max(1, held.entry.bytes);
 }
 
 /** The last moment an entry may still be served (stale on error included). */

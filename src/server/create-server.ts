@@ -105,12 +105,15 @@ export async function createServer(options: ServerOptions): Promise<BjetServer> 
   const now = options.now ?? Date.now;
   const credentials = new CredentialKeys(config.upstream.credentialKeySecret);
   // With `redis:`, the vendor's limits, the cache (`store: redis`) and the change bus are shared by the replicas.
-  const shared: SharedState | null = config.redis === null ? null : createSharedState(config.redis, config.server.replicas, logger);
+  const shared: SharedState | null = config.redis === null ? null : createSharedState(config.redis, config.server.replicas, logger, now);
+  const metrics = config.server.metrics ? createMetrics() : null;
+  if (metrics !== null && shared !== null) metrics.watchRedis(shared.link);
   const rateLimiter = shared?.createRateLimiter(config.upstream.rateLimit, now);
   const upstream =
     options.client ?? createUpstreamClient(config, { logger, now, credentialKeys: credentials, ...(rateLimiter === undefined ? {} : { rateLimiter }) });
   const redisStore = shared !== null && config.upstream.cache?.store === 'redis';
-  const store = options.cacheStore ?? (redisStore ? shared.createCacheStore(now) : createCacheStore(config));
+  const sink = metrics?.cacheStore;
+  const store = options.cacheStore ?? (redisStore ? shared.createCacheStore(now, sink) : createCacheStore(config, sink));
   const bus = options.bus ?? shared?.bus ?? createLocalChangeBus({ onListenerError: (err) => logger.error({ err }, 'change listener failed') });
   const client = createCachingClient(upstream, { config, store, bus, credentials, now, logger });
   const { unknownToSchema } = checkConfigEndpoints(config.endpoints, model.endpoints);
@@ -130,7 +133,6 @@ export async function createServer(options: ServerOptions): Promise<BjetServer> 
     if (draining) reply.header('connection', 'close');
   });
   const estimate = buildCostEstimator(index, config.server.defaultPageSize);
-  const metrics = config.server.metrics ? createMetrics() : null;
   const status = upstream.status?.bind(upstream);
   if (metrics !== null && status !== undefined) metrics.watchUpstream(status);
   const tracing = await startTracing(resolveTracing(config.telemetry.tracing, options.env ?? {}));

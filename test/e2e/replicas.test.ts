@@ -13,7 +13,7 @@ import { until } from '../support/redis-link.js';
 import { startSimulator } from '../support/simulator.js';
 import { spawnServe, type ServeProcess } from '../support/spawn-serve.js';
 import { postGraphQL, REPO_ROOT, SCHEMA_DIR, type GraphQLResponse } from '../support/start-stack.js';
-import { startRedis, type TestRedis } from '../support/start-redis.js';
+import { useRedisPerFile } from '../support/use-redis-per-file.js';
 import { connect } from '../support/ws-client.js';
 
 const PARTNER = 'query P($id: ID!) { partner(id: $id) { id name } }';
@@ -22,7 +22,7 @@ const RENAME = 'mutation R($id: ID!, $name: String!) { updatePartner(id: $id, in
 const USER_A = { authorization: 'Bearer token-user-a' };
 const USER_B = { authorization: 'Bearer token-user-b' };
 
-let redis: TestRedis;
+const redis = useRedisPerFile();
 let simulator: Simulator;
 let dir: string;
 const replicas: ServeProcess[] = [];
@@ -60,14 +60,12 @@ const cost = (response: GraphQLResponse): Record<string, number> => (response.bo
 const nameOf = (response: GraphQLResponse): unknown => (response.body.data?.['partner'] as { name?: unknown } | null)?.name;
 
 beforeAll(async () => {
-  redis = await startRedis();
   simulator = await startSimulator({ visibility: { partners: { tokens: ['token-user-a', 'token-user-b'], restricted: { '7': ['token-user-a'] } } } });
   dir = await mkdtemp(path.join(os.tmpdir(), 'bjet-replicas-'));
 }, 300_000);
 afterAll(async () => {
   for (const replica of replicas) await replica.stop();
   await simulator?.close();
-  await redis?.stop();
   if (dir !== undefined) await rm(dir, { recursive: true, force: true });
 });
 

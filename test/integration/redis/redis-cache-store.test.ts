@@ -1,29 +1,18 @@
-import { Redis } from 'ioredis';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { CacheEntry, CacheKey, CacheStore } from '../../../src/cache/types.js';
 import { createRedisCacheStore } from '../../../src/redis/create-redis-cache-store.js';
 import type { RedisLink } from '../../../src/redis/create-redis-link.js';
 import { openLink, until } from '../../support/redis-link.js';
-import { startRedis, type TestRedis } from '../../support/start-redis.js';
+import { useRedisPerFile } from '../../support/use-redis-per-file.js';
 
-let redis: TestRedis;
-let admin: Redis;
+const redis = useRedisPerFile({ flush: true });
 const links: RedisLink[] = [];
 const stores: CacheStore[] = [];
 let clock = Date.now();
 
-beforeAll(async () => {
-  redis = await startRedis();
-  admin = new Redis(redis.url);
-}, 300_000);
-afterAll(async () => {
-  admin.disconnect();
-  await redis.stop();
-});
 afterEach(async () => {
   for (const store of stores.splice(0)) await store.close();
   for (const link of links.splice(0)) await link.close();
-  await admin.flushall();
 });
 
 /** A replica's store: its own connection, the shared Redis. */
@@ -33,7 +22,7 @@ async function replica(): Promise<CacheStore> {
   const store = createRedisCacheStore({ link, localMaxEntries: 100, localMaxBytes: 1024 * 1024, now: () => clock });
   stores.push(store);
   // The invalidation channel is subscribed once the subscriber connection is up.
-  await until(async () => (await admin.pubsub('NUMSUB', 'test:cache:inv'))[1] === links.length);
+  await until(async () => (await redis.admin.pubsub('NUMSUB', 'test:cache:inv'))[1] === links.length);
   return store;
 }
 
@@ -62,7 +51,7 @@ describe('redis cache store', () => {
     const c = await replica();
     expect(nameOf(await c.get(rec()))).toBe('new');
     expect(nameOf(await b.get(rec()))).toBe('new');
-    expect(await admin.hget('test:r:{partners:1}:service', 'v')).toBe('2');
+    expect(await redis.admin.hget('test:r:{partners:1}:service', 'v')).toBe('2');
   });
 
   it('refuses an answer fetched before a delete (a GET that raced the invalidation)', async () => {
@@ -86,14 +75,14 @@ describe('redis cache store', () => {
     await a.set(rec('u:aaaa'), entry('for a', 1));
     expect(await b.get(rec('u:bbbb'))).toBeUndefined();
     expect(nameOf(await b.get(rec('u:aaaa')))).toBe('for a');
-    expect((await admin.keys('*')).sort()).toEqual(['test:r:{partners:1}:u%3Aaaaa', 'test:ri:{partners:1}']);
-    expect(await admin.smembers('test:ri:{partners:1}')).toEqual(['u%3Aaaaa']);
+    expect((await redis.admin.keys('*')).sort()).toEqual(['test:r:{partners:1}:u%3Aaaaa', 'test:ri:{partners:1}']);
+    expect(await redis.admin.smembers('test:ri:{partners:1}')).toEqual(['u%3Aaaaa']);
   });
 
   it('sets the Redis TTL to the last moment the entry may be served', async () => {
     const a = await replica();
     await a.set(rec(), entry('x', 1, { ttlMs: 10_000 }));
-    const ttl = await admin.pttl('test:r:{partners:1}:service');
+    const ttl = await redis.admin.pttl('test:r:{partners:1}:service');
     expect(ttl).toBeGreaterThan(14_000);
     expect(ttl).toBeLessThanOrEqual(15_000);
   });
@@ -108,7 +97,7 @@ describe('redis cache store', () => {
     await until(async () => (await b.get(rec('u:aaaa'))) === undefined);
     expect(await b.get(rec('u:bbbb'))).toBeUndefined();
     expect(nameOf(await b.get(rec('u:aaaa', '2')))).toBe('other id');
-    expect(await admin.exists('test:r:{partners:1}:u%3Aaaaa', 'test:r:{partners:1}:u%3Abbbb', 'test:ri:{partners:1}')).toBe(0);
+    expect(await redis.admin.exists('test:r:{partners:1}:u%3Aaaaa', 'test:r:{partners:1}:u%3Abbbb', 'test:ri:{partners:1}')).toBe(0);
   });
 
   it('deletes one partition only when asked', async () => {
@@ -125,14 +114,14 @@ describe('redis cache store', () => {
     for (let page = 0; page < 30; page += 1) await a.set(list(`limit=10&offset=${page * 10}`), entry(`page ${page}`, 1));
     await a.set({ kind: 'list', endpoint: 'countries', partition: 'service', query: 'limit=10' }, entry('countries', 1));
     expect(nameOf(await b.get(list('limit=10&offset=0')))).toBe('page 0');
-    const keysBefore = await admin.dbsize();
+    const keysBefore = await redis.admin.dbsize();
     clock += 1;
     await a.deleteLists('partners');
     // Only the endpoint's meta hash is new; the 30 pages stay until their TTL, unreachable.
-    expect(await admin.dbsize()).toBe(keysBefore + 1);
+    expect(await redis.admin.dbsize()).toBe(keysBefore + 1);
     await until(async () => (await b.get(list('limit=10&offset=0'))) === undefined);
     expect(await a.get(list('limit=10&offset=290'))).toBeUndefined();
     expect(nameOf(await b.get({ kind: 'list', endpoint: 'countries', partition: 'service', query: 'limit=10' }))).toBe('countries');
-    expect(await admin.hget('test:lm:{partners}', 'g')).toBe('1');
+    expect(await redis.admin.hget('test:lm:{partners}', 'g')).toBe('1');
   });
 });

@@ -1,25 +1,14 @@
-import { Redis } from 'ioredis';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { ChangeEvent } from '../../../src/changes/types.js';
 import type { RedisLink } from '../../../src/redis/create-redis-link.js';
 import { createRedisChangeBus, type RedisChangeBus } from '../../../src/redis/create-redis-change-bus.js';
 import { openLink, until } from '../../support/redis-link.js';
-import { startRedis, type TestRedis } from '../../support/start-redis.js';
+import { useRedisPerFile } from '../../support/use-redis-per-file.js';
 
-let redis: TestRedis;
-let admin: Redis;
+const redis = useRedisPerFile();
 const links: RedisLink[] = [];
 const buses: RedisChangeBus[] = [];
 
-beforeAll(async () => {
-  redis = await startRedis();
-  admin = new Redis(redis.url, { retryStrategy: () => 50 });
-  admin.on('error', () => undefined);
-}, 300_000);
-afterAll(async () => {
-  admin.disconnect();
-  await redis.stop();
-});
 afterEach(async () => {
   for (const bus of buses.splice(0)) await bus.close();
   for (const link of links.splice(0)) await link.close();
@@ -63,8 +52,8 @@ describe('redis change bus', () => {
 
   it('ignores what is not a change event of ours', async () => {
     const [one, two] = [await replica(), await replica()];
-    await admin.publish('test:changes', 'not json');
-    await admin.publish('test:changes', JSON.stringify({ origin: 'x', event: { kind: 'exploded', endpoint: 'partners', id: '1' } }));
+    await redis.admin.publish('test:changes', 'not json');
+    await redis.admin.publish('test:changes', JSON.stringify({ origin: 'x', event: { kind: 'exploded', endpoint: 'partners', id: '1' } }));
     two.bus.publish(change('4'));
     await until(() => one.heard.length === 1);
     expect(one.heard).toEqual([change('4')]);
@@ -79,7 +68,7 @@ describe('redis change bus', () => {
     await redis.restart();
     await until(() => links.every((link) => link.isReady()));
     // Both subscriber connections resubscribe on their own.
-    await until(async () => (await admin.pubsub('NUMSUB', 'test:changes'))[1] === 2);
+    await until(async () => (await redis.admin.pubsub('NUMSUB', 'test:changes'))[1] === 2);
     two.bus.publish(change('6'));
     await until(() => one.heard.length === 1);
     expect(one.heard).toEqual([change('6')]);

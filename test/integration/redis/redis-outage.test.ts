@@ -9,9 +9,9 @@ import { createRedisLink, type RedisLink } from '../../../src/redis/create-redis
 import { createRedisRateLimiter } from '../../../src/redis/create-redis-rate-limiter.js';
 import { RateLimitWaitError, type RateLimiter } from '../../../src/upstream/rate-limit-types.js';
 import { openLink, testRedisConfig, until } from '../../support/redis-link.js';
-import { startRedis, type TestRedis } from '../../support/start-redis.js';
+import { useRedisPerFile } from '../../support/use-redis-per-file.js';
 
-let redis: TestRedis;
+const redis = useRedisPerFile();
 const links: RedisLink[] = [];
 const lines: string[] = [];
 const unhandled: unknown[] = [];
@@ -23,14 +23,8 @@ function captureLogger(): Logger {
   return createLogger({ level: 'info', destination });
 }
 
-beforeAll(async () => {
-  redis = await startRedis();
-  process.on('unhandledRejection', onUnhandled);
-}, 300_000);
-afterAll(async () => {
-  process.off('unhandledRejection', onUnhandled);
-  await redis.stop();
-});
+beforeAll(() => void process.on('unhandledRejection', onUnhandled));
+afterAll(() => void process.off('unhandledRejection', onUnhandled));
 afterEach(async () => {
   for (const link of links.splice(0)) await link.close();
   lines.length = 0;

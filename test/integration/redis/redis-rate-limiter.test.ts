@@ -1,30 +1,19 @@
-import { Redis } from 'ioredis';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { RedisLink } from '../../../src/redis/create-redis-link.js';
 import { createRedisRateLimiter, type RedisRateLimiterOptions } from '../../../src/redis/create-redis-rate-limiter.js';
 import { RateLimitWaitError, type RateLimiter, type RateLimitRequest } from '../../../src/upstream/rate-limit-types.js';
 import { openLink } from '../../support/redis-link.js';
-import { startRedis, type TestRedis } from '../../support/start-redis.js';
+import { useRedisPerFile } from '../../support/use-redis-per-file.js';
 
-let redis: TestRedis;
-let admin: Redis;
+const redis = useRedisPerFile({ flush: true });
 const links: RedisLink[] = [];
 const limiters: RateLimiter[] = [];
 let clock = 1_000_000;
 const sleeps: number[] = [];
 
-beforeAll(async () => {
-  redis = await startRedis();
-  admin = new Redis(redis.url);
-}, 300_000);
-afterAll(async () => {
-  admin.disconnect();
-  await redis.stop();
-});
 afterEach(async () => {
   for (const limiter of limiters.splice(0)) await limiter.close();
   for (const link of links.splice(0)) await link.close();
-  await admin.flushall();
   sleeps.length = 0;
   clock = 1_000_000;
 });
@@ -76,7 +65,7 @@ describe('redis rate limiter', () => {
     clock = 1_000_000 + 60_000;
     expect(await outcome(b, call())).toBe('granted');
     expect(await outcome(a, call())).toBe('perMinute 1000');
-    expect(await admin.zcard('test:rl:m')).toBe(5);
+    expect(await redis.admin.zcard('test:rl:m')).toBe(5);
   });
 
   it('holds the hourly budget per credential across replicas', async () => {
@@ -89,7 +78,7 @@ describe('redis rate limiter', () => {
       'perHourPerCredential 3600000',
     ]);
     expect(await outcome(b, call({ credential: 'u:2222' }))).toBe('granted');
-    expect((await admin.keys('test:rl:h:*')).sort()).toEqual(['test:rl:h:u%3A1111', 'test:rl:h:u%3A2222']);
+    expect((await redis.admin.keys('test:rl:h:*')).sort()).toEqual(['test:rl:h:u%3A1111', 'test:rl:h:u%3A2222']);
   });
 
   it('waits for a token that comes before the deadline, not for one after it', async () => {
@@ -120,7 +109,7 @@ describe('redis rate limiter', () => {
     await expect.poll(() => sleeps.length).toBe(1);
     controller.abort(new Error('client went away'));
     await expect(waiting).rejects.toThrow('client went away');
-    await expect.poll(() => admin.zcard('test:rl:m')).toBe(1);
+    await expect.poll(() => redis.admin.zcard('test:rl:m')).toBe(1);
     expect(await outcome(b, call({ deadline: clock + 60_000 }))).toBe('granted');
     expect(sleeps).toEqual([60_000, 60_000]);
   });

@@ -2,20 +2,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from '../../support/start-stack.js';
 import { testRedisConfig, until } from '../../support/redis-link.js';
-import { startRedis, type TestRedis } from '../../support/start-redis.js';
+import { useRedisPerFile } from '../../support/use-redis-per-file.js';
 
-let redis: TestRedis;
+// A password in the URL, so a leak of the URL would show.
+const redis = useRedisPerFile({ password: 's3cret-pass' });
 let stack: Stack;
 let origin: string;
 beforeAll(async () => {
-  // A password in the URL, so a leak of the URL would show.
-  redis = await startRedis({ password: 's3cret-pass' });
   stack = await startStack({ config: (config) => ({ ...config, redis: testRedisConfig(redis.url), server: { ...config.server, replicas: 3 } }) });
   origin = new URL(stack.url).origin;
 }, 300_000);
 afterAll(async () => {
   await stack?.close();
-  await redis?.stop();
 });
 
 async function readyz(): Promise<{ status: number; body: { status?: string; redis?: { status?: string } }; text: string }> {

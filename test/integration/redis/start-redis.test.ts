@@ -1,12 +1,8 @@
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startRedis, type TestRedis } from '../../support/start-redis.js';
+import { expect, it } from 'vitest';
+import { useRedisPerFile } from '../../support/use-redis-per-file.js';
 
-let redis: TestRedis;
-beforeAll(async () => {
-  redis = await startRedis();
-}, 300_000);
-afterAll(async () => redis?.stop());
+const redis = useRedisPerFile();
 
 it('starts, is killed and restarts empty on the same port', async () => {
   const client = new Redis(redis.url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => 50 });

@@ -3,19 +3,11 @@
  * limit for strings and lists, a request-target limit, and a `limit` over the page size refused.
  * Each is BAD_USER_INPUT with no REST call.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startStack, type GraphQLResponse, type Stack } from '../../support/start-stack.js';
+import { describe, expect, it } from 'vitest';
+import type { GraphQLResponse } from '../../support/start-stack.js';
+import { useStackPerFile } from '../../support/use-stack-per-file.js';
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(async () => {
-  await stack.close();
-});
-beforeEach(() => {
-  stack.simulator.clearRecords();
-});
+const stack = useStackPerFile();
 
 const BY_NAME = 'query ($name: String) { partners(filter: { name: $name }) { items { id } } }';
 const BY_IDS = 'query ($ids: [ID!]) { partners(filter: { ids: $ids }) { items { id } } }';

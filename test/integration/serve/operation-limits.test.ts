@@ -2,19 +2,11 @@
  * Operation limits (docs/serving.md): each refused before execution with its own code, a 400, and
  * no REST call; operations at the limit still run.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startStack, type GraphQLResponse, type Stack } from '../../support/start-stack.js';
+import { describe, expect, it } from 'vitest';
+import type { GraphQLResponse } from '../../support/start-stack.js';
+import { useStackPerFile } from '../../support/use-stack-per-file.js';
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(async () => {
-  await stack.close();
-});
-beforeEach(() => {
-  stack.simulator.clearRecords();
-});
+const stack = useStackPerFile();
 
 const leafAliases = (count: number): string => Array.from({ length: count }, (_, i) => `a${i}: name`).join(' ');
 const nested = (levels: number): string => `{ partners(limit: 1) { items { ${'parent { '.repeat(levels)}name${' }'.repeat(levels)} } } }`;

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createMetrics } from '../../../src/metrics/create-metrics.js';
+import { createRedisStats } from '../../../src/redis/create-redis-stats.js';
 
 const doc = readFileSync(new URL('../../../docs/operations.md', import.meta.url), 'utf8');
 
@@ -18,9 +19,12 @@ function documentedRows(): string[] {
   return rows;
 }
 
+/** Every metric a server may register: with Redis configured too. */
 function registeredRows(): string[] {
-  return createMetrics()
-    .registry.getMetricsAsArray()
+  const metrics = createMetrics();
+  metrics.watchRedis({ isReady: () => true, stats: createRedisStats() });
+  return metrics.registry
+    .getMetricsAsArray()
     .filter((metric) => !/^(process|nodejs)_/.test(metric.name))
     .map((metric) => {
       const { labelNames } = metric as unknown as { labelNames: readonly string[] };
