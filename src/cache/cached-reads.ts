@@ -78,6 +78,7 @@ export class CachedReads {
   async read(settings: EndpointCacheSettings, key: CacheKey, query: Readonly<Record<string, string>> | undefined, ctx: CallContext): Promise<Value> {
     const found = await this.lookup(key, ctx);
     if (found.hit !== null) return this.serve(settings, key, query, ctx, found.hit, found.entry);
+    ctx.onCacheMiss?.(settings.endpoint);
     if (key.kind === 'record' && settings.idListFilter !== null) return this.fetchBatched(settings, key, ctx, found.entry);
     return this.fetch(settings, key, query, ctx, found.entry);
   }
@@ -107,7 +108,7 @@ export class CachedReads {
     };
     const values = await Promise.all(ids.map((id) => this.read(settings, { kind: 'record', endpoint: settings.endpoint, partition, id }, undefined, inner)));
     const hit = worst as { kind: CacheHitKind; fetchedAt: number } | null;
-    if (allHits && hit !== null) ctx.onCacheHit?.(hit.kind, hit.fetchedAt);
+    if (allHits && hit !== null) ctx.onCacheHit?.(hit.kind, hit.fetchedAt, settings.endpoint);
     return values.filter((value): value is UpstreamRecord => value !== null && !isList(value));
   }
 
@@ -167,7 +168,7 @@ export class CachedReads {
   ): Value {
     const patched = isList(entry.value) ? this.patched(settings, entry.value, entry.fetchedAt) : null;
     const served = patched === null ? hit : 'stale';
-    ctx.onCacheHit?.(served, entry.fetchedAt);
+    ctx.onCacheHit?.(served, entry.fetchedAt, settings.endpoint);
     ctx.onServed?.(entry.freshUntil, settings.personal);
     if (served === 'stale') this.refresh(settings, key, query, ctx);
     return patched ?? entry.value;
@@ -233,7 +234,7 @@ export class CachedReads {
   private staleOrThrow(settings: EndpointCacheSettings, ctx: CallContext, previous: CacheEntry | undefined, error: unknown): Value {
     if (previous === undefined || ctx.cache === 'no-cache' || !staleMayCover(error)) throw error;
     if (!(this.options.now() < previous.staleIfErrorUntil)) throw error;
-    ctx.onCacheHit?.('stale-if-error', previous.fetchedAt);
+    ctx.onCacheHit?.('stale-if-error', previous.fetchedAt, settings.endpoint);
     ctx.onServed?.(previous.freshUntil, settings.personal);
     return previous.value;
   }

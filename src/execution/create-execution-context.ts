@@ -55,10 +55,11 @@ export function createExecutionContext(options: ExecutionContextOptions): Execut
     onCacheHit:
       options.metrics === undefined
         ? (kind, fetchedAt) => meter.recordCacheHit(kind, fetchedAt)
-        : (kind, fetchedAt) => {
+        : (kind, fetchedAt, endpoint) => {
             meter.recordCacheHit(kind, fetchedAt);
-            options.metrics?.cacheHit(kind);
+            options.metrics?.cacheHit(kind, endpoint);
           },
+    onCacheMiss: options.metrics === undefined ? undefined : (endpoint) => options.metrics?.cacheMiss(endpoint),
     onServed: (freshUntil, personal) => meter.recordServed(freshUntil, personal),
     traceparent: options.trace?.traceparent,
     ...callHooks(meter, options.metrics, options.trace),

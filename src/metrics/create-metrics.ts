@@ -33,7 +33,9 @@ export interface Metrics {
   /** Subscriptions active now, read at each scrape. */
   watchSubscriptions(read: () => number): void;
   /** A read the record cache answered (`CallContext.onCacheHit`). */
-  cacheHit(kind: CacheHitKind): void;
+  cacheHit(kind: CacheHitKind, endpoint: string): void;
+  /** A read of a cached endpoint the cache could not answer (`CallContext.onCacheMiss`). */
+  cacheMiss(endpoint: string): void;
   /** The webhook's delivery counts, read at each scrape (labels outside `endpoints` and known events become `unknown`). */
   watchWebhooks(read: () => readonly DeliveryCount[], endpoints: readonly string[]): void;
   /** Given to the cache's store at its construction: evictions, entries and bytes held. */
@@ -89,8 +91,10 @@ export function createMetrics(): Metrics {
   ]);
   const limits = counter('bjet_operation_limit_refusals_total', 'Operations refused by an operation limit (server.limits), by rule', ['rule']);
   const cacheHits = counter('bjet_cache_hits_total', 'Reads the record cache answered with nothing sent: fresh, stale (while revalidating) or stale-if-error', [
+    'endpoint',
     'kind',
   ]);
+  const cacheMisses = counter('bjet_cache_misses_total', 'Reads of a cached endpoint the record cache could not answer (they went upstream)', ['endpoint']);
   let readWebhooks: { read: () => readonly DeliveryCount[]; endpoints: ReadonlySet<string> } | null = null;
   new Counter({
     name: 'bjet_webhook_deliveries_total',
@@ -168,7 +172,8 @@ export function createMetrics(): Metrics {
     watchSubscriptions(read) {
       readSubscriptions = read;
     },
-    cacheHit: (kind) => cacheHits.inc({ kind }),
+    cacheHit: (kind, endpoint) => cacheHits.inc({ endpoint, kind }),
+    cacheMiss: (endpoint) => cacheMisses.inc({ endpoint }),
     watchWebhooks(read, endpoints) {
       readWebhooks = { read, endpoints: new Set(endpoints) };
     },

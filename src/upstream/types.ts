@@ -51,7 +51,9 @@ export interface CallContext {
    * background refresh runs) or `stale-if-error` (the upstream failed or had no rate-limit token),
    * with the epoch ms the answer was fetched.
    */
-  readonly onCacheHit?: (kind: CacheHitKind, fetchedAt: number) => void;
+  readonly onCacheHit?: (kind: CacheHitKind, fetchedAt: number, endpoint: string) => void;
+  /** Called when a read of a cached endpoint found nothing it may serve and goes upstream (or waits for a call out). */
+  readonly onCacheMiss?: (endpoint: string) => void;
   /**
    * Called for every answer a cached endpoint served (from the cache or just fetched): until when
    * (epoch ms) it stays fresh, and whether it belongs to one user (`forward` auth), for the

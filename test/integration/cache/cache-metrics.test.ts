@@ -59,7 +59,9 @@ describe('/metrics of the record cache', () => {
     expect(readMetric(text, 'bjet_cache_entries', { endpoint: 'partners' })).toBe(2);
     expect(readMetric(text, 'bjet_cache_entries', { endpoint: 'countries' })).toBe(1);
     expect(seriesOf(text, 'bjet_cache_entries')).toHaveLength(2);
-    expect(readMetric(text, 'bjet_cache_hits_total', { kind: 'fresh' })).toBe(1);
+    expect(readMetric(text, 'bjet_cache_hits_total', { endpoint: 'partners', kind: 'fresh' })).toBe(1);
+    expect(readMetric(text, 'bjet_cache_misses_total', { endpoint: 'partners' })).toBe(4);
+    expect(readMetric(text, 'bjet_cache_misses_total', { endpoint: 'countries' })).toBe(2);
     const sizes = { p1: await recordSize(stack, 'partners', '1'), p3: await recordSize(stack, 'partners', '3'), c2: await recordSize(stack, 'countries', '2') };
     expect(readMetric(text, 'bjet_cache_bytes', { endpoint: 'partners' })).toBe(sizes.p1 + sizes.p3);
     expect(readMetric(text, 'bjet_cache_bytes', { endpoint: 'countries' })).toBe(sizes.c2);

@@ -29,13 +29,14 @@ describe('/metrics of the feed and the cache', () => {
     expect(text).not.toContain('no-such-endpoint');
   });
 
-  it('counts cache hits by kind; a miss is the upstream request', async () => {
+  it('counts cache hits by endpoint and kind, and misses by endpoint', async () => {
     const clock = createClock();
     stack = await startCachedStack(clock);
     const query = '{ countries(limit: 2) { items { id } } }';
     for (let i = 0; i < 3; i += 1) expect((await stack.gql(query)).body.errors).toBeUndefined();
     const text = await scrape(stack);
-    expect(readMetric(text, 'bjet_cache_hits_total', { kind: 'fresh' })).toBe(2);
+    expect(readMetric(text, 'bjet_cache_hits_total', { endpoint: 'countries', kind: 'fresh' })).toBe(2);
+    expect(readMetric(text, 'bjet_cache_misses_total', { endpoint: 'countries' })).toBe(1);
     expect(readMetric(text, 'bjet_upstream_requests_total', { endpoint: 'countries', method: 'GET', status_class: '2xx' })).toBe(1);
     expect(stack.calls().filter((call) => call.endpoint === 'countries' && call.query['limit'] === '3')).toHaveLength(1);
   });
