@@ -1,8 +1,8 @@
 /**
  * The Redis side of the shared limiter: one script call per question (rate-limit-script.ts), with
  * the bucket shapes of the local limiter and the caller's clock. An answer that does not come
- * within the command timeout (never later than the deadline) is no answer: the caller falls back
- * to local state.
+ * within the command timeout is no answer: the caller falls back to local state. One that does not
+ * come before the deadline, when that is nearer, is a refusal.
  */
 import type { RateLimitConfig } from '../config/types.js';
 import { backgroundKeep, hourBucketShape, minuteBucketShape, type BucketShape } from '../upstream/rate-limit-buckets.js';
@@ -52,6 +52,9 @@ export function createSharedBuckets(options: SharedBucketsOptions): SharedBucket
       try {
         const call = link.client.bjetAcquire(...keysOf(request), mode, String(start), String(request.deadline), ...minute, ...hour);
         const answer = await withTimeout(call, timeout);
+        // Cut short by the deadline, not by Redis: refused (what it may have taken stays spent), and
+        // the replica keeps asking Redis; a local grant here would come on top of the shared ones.
+        if (answer === null && timeout < link.commandTimeoutMs) return { granted: false, budget: 'perMinute', retryAfterMs: 0 };
         if (answer === null) throw new Error(`no answer within ${timeout} ms`);
         const [granted, second, third] = answer;
         if (granted === 1) return { granted: true, at: start + (second ?? 0), hourOnly: third === 1 };

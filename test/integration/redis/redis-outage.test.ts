@@ -142,6 +142,29 @@ describe('redis outage', () => {
     await store.close();
   });
 
+  it('refuses a call whose deadline comes before a slow answer, without leaving Redis for local state', async () => {
+    const opened = await link();
+    const limiter = createRedisRateLimiter({
+      link: opened,
+      perMinute: null,
+      perHourPerCredential: 240,
+      replicas: 2,
+      now: () => clock,
+      logger: captureLogger(),
+    });
+    expect(await granted(limiter, 1)).toBe(1);
+    const blocker = new Redis(redis.url);
+    const sleeping = blocker.call('DEBUG', 'SLEEP', '0.5');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // 100 ms left, less than the command timeout: the deadline, not Redis, was short.
+    const refused = await limiter.acquire({ credential: 'service', deadline: clock + 100, priority: 'foreground' }).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ budget: 'perMinute', retryAfterMs: 0 });
+    await sleeping;
+    blocker.disconnect();
+    expect(opened.isReady()).toBe(true);
+    expect(lines.some((line) => line.includes('redis acquire failed'))).toBe(false);
+  });
+
   it('starts while Redis is away: local state at once, shared once Redis comes up', async () => {
     await redis.kill();
     const replicas = [0, 1].map(() => createRedisLink(testRedisConfig(redis.url), { logger: captureLogger() }));
