@@ -19,8 +19,9 @@ const limiters: RateLimiter[] = [];
 const T0 = 1_000_000;
 let clock = T0;
 const sleeps: number[] = [];
-/** How much later than asked the next sleep ends (a late timer), once. */
+/** How much later than asked the next sleep ends (a late timer), once; and every sleep. */
 let oversleep = 0;
+let alwaysLate = 0;
 
 beforeAll(async () => {
   redis = await startRedis();
@@ -37,13 +38,14 @@ afterEach(async () => {
   sleeps.length = 0;
   clock = T0;
   oversleep = 0;
+  alwaysLate = 0;
 });
 
 /** A sleep moves the clock (one caller at a time); with a signal it never ends, so it can be aborted. */
 function fakeSleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   sleeps.push(ms);
   if (signal === undefined) {
-    clock += ms + oversleep;
+    clock += ms + oversleep + alwaysLate;
     oversleep = 0;
     return Promise.resolve();
   }
@@ -184,5 +186,14 @@ describe('redis rate limiter', () => {
     // Granted for 61 s, woken at 62 s: too late; the next token (122 s) is waited for.
     expect(await outcome(a, call({ deadline: clock + 200_000 }))).toBe('granted at 122000');
     expect(sleeps).toEqual([61_000, 60_000]);
+  });
+
+  it('refuses a call whose grants keep coming stale', async () => {
+    const a = await replica({ perMinute: 2, perHourPerCredential: 120 });
+    expect(await outcome(a, call())).toBe('granted at 0');
+    alwaysLate = 1000;
+    expect(await outcome(a, call({ deadline: clock + 1_000_000 }))).toBe('perMinute 0');
+    // Granted for 61 s, woken at 62; for 122, woken at 123; for 183, woken at 184: refused.
+    expect(sleeps).toEqual([61_000, 60_000, 60_000]);
   });
 });
