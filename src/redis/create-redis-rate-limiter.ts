@@ -2,9 +2,10 @@
  * The vendor's two limits held in Redis for all replicas together: the local limiter's two token
  * buckets (rate-limit-script.ts), so N replicas behave like one process. Grants are waited for
  * within the caller's deadline; background work never waits and leaves a reserve to the
- * foreground. When Redis is away, or slower than its command timeout (never longer than the time
- * left to the deadline), the call is judged by the local limiter at 1/N of each budget instead, so
- * N replicas on their own still stay within the limits together.
+ * foreground. When Redis is away, or slower than its command timeout, the call is judged by the
+ * local limiter at 1/N of each budget instead, so N replicas on their own still stay within the
+ * limits together; an answer that does not come before a nearer deadline is a refusal. A minute
+ * grant used later than MAX_GRANT_LATENESS_MS after its time stays spent and the call asks again.
  */
 import { setTimeout as sleepFor } from 'node:timers/promises';
 import type { Logger } from 'pino';
@@ -31,6 +32,8 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RateLi
   const sleep = options.sleep ?? ((ms, signal) => sleepFor(ms, undefined, { signal }));
   const report = createRedisFailureReporter(options.logger, 'rate-limit', now);
   const local = createLocalRateLimiter(scaled(options, options.replicas), now, sleep);
+  // No budget at all: nothing to ask Redis.
+  if (local === null) return { acquire: async () => undefined, close: async () => undefined };
   const buckets = createSharedBuckets({ link: options.link, budgets: options, now, report });
   const minuteOn = options.perMinute !== null;
 
@@ -51,7 +54,7 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RateLi
     let grant = first;
     for (let asked = 0; asked < MAX_STALE_GRANTS; asked += 1) {
       grant ??= await buckets.ask('minute', request);
-      if (grant === null) return local?.acquire(request);
+      if (grant === null) return local.acquire(request);
       if (!grant.granted) throw new RateLimitWaitError(grant.budget, grant.retryAfterMs);
       await until(grant.at, request, { minute: true, hour: true });
       if (now() - grant.at <= MAX_GRANT_LATENESS_MS) return;
@@ -66,7 +69,7 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RateLi
       if (request.signal?.aborted === true) throw request.signal.reason;
       const background = request.priority === 'background';
       const first = await buckets.ask(background ? 'background' : 'foreground', request);
-      if (first === null) return local?.acquire(request);
+      if (first === null) return local.acquire(request);
       if (!first.granted) throw new RateLimitWaitError(first.budget, first.retryAfterMs);
       if (background) return;
       if (!minuteOn) return until(first.at, request, { minute: false, hour: true });
@@ -75,7 +78,7 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RateLi
       return minuteAfterHour(request, null);
     },
     async close() {
-      await local?.close();
+      await local.close();
     },
   };
 }
