@@ -30,7 +30,7 @@ export function buildConfig(file: ConfigFile, options: BuildConfigOptions): Conf
     server: buildServer(file.server ?? {}, options.nodeEnv === 'production'),
     webhooks: buildWebhooks(file.webhooks),
     subscriptions: buildSubscriptions(file.subscriptions),
-    redis: buildRedisConfig(file.redis),
+    redis: buildRedisConfig(file.redis, options.baseDir),
     telemetry: { tracing: { otlpEndpoint: file.telemetry?.tracing?.otlpEndpoint ?? null, sampleRatio: file.telemetry?.tracing?.sampleRatio ?? 1 } },
     schemaDir: path.resolve(options.baseDir, file.schemaDir ?? 'schema'),
   };

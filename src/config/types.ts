@@ -251,6 +251,17 @@ export interface RedisConfig {
   /** Bounds of the local tier in front of Redis (default 2000 entries, 16 MiB). */
   readonly localMaxEntries: number;
   readonly localMaxBytes: number;
+  /** Files for a `rediss://` URL (absolute paths); null = Node's built-in CAs and no client certificate. */
+  readonly tls: RedisTlsConfig | null;
+}
+
+/** PEM files of a TLS connection to Redis; a null file is not used. */
+export interface RedisTlsConfig {
+  /** CAs trusted for the server's certificate instead of Node's built-in list (a private CA). */
+  readonly caFile: string | null;
+  /** Client certificate and its key, for a server that asks for one (`tls-auth-clients yes`). */
+  readonly certFile: string | null;
+  readonly keyFile: string | null;
 }
 
 /** Credentials Odoo's outbound configuration sends to our webhook (none is not allowed: a webhook changes state). */

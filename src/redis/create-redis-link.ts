@@ -4,10 +4,12 @@
  * falls back to its local state at once; the client reconnects on its own, at most a second apart.
  * The URL carries credentials: it is never logged, only the state and the error's code.
  */
+import type { ConnectionOptions } from 'node:tls';
 import { Redis, type RedisOptions } from 'ioredis';
 import type { Logger } from 'pino';
 import type { RedisConfig } from '../config/types.js';
 import { createRedisStats, type RedisStats } from './create-redis-stats.js';
+import { readRedisTls } from './read-redis-tls.js';
 
 export interface RedisHealth {
   readonly status: 'connected' | 'down';
@@ -48,8 +50,10 @@ const MAX_RECONNECT_DELAY_MS = 1000;
 /** How long callers skip Redis after a failed command. */
 const SKIP_AFTER_FAILURE_MS = 1000;
 
-function redisOptions(config: RedisConfig): RedisOptions {
+function redisOptions(config: RedisConfig, tls: ConnectionOptions | undefined): RedisOptions {
   return {
+    // A rediss:// URL alone turns TLS on with Node's built-in CAs; `redis.tls` adds its files.
+    ...(tls === undefined ? {} : { tls }),
     enableOfflineQueue: false,
     maxRetriesPerRequest: 0,
     autoResendUnfulfilledCommands: false,
@@ -70,7 +74,8 @@ export function errorLabel(error: unknown): string {
 export function createRedisLink(config: RedisConfig, options: RedisLinkOptions = {}): RedisLink {
   const now = options.now ?? Date.now;
   const logger = options.logger?.child({ component: 'redis' });
-  const client = new Redis(config.url, redisOptions(config));
+  const tls = config.tls === null ? undefined : readRedisTls(config.tls);
+  const client = new Redis(config.url, redisOptions(config, tls));
   const subscribers = new Set<Redis>();
   const recovered = new Set<() => void>();
   const stats = createRedisStats();
@@ -118,7 +123,12 @@ export function createRedisLink(config: RedisConfig, options: RedisLinkOptions =
     createSubscriber() {
       // SUBSCRIBE waits for the connection however long Redis is away at start (it is only
       // resubscribed after a reconnection once it succeeded), instead of failing.
-      const subscriber = new Redis(config.url, { ...redisOptions(config), enableOfflineQueue: true, maxRetriesPerRequest: null, commandTimeout: undefined });
+      const subscriber = new Redis(config.url, {
+        ...redisOptions(config, tls),
+        enableOfflineQueue: true,
+        maxRetriesPerRequest: null,
+        commandTimeout: undefined,
+      });
       subscriber.on('error', () => undefined);
       subscribers.add(subscriber);
       subscriber.once('end', () => subscribers.delete(subscriber));

@@ -1,21 +1,23 @@
 /**
- * The vendor's two limits held in Redis for all replicas together (rate-limit-script.ts), waited
- * for within the caller's deadline. Background work never waits and leaves a reserve to the
- * foreground. When Redis is away, or slower than its command timeout (never longer than the time
- * left to the deadline), the call is judged by a local limiter at 1/N of each budget instead, so N
- * replicas on their own still stay within the limits together.
+ * The vendor's two limits held in Redis for all replicas together: the local limiter's two token
+ * buckets (rate-limit-script.ts), so N replicas behave like one process. Grants are waited for
+ * within the caller's deadline; background work never waits and leaves a reserve to the
+ * foreground. When Redis is away, or slower than its command timeout, the call is judged by the
+ * local limiter at 1/N of each budget instead, so N replicas on their own still stay within the
+ * limits together; an answer that does not come before a nearer deadline is a refusal. A minute
+ * grant used later than MAX_GRANT_LATENESS_MS after its time stays spent and the call asks again.
  */
-import { randomUUID } from 'node:crypto';
 import { setTimeout as sleepFor } from 'node:timers/promises';
 import type { Logger } from 'pino';
+import type { RateLimitConfig } from '../config/types.js';
+import { createLocalRateLimiter } from '../upstream/create-local-rate-limiter.js';
+import { MAX_GRANT_LATENESS_MS, MAX_STALE_GRANTS } from '../upstream/rate-limit-buckets.js';
 import { RateLimitWaitError, type RateLimiter, type RateLimitRequest } from '../upstream/rate-limit-types.js';
 import type { RedisLink } from './create-redis-link.js';
-import { createFallbackRateLimiter, reserveOf, type RateBudgets } from './create-fallback-rate-limiter.js';
-import { defineRateLimitScript } from './rate-limit-script.js';
+import { createSharedBuckets, type SharedGrant } from './shared-buckets.js';
 import { createRedisFailureReporter } from './redis-failure-reporter.js';
-import { withTimeout } from './with-timeout.js';
 
-export interface RedisRateLimiterOptions extends RateBudgets {
+export interface RedisRateLimiterOptions extends RateLimitConfig {
   readonly link: RedisLink;
   /** Replicas sharing the budgets: the local fallback allows 1/N of each. */
   readonly replicas: number;
@@ -25,61 +27,55 @@ export interface RedisRateLimiterOptions extends RateBudgets {
   readonly logger?: Logger | undefined;
 }
 
-type SharedAnswer =
-  | { readonly granted: true; readonly wait: number; readonly member: string; readonly keys: readonly [string, string] }
-  | { readonly granted: false; readonly budget: RateLimitWaitError['budget']; readonly retryAfterMs: number };
-
-const BUDGETS = ['perMinute', 'perHourPerCredential'] as const;
-
 export function createRedisRateLimiter(options: RedisRateLimiterOptions): RateLimiter {
-  const { link } = options;
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? ((ms, signal) => sleepFor(ms, undefined, { signal }));
-  const report = createRedisFailureReporter(link, options.logger, 'rate-limit', now);
-  const local = createFallbackRateLimiter({ ...options, ...scaled(options, options.replicas), now, sleep });
-  const origin = randomUUID();
-  const prefix = `${link.keyPrefix}rl:`;
-  let sequence = 0;
-  defineRateLimitScript(link.client);
+  const report = createRedisFailureReporter(options.link, options.logger, 'rate-limit', now);
+  const local = createLocalRateLimiter(scaled(options, options.replicas), now, sleep);
+  // No budget at all: nothing to ask Redis.
+  if (local === null) return { acquire: async () => undefined, close: async () => undefined };
+  const buckets = createSharedBuckets({ link: options.link, budgets: options, now, report });
+  const minuteOn = options.perMinute !== null;
 
-  const shared = async (request: RateLimitRequest): Promise<SharedAnswer | null> => {
-    const start = now();
-    // A deadline already reached still gets one quick question (a token may be there now).
-    const timeout = Math.max(1, Math.min(link.commandTimeoutMs, request.deadline - start));
-    if (!link.isReady()) return null;
-    const member = `${origin}:${(sequence += 1)}`;
-    const background = request.priority === 'background';
-    const keys = [`${prefix}m`, `${prefix}h:${encodeURIComponent(request.credential)}`] as const;
-    const argv = [String(start), String(background ? start : request.deadline), member];
-    argv.push(...logArgs(options.perMinute, options.minuteWindowMs ?? 60_000, background));
-    argv.push(...logArgs(options.perHourPerCredential, options.hourWindowMs ?? 3_600_000, background));
+  /** Sleeps until `at` (caller's clock); on abort the tokens named are given back. */
+  const until = async (at: number, request: RateLimitRequest, giveBack: { minute: boolean; hour: boolean }): Promise<void> => {
+    const ms = at - now();
+    if (ms <= 0) return;
     try {
-      const answer = await withTimeout(link.client.bjetAcquire(keys[0], keys[1], ...argv), timeout);
-      if (answer === null) throw new Error(`no answer within ${timeout} ms`);
-      const [granted, second, third] = answer;
-      if (granted === 1) return { granted: true, wait: second ?? 0, member, keys };
-      return { granted: false, budget: BUDGETS[(second ?? 1) - 1] ?? 'perMinute', retryAfterMs: Math.max(0, third ?? 0) };
+      await sleep(ms, request.signal);
     } catch (error) {
-      link.noteFailure();
-      report('acquire', error);
-      return null;
+      buckets.giveBack(request, giveBack);
+      throw error;
     }
+  };
+
+  /** The minute token after the hourly one is held, asked again while its grant came stale. */
+  const minuteAfterHour = async (request: RateLimitRequest, first: SharedGrant | null): Promise<void> => {
+    let grant = first;
+    for (let asked = 0; asked < MAX_STALE_GRANTS; asked += 1) {
+      grant ??= await buckets.ask('minute', request);
+      if (grant === null) return local.acquire(request);
+      if (!grant.granted) throw new RateLimitWaitError(grant.budget, grant.retryAfterMs);
+      await until(grant.at, request, { minute: true, hour: true });
+      if (now() - grant.at <= MAX_GRANT_LATENESS_MS) return;
+      grant = null; // stale: it stays spent, and the call asks again
+    }
+    buckets.giveBack(request, { minute: false, hour: true });
+    throw new RateLimitWaitError('perMinute', 0);
   };
 
   return {
     async acquire(request) {
       if (request.signal?.aborted === true) throw request.signal.reason;
-      const answer = await shared(request);
-      if (answer === null) return local.acquire(request);
-      if (!answer.granted) throw new RateLimitWaitError(answer.budget, answer.retryAfterMs);
-      if (answer.wait <= 0) return;
-      try {
-        await sleep(answer.wait, request.signal);
-      } catch (error) {
-        // Not used: give the grant back (best effort; it ages out of the window anyway).
-        for (const key of answer.keys) link.client.zrem(key, answer.member).catch((failure: unknown) => report('give back', failure));
-        throw error;
-      }
+      const background = request.priority === 'background';
+      const first = await buckets.ask(background ? 'background' : 'foreground', request);
+      if (first === null) return local.acquire(request);
+      if (!first.granted) throw new RateLimitWaitError(first.budget, first.retryAfterMs);
+      if (background) return;
+      if (!minuteOn) return until(first.at, request, { minute: false, hour: true });
+      if (!first.hourOnly) return minuteAfterHour(request, first);
+      await until(first.at, request, { minute: false, hour: true });
+      return minuteAfterHour(request, null);
     },
     async close() {
       await local.close();
@@ -87,13 +83,8 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RateLi
   };
 }
 
-function logArgs(limit: number | null, windowMs: number, background: boolean): string[] {
-  if (limit === null) return ['0', '0', '0'];
-  return [String(limit), String(windowMs), String(background ? reserveOf(limit) : 0)];
-}
-
 /** Each budget at 1/N (at least one call per window). */
-function scaled(budgets: RateBudgets, replicas: number): RateBudgets {
+function scaled(budgets: RateLimitConfig, replicas: number): RateLimitConfig {
   const part = (limit: number | null): number | null => (limit === null ? null : Math.max(1, Math.floor(limit / Math.max(1, replicas))));
-  return { ...budgets, perMinute: part(budgets.perMinute), perHourPerCredential: part(budgets.perHourPerCredential) };
+  return { perMinute: part(budgets.perMinute), perHourPerCredential: part(budgets.perHourPerCredential), hourlyBurst: part(budgets.hourlyBurst ?? null) };
 }

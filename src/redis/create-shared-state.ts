@@ -6,9 +6,8 @@
 import type { Logger } from 'pino';
 import type { CacheStoreSink } from '../cache/create-cache-tally.js';
 import type { CacheStore } from '../cache/types.js';
-import type { RedisConfig } from '../config/types.js';
+import type { RateLimitConfig, RedisConfig } from '../config/types.js';
 import type { RateLimiter } from '../upstream/rate-limit-types.js';
-import type { RateBudgets } from './create-fallback-rate-limiter.js';
 import { createRedisCacheStore } from './create-redis-cache-store.js';
 import { createRedisChangeBus, type RedisChangeBus } from './create-redis-change-bus.js';
 import { createRedisLink, type RedisHealth, type RedisLink } from './create-redis-link.js';
@@ -19,7 +18,7 @@ export interface SharedState {
   readonly bus: RedisChangeBus;
   /** `sink` hears about the local tier (evictions, entries and bytes held). */
   createCacheStore(now?: () => number, sink?: CacheStoreSink): CacheStore;
-  createRateLimiter(budgets: RateBudgets, now?: () => number): RateLimiter;
+  createRateLimiter(budgets: RateLimitConfig, now?: () => number): RateLimiter;
   health(): RedisHealth;
   close(): Promise<void>;
 }

@@ -1,53 +1,97 @@
 /**
  * The shared limits in one Lua script, so the check and the grant are one atomic step for every
- * replica: the per-minute log (every call, every replica: the proxy's per-IP limit) and the
- * caller's per-credential hourly log, each "at most L in any window" (sliding-window-log.ts is the
- * same rule in TypeScript). The grant may lie in the future (the caller waits for it); it is
- * refused, and nothing taken, when it would come after the deadline. Why this and not
- * rate-limiter-flexible: docs/decisions/0009-shared-limits-in-one-lua-script.md.
+ * replica: the same two token buckets as the local limiter (token-bucket.ts, shapes from
+ * rate-limit-buckets.ts), a hash {t: tokens, u: updated at} per bucket, refilled on the caller's
+ * clock. A bucket may go negative: the grant then lies in the future and the caller waits for it,
+ * in arrival order; it is refused, and nothing taken, when it would come after the deadline.
+ * Why: docs/decisions/0011-shared-limits-as-token-buckets.md.
  */
 import type { Redis, Result } from 'ioredis';
+
+/**
+ * `foreground`: the hourly token, then (when that one is there now) the minute token, both or
+ * neither. `minute`: the minute token alone, the hourly one already held (given back on a refusal).
+ * `background`: both tokens only when they are there now and the reserve stays. `give-back`: one
+ * token back to each bucket named.
+ */
+export type RateLimitMode = 'foreground' | 'minute' | 'background' | 'give-back';
 
 declare module 'ioredis' {
   interface RedisCommander<Context> {
     /**
-     * KEYS: minute log, hour log. ARGV: now, deadline, member, then limit, window, reserve for
-     * each log (limit 0 = no such budget). Returns [1, wait] or [0, index of the short budget, wait].
+     * KEYS: minute bucket, hour bucket. ARGV: mode, now, deadline, then capacity, tokens per ms
+     * (0 = no such budget) and background reserve of each bucket. Returns [1, wait, 1 when only the
+     * hourly token was taken] or [0, index of the short budget, ms until it has a token].
      */
     bjetAcquire(minute: string, hour: string, ...argv: string[]): Result<number[], Context>;
   }
 }
 
 const ACQUIRE = `
-local now = tonumber(ARGV[1])
-local deadline = tonumber(ARGV[2])
-local at = now
-local short = 0
-local function earliest(key, limit, window, reserve)
-  redis.call('ZREMRANGEBYSCORE', key, '-inf', now - window)
-  local effective = limit - reserve
-  if effective <= 0 then return -1 end
-  local count = redis.call('ZCARD', key)
-  if count < effective then return now end
-  local oldest = redis.call('ZRANGE', key, count - effective, count - effective, 'WITHSCORES')
-  return math.max(now, tonumber(oldest[2]) + window)
-end
+local mode = ARGV[1]
+local now = tonumber(ARGV[2])
+local deadline = tonumber(ARGV[3])
+local shape = {}
 for i = 1, 2 do
-  local limit = tonumber(ARGV[i * 3 + 1])
-  if limit > 0 then
-    local t = earliest(KEYS[i], limit, tonumber(ARGV[i * 3 + 2]), tonumber(ARGV[i * 3 + 3]))
-    if t < 0 then return {0, i, -1} end
-    if t > at then at = t; short = i end
+  shape[i] = {cap = tonumber(ARGV[i * 3 + 1]), rate = tonumber(ARGV[i * 3 + 2]), keep = tonumber(ARGV[i * 3 + 3])}
+end
+local tokens, updated = {}, {}
+local function on(i) return shape[i].rate > 0 end
+local function load(i)
+  local saved = redis.call('HMGET', KEYS[i], 't', 'u')
+  tokens[i], updated[i] = tonumber(saved[1]), tonumber(saved[2])
+  if tokens[i] == nil then tokens[i], updated[i] = shape[i].cap, now end
+  if now > updated[i] then
+    tokens[i] = math.min(shape[i].cap, tokens[i] + (now - updated[i]) * shape[i].rate)
+    updated[i] = now
   end
 end
-if at > deadline then return {0, short, at - now} end
-for i = 1, 2 do
-  if tonumber(ARGV[i * 3 + 1]) > 0 then
-    redis.call('ZADD', KEYS[i], at, ARGV[3])
-    redis.call('PEXPIRE', KEYS[i], tonumber(ARGV[i * 3 + 2]) + at - now)
+local function wait(i)
+  if tokens[i] >= 1 then return 0 end
+  return math.ceil((1 - tokens[i]) / shape[i].rate)
+end
+local function save(i, delta)
+  local left = math.min(shape[i].cap, tokens[i] + delta)
+  redis.call('HSET', KEYS[i], 't', string.format('%.17g', left), 'u', string.format('%.17g', updated[i]))
+  -- A full bucket is a new one: the key goes once it would be full again.
+  redis.call('PEXPIRE', KEYS[i], math.ceil((shape[i].cap - left) / shape[i].rate) + 60000)
+end
+if mode == 'give-back' then
+  for i = 1, 2 do if on(i) then load(i); save(i, 1) end end
+  return {1, 0, 0}
+end
+if mode == 'background' then
+  for i = 2, 1, -1 do
+    if on(i) then
+      load(i)
+      if tokens[i] < 1 + shape[i].keep then return {0, i, wait(i)} end
+    end
+  end
+  for i = 1, 2 do if on(i) then save(i, -1) end end
+  return {1, 0, 0}
+end
+if mode == 'foreground' and on(2) then
+  load(2)
+  local ms = wait(2)
+  if now + ms > deadline then return {0, 2, ms} end
+  if ms > 0 or not on(1) then
+    save(2, -1)
+    if on(1) then return {1, ms, 1} end
+    return {1, ms, 0}
   end
 end
-return {1, at - now}`;
+local ms = 0
+if on(1) then
+  load(1)
+  ms = wait(1)
+  if now + ms > deadline then
+    if mode == 'minute' and on(2) then load(2); save(2, 1) end
+    return {0, 1, ms}
+  end
+  save(1, -1)
+end
+if mode == 'foreground' and on(2) then save(2, -1) end
+return {1, ms, 0}`;
 
 export function defineRateLimitScript(client: Redis): void {
   client.defineCommand('bjetAcquire', { numberOfKeys: 2, lua: ACQUIRE });

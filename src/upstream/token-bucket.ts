@@ -60,23 +60,12 @@ export class TokenBucket {
     return this.tokens >= this.capacity;
   }
 
-  /** Gives back a reservation that was not used (its caller gave up while waiting). */
-  cancel(): void {
+  /**
+   * Gives back a reservation that was not used (its caller gave up while waiting). With `now`, the
+   * bucket refills first, in the order the Redis script does it, so both round alike.
+   */
+  cancel(now?: number): void {
+    if (now !== undefined) this.refill(now);
     this.tokens = Math.min(this.capacity, this.tokens + 1);
   }
-}
-
-/** The burst we allow for a per-minute limit: one second's worth, at least one. */
-export function defaultBurst(perMinute: number): number {
-  return Math.max(1, Math.floor(perMinute / 60));
-}
-
-/**
- * A bucket that never lets more than `limit` calls through in any window of `windowMinutes`: it
- * starts with `burst` tokens and refills at (limit - burst) per window, since a window that begins
- * with a full bucket passes the burst plus what flows in. Half the limit flows at least.
- */
-export function createWindowBucket(limit: number, windowMinutes: number, burst: number, now: number): TokenBucket {
-  const perWindow = Math.max(limit - burst, limit / 2);
-  return new TokenBucket(perWindow / windowMinutes, burst, now);
 }

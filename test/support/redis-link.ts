@@ -3,7 +3,7 @@ import type { RedisConfig } from '../../src/config/types.js';
 import { createRedisLink, type RedisLink, type RedisLinkOptions } from '../../src/redis/create-redis-link.js';
 
 export function testRedisConfig(url: string, overrides: Partial<RedisConfig> = {}): RedisConfig {
-  return { url, keyPrefix: 'test:', commandTimeoutMs: 250, connectTimeoutMs: 1000, localMaxEntries: 100, localMaxBytes: 1024 * 1024, ...overrides };
+  return { url, keyPrefix: 'test:', commandTimeoutMs: 250, connectTimeoutMs: 1000, localMaxEntries: 100, localMaxBytes: 1024 * 1024, tls: null, ...overrides };
 }
 
 export async function openLink(url: string, overrides: Partial<RedisConfig> = {}, options: RedisLinkOptions = {}): Promise<RedisLink> {

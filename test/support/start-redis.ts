@@ -1,18 +1,23 @@
 /**
  * A real Debian `redis-server` for a test file: 127.0.0.1, a free port, a temporary directory, no
  * persistence. `kill()` ends it with SIGKILL (an outage), `restart()` starts it again on the same
- * port (empty, as a restarted Redis without persistence is).
+ * port (empty, as a restarted Redis without persistence is). With `tls`, the port speaks TLS only
+ * (a throwaway CA; clients must show a certificate it signed) and the URL is `rediss://`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { RedisTlsConfig } from '../../src/config/types.js';
+import { makeTestCertificates, type TestCertificates } from './make-test-certificates.js';
 import { ensureSystemCommand } from './system-deps.js';
 
 export interface TestRedis {
   readonly port: number;
   readonly url: string;
+  /** The client's side of `tls` (CA, client certificate and key), else null. */
+  readonly tls: RedisTlsConfig | null;
   /** SIGKILL: connections drop, new ones are refused. */
   kill(): Promise<void>;
   /** Starts it again on the same port (empty). */
@@ -23,18 +28,22 @@ export interface TestRedis {
 export interface StartRedisOptions {
   /** Required by the server (`requirepass`) and carried by `url` as `default:<password>@`. */
   readonly password?: string;
+  /** TLS only, with client certificates (`tls-auth-clients yes`, Redis' default). */
+  readonly tls?: boolean;
 }
 
 export async function startRedis(options: StartRedisOptions = {}): Promise<TestRedis> {
   const command = await ensureSystemCommand({ command: 'redis-server', aptPackage: 'redis-server' });
   const dir = await mkdtemp(path.join(tmpdir(), 'bjet-redis-'));
+  const certificates = options.tls === true ? await makeTestCertificates(dir) : null;
+  const settings = [...(options.password === undefined ? [] : ['--requirepass', options.password]), ...tlsArgs(certificates)];
   let port = 0;
   let child: ChildProcess | null = null;
   // A port found free can be taken before redis binds it: try a few.
   for (let attempt = 0; child === null; attempt += 1) {
     port = await freePort();
     try {
-      child = await launch(command, dir, port, options.password);
+      child = await launch(command, dir, port, settings, certificates !== null);
     } catch (error) {
       if (attempt >= 4) throw error;
     }
@@ -46,11 +55,12 @@ export async function startRedis(options: StartRedisOptions = {}): Promise<TestR
   };
   return {
     port,
-    url: options.password === undefined ? `redis://127.0.0.1:${port}` : `redis://default:${options.password}@127.0.0.1:${port}`,
+    url: `${certificates === null ? 'redis' : 'rediss'}://${options.password === undefined ? '' : `default:${options.password}@`}127.0.0.1:${port}`,
+    tls: certificates === null ? null : { caFile: certificates.caFile, certFile: certificates.clientCertFile, keyFile: certificates.clientKeyFile },
     kill: stopChild,
     async restart() {
       await stopChild();
-      child = await launch(command, dir, port, options.password);
+      child = await launch(command, dir, port, settings, certificates !== null);
     },
     async stop() {
       await stopChild();
@@ -71,12 +81,16 @@ function freePort(): Promise<number> {
   });
 }
 
-function launch(command: string, dir: string, port: number, password: string | undefined): Promise<ChildProcess> {
-  const auth = password === undefined ? [] : ['--requirepass', password];
+function tlsArgs(certificates: TestCertificates | null): string[] {
+  if (certificates === null) return [];
+  const { serverCertFile, serverKeyFile, caFile } = certificates;
+  return ['--tls-cert-file', serverCertFile, '--tls-key-file', serverKeyFile, '--tls-ca-cert-file', caFile, '--tls-auth-clients', 'yes'];
+}
+
+function launch(command: string, dir: string, port: number, settings: readonly string[], tls: boolean): Promise<ChildProcess> {
   const args = [
-    ...auth,
-    '--port',
-    String(port),
+    ...settings,
+    ...(tls ? ['--port', '0', '--tls-port', String(port)] : ['--port', String(port)]),
     '--bind',
     '127.0.0.1',
     '--dir',

@@ -24,7 +24,8 @@ export function useRedisPerFile(options: PerFileRedisOptions = {}): PerFileRedis
     return started;
   };
   beforeAll(async () => {
-    const redis = await startRedis(options.password === undefined ? {} : { password: options.password });
+    const { flush: _flush, ...startOptions } = options;
+    const redis = await startRedis(startOptions);
     const admin = new Redis(redis.url, { retryStrategy: () => 50 });
     admin.on('error', () => undefined);
     started = { redis, admin };
@@ -44,6 +45,9 @@ export function useRedisPerFile(options: PerFileRedisOptions = {}): PerFileRedis
     },
     get admin() {
       return current().admin;
+    },
+    get tls() {
+      return current().redis.tls;
     },
     kill: () => current().redis.kill(),
     restart: () => current().redis.restart(),

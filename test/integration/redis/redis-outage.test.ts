@@ -64,12 +64,14 @@ const entry = (name: string, version: number): CacheEntry => ({
 describe('redis outage', () => {
   it('falls back to local limits at 1/N, logs it, and shares again after a restart', async () => {
     const links2 = [await link(), await link()];
-    const [a, b] = links2.map((opened) => createRedisRateLimiter({ link: opened, perMinute: 10, perHourPerCredential: null, replicas: 2, now: () => clock }));
+    // The hourly bucket: a burst of 10 (a token every 6.2 s after it), 5 for each replica alone.
+    const budgets = { perMinute: null, perHourPerCredential: 600, hourlyBurst: 10 };
+    const [a, b] = links2.map((opened) => createRedisRateLimiter({ link: opened, ...budgets, replicas: 2, now: () => clock }));
     if (a === undefined || b === undefined) throw new Error('two limiters');
     expect(await granted(a, 4)).toBe(4);
     await redis.kill();
     await until(() => links2.every((opened) => !opened.isReady()));
-    // Each replica alone: 10 / 2 = 5 a minute.
+    // Each replica alone: 600 / 2 = 300 an hour, a burst of 5.
     expect(await granted(a, 8)).toBe(5);
     expect(await granted(b, 8)).toBe(5);
     expect(lines.some((line) => line.includes('"redis":"down"'))).toBe(true);
@@ -77,7 +79,6 @@ describe('redis outage', () => {
     await redis.restart();
     await until(() => links2.every((opened) => opened.isReady()));
     expect(lines.some((line) => line.includes('redis is back'))).toBe(true);
-    clock += 60_000;
     expect((await granted(a, 7)) + (await granted(b, 7))).toBe(10);
   });
 
@@ -105,7 +106,16 @@ describe('redis outage', () => {
 
   it('does not wait on a slow Redis longer than its command timeout', async () => {
     const opened = await link();
-    const limiter = createRedisRateLimiter({ link: opened, perMinute: 4, perHourPerCredential: null, replicas: 2, now: () => clock, logger: captureLogger() });
+    // Shared: a burst of 4; alone: 240 / 2 = 120 an hour, a burst of 2.
+    const limiter = createRedisRateLimiter({
+      link: opened,
+      perMinute: null,
+      perHourPerCredential: 240,
+      hourlyBurst: 4,
+      replicas: 2,
+      now: () => clock,
+      logger: captureLogger(),
+    });
     const store = createRedisCacheStore({ link: opened, localMaxEntries: 10, localMaxBytes: 4096, now: () => clock });
     const slowKey: CacheKey = { ...key, id: '9' };
     await store.set(slowKey, entry('local', 1));
@@ -116,7 +126,7 @@ describe('redis outage', () => {
     const scriptsBefore = await scripts();
     const sleeping = blocker.call('DEBUG', 'SLEEP', '1.5');
     await new Promise((resolve) => setTimeout(resolve, 50));
-    // Judged locally (4 / 2 = 2) instead of waiting for Redis; the local tier answers the read.
+    // Judged locally (2 of 3, where Redis would grant 3) instead of waiting for Redis; the local tier answers the read.
     expect(await granted(limiter, 3)).toBe(2);
     expect((await store.get(slowKey))?.version).toBe(1);
     await sleeping;
@@ -127,13 +137,38 @@ describe('redis outage', () => {
     await store.close();
   });
 
+  it('refuses a call whose deadline comes before a slow answer, without leaving Redis for local state', async () => {
+    const opened = await link();
+    const limiter = createRedisRateLimiter({
+      link: opened,
+      perMinute: null,
+      perHourPerCredential: 240,
+      hourlyBurst: 4,
+      replicas: 2,
+      now: () => clock,
+      logger: captureLogger(),
+    });
+    expect(await granted(limiter, 1)).toBe(1);
+    const blocker = new Redis(redis.url);
+    const sleeping = blocker.call('DEBUG', 'SLEEP', '0.5');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // 100 ms left, less than the command timeout: the deadline, not Redis, was short.
+    const refused = await limiter.acquire({ credential: 'service', deadline: clock + 100, priority: 'foreground' }).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ budget: 'perMinute', retryAfterMs: 0 });
+    await sleeping;
+    blocker.disconnect();
+    expect(opened.isReady()).toBe(true);
+    expect(lines.some((line) => line.includes('redis acquire failed'))).toBe(false);
+  });
+
   it('starts while Redis is away: local state at once, shared once Redis comes up', async () => {
     await redis.kill();
     const replicas = [0, 1].map(() => createRedisLink(testRedisConfig(redis.url), { logger: captureLogger() }));
     links.push(...replicas);
     const [a, b] = replicas.map((opened) => ({
       bus: createRedisChangeBus({ link: opened }),
-      limiter: createRedisRateLimiter({ link: opened, perMinute: 6, perHourPerCredential: null, replicas: 2, now: () => clock }),
+      // Shared: a burst of 6; alone: 360 / 2 = 180 an hour, a burst of 3.
+      limiter: createRedisRateLimiter({ link: opened, perMinute: null, perHourPerCredential: 360, hourlyBurst: 6, replicas: 2, now: () => clock }),
     }));
     if (a === undefined || b === undefined) throw new Error('two replicas');
     const heard: string[] = [];
@@ -144,7 +179,6 @@ describe('redis outage', () => {
     await redis.restart();
     await until(() => replicas.every((opened) => opened.isReady()));
     await Promise.all([a.bus.subscribed(), b.bus.subscribed()]);
-    clock += 60_000;
     expect((await granted(a.limiter, 4)) + (await granted(b.limiter, 4))).toBe(6);
     a.bus.publish({ kind: 'updated', endpoint: 'partners', id: 'after', record: null, writeDate: null, source: 'webhook', at: clock });
     await until(() => heard.length === 1);

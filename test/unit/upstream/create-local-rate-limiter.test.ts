@@ -72,6 +72,41 @@ describe('createLocalRateLimiter', () => {
     ).toBeLessThanOrEqual(100);
   });
 
+  it('keeps a second of margin: no 61 s window passes more than perMinute calls either', async () => {
+    const time = manualTime();
+    const limiter = createLocalRateLimiter({ perMinute: 100, perHourPerCredential: null }, time.now, time.sleep);
+    const started = await startTimes(
+      limiter as RateLimiter,
+      time,
+      Array.from({ length: 350 }, () => 'service'),
+    );
+    const at = started.map((s) => s.at);
+    expect(mostInAnyWindow(at, 61_000)).toBeLessThanOrEqual(100);
+    expect(mostInAnyWindow(at, 60_000)).toBeLessThan(100);
+  });
+
+  it('does not use a minute token long after its grant: it stays spent and the call asks again', async () => {
+    let t = 0;
+    const sleeps: number[] = [];
+    // Every sleep ends a second late (a blocked event loop).
+    const late: Sleep = async (ms) => void (sleeps.push(ms), (t += ms + 1000));
+    const limiter = createLocalRateLimiter({ perMinute: 2, perHourPerCredential: null }, () => t, late) as RateLimiter;
+    await limiter.acquire({ credential: 's', deadline: 0, priority: 'foreground' });
+    // Burst 1, then a token per 61 s: granted for 61 s, woken at 62 s, granted again for 122 s, woken at 123 s...
+    const refused = await limiter.acquire({ credential: 's', deadline: 1_000_000, priority: 'foreground' }).catch((error: unknown) => error);
+    expect(sleeps).toEqual([61_000, 60_000, 60_000]);
+    expect(refused).toBeInstanceOf(RateLimitWaitError);
+    // One sleep late, then on time: the second grant is used.
+    let lateOnce = true;
+    const once: Sleep = async (ms) => void (sleeps.push(ms), (t += ms + (lateOnce ? 1000 : 0)), (lateOnce = false));
+    sleeps.length = 0;
+    t = 0;
+    const other = createLocalRateLimiter({ perMinute: 2, perHourPerCredential: null }, () => t, once) as RateLimiter;
+    await other.acquire({ credential: 's', deadline: 0, priority: 'foreground' });
+    await other.acquire({ credential: 's', deadline: 1_000_000, priority: 'foreground' });
+    expect([sleeps, t]).toEqual([[61_000, 60_000], 122_000]);
+  });
+
   it('never lets more than perHourPerCredential calls of one credential start in any hour, and credentials do not share it', async () => {
     const time = manualTime();
     const limiter = createLocalRateLimiter({ perMinute: 100_000, perHourPerCredential: 60 }, time.now, time.sleep);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultBurst, TokenBucket } from '../../../src/upstream/token-bucket.js';
+import { burstOf } from '../../../src/upstream/rate-limit-buckets.js';
+import { TokenBucket } from '../../../src/upstream/token-bucket.js';
 
 const FAR = Number.MAX_SAFE_INTEGER;
 
@@ -38,7 +39,7 @@ describe('TokenBucket', () => {
   });
 
   it('never lets more than capacity + rate × window through', () => {
-    const bucket = new TokenBucket(600, defaultBurst(600), 0);
+    const bucket = new TokenBucket(600, burstOf(600), 0);
     const sendTimes: number[] = [];
     for (let i = 0; i < 100; i += 1) {
       const wait = bucket.reserve(i * 3, FAR);
@@ -54,6 +55,6 @@ describe('TokenBucket', () => {
   it('rejects nonsense settings', () => {
     expect(() => new TokenBucket(0, 1, 0)).toThrow(RangeError);
     expect(() => new TokenBucket(10, 0, 0)).toThrow(RangeError);
-    expect([defaultBurst(1), defaultBurst(60), defaultBurst(100), defaultBurst(600)]).toEqual([1, 1, 1, 10]);
+    expect([burstOf(1), burstOf(60), burstOf(100), burstOf(600)]).toEqual([1, 1, 1, 10]);
   });
 });
