@@ -33,7 +33,11 @@ export interface Metrics {
   cacheHit(kind: CacheHitKind): void;
   /** The webhook's delivery counts, read at each scrape (labels outside `endpoints` and known events become `unknown`). */
   watchWebhooks(read: () => readonly DeliveryCount[], endpoints: readonly string[]): void;
+  /** A reload of the config and schema/ (SIGHUP, `serve --watch`): applied or refused. */
+  reloaded(outcome: ReloadOutcome): void;
 }
+
+export type ReloadOutcome = 'ok' | 'refused';
 
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 const WAIT_BUCKETS = [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 30];
@@ -109,6 +113,12 @@ export function createMetrics(): Metrics {
     name: 'bjet_cache_hits_total',
     help: 'Reads the record cache answered with nothing sent: fresh, stale (while revalidating) or stale-if-error',
     labelNames: ['kind'],
+    registers,
+  });
+  const reloads = new Counter({
+    name: 'bjet_config_reloads_total',
+    help: 'Reloads of the config and schema/, by outcome (ok, or refused and the old ones kept)',
+    labelNames: ['outcome'],
     registers,
   });
   let readWebhooks: { read: () => readonly DeliveryCount[]; endpoints: ReadonlySet<string> } | null = null;
@@ -187,6 +197,7 @@ export function createMetrics(): Metrics {
       readSubscriptions = read;
     },
     cacheHit: (kind) => cacheHits.inc({ kind }),
+    reloaded: (outcome) => reloads.inc({ outcome }),
     watchWebhooks(read, endpoints) {
       readWebhooks = { read, endpoints: new Set(endpoints) };
     },
