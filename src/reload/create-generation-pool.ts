@@ -26,19 +26,19 @@ export interface GenerationPool<G> {
   closeAll(): Promise<void>;
 }
 
-/** `dispose` gets the retired generation and those still live: what they share must stay open. */
-export type DisposeGeneration<G> = (retired: G, stillLive: readonly G[]) => Promise<void>;
+/** `dispose` gets the retired generation (and its number) and those still live: what they share must stay open. */
+export type DisposeGeneration<G> = (retired: G, stillLive: readonly G[], number: number) => Promise<void>;
 
 interface Slot<G> {
   readonly value: G;
+  readonly number: number;
   leases: number;
   retired: boolean;
   disposed: boolean;
 }
 
 export function createGenerationPool<G>(first: G, dispose: DisposeGeneration<G>, onError: (error: unknown) => void): GenerationPool<G> {
-  let current: Slot<G> = { value: first, leases: 0, retired: false, disposed: false };
-  let number = 0;
+  let current: Slot<G> = { value: first, number: 0, leases: 0, retired: false, disposed: false };
   /** Every generation not disposed yet, oldest first. */
   const slots = new Set<Slot<G>>([current]);
   const disposals = new Set<Promise<void>>();
@@ -50,6 +50,7 @@ export function createGenerationPool<G>(first: G, dispose: DisposeGeneration<G>,
     const running = dispose(
       slot.value,
       [...slots].map((other) => other.value),
+      slot.number,
     ).catch(onError);
     disposals.add(running);
     void running.finally(() => disposals.delete(running));
@@ -60,7 +61,7 @@ export function createGenerationPool<G>(first: G, dispose: DisposeGeneration<G>,
   };
   return {
     current: () => current.value,
-    currentNumber: () => number,
+    currentNumber: () => current.number,
     enter() {
       const slot = current;
       slot.leases += 1;
@@ -77,9 +78,8 @@ export function createGenerationPool<G>(first: G, dispose: DisposeGeneration<G>,
     },
     swap(next) {
       const old = current;
-      current = { value: next, leases: 0, retired: false, disposed: false };
+      current = { value: next, number: old.number + 1, leases: 0, retired: false, disposed: false };
       slots.add(current);
-      number += 1;
       old.retired = true;
       if (old.leases === 0) void disposeSlot(old);
     },

@@ -95,13 +95,14 @@ async function createPool(first: GenerationInput, state: OwnedProcessState, stop
   }
   return createGenerationPool<Generation>(
     initial,
-    async (retired, stillLive) => {
+    async (retired, stillLive, number) => {
       await retired.server.close();
       await closeUnusedParts(
         retired.parts,
         stillLive.map((generation) => generation.parts),
         stop.endsAt,
       );
+      state.logger.info({ generation: number }, `reload: generation ${number} closed, nothing holds it any more`);
     },
     (err) => state.logger.error({ err }, 'closing a retired generation failed'),
   );
