@@ -2,7 +2,7 @@
  * The upstream side of a generation: the client, its rate limiter and the cache store. Each is
  * kept from the previous generation while the settings it was made from are unchanged (the
  * upstream's budget does not reset because we reloaded, and an emptied cache would burn it), and
- * made anew otherwise (docs/operations.md, "Reload").
+ * made anew otherwise (docs/operations.md, "Reload without a restart").
  */
 import { createCacheStore } from '../cache/create-cache-store.js';
 import type { CacheStore } from '../cache/types.js';

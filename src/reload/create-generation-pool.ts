@@ -1,5 +1,5 @@
 /**
- * The generations of a reloading server (docs/operations.md, "Reload"): one is current, and new
+ * The generations of a reloading server (docs/operations.md, "Reload without a restart"): one is current, and new
  * work leases it; a reload swaps in the next one. A replaced generation is retired, and disposed
  * once its last lease (an HTTP request in flight, an open WebSocket) is released, never before:
  * in-flight work finishes on the generation it started with.

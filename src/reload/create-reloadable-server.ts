@@ -1,5 +1,5 @@
 /**
- * `serve` as a reloading server (docs/operations.md, "Reload"): one listening socket for the whole
+ * `serve` as a reloading server (docs/operations.md, "Reload without a restart"): one listening socket for the whole
  * process (create-front-server.ts) in front of generations (build-generation.ts). A reload builds
  * the next generation off to the side and swaps it in only once it is complete; requests in
  * flight and open WebSockets finish on the generation they started with, which is disposed once

@@ -1,5 +1,5 @@
 /**
- * What a reload may not change (docs/operations.md, "Reload"): the listening socket, the process's
+ * What a reload may not change (docs/operations.md, "Reload without a restart"): the listening socket, the process's
  * shared connections and names, and what the CLI set up once. A new config that changes one of
  * them is refused as a whole with RELOAD_NEEDS_RESTART, so the running state always is one config
  * file, never a mix of two.
