@@ -5,7 +5,7 @@
  * or the WebSocket closes. Keep-alive connections are not tied to a generation: their next
  * request goes to the current one.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { ServerConfig } from '../config/types.js';
 import { buildFastifyOptions } from '../server/build-fastify-options.js';
 import type { Generation } from './build-generation.js';
@@ -27,10 +27,16 @@ export function createFrontServer(settings: ServerConfig, pool: GenerationPool<G
   });
   server.keepAliveTimeout = settings.keepAliveTimeoutMs;
   let draining = false;
+  /** Answers not sent yet: a stop marks them too, so their keep-alive clients leave after them. */
+  const unsent = new Set<ServerResponse>();
   const target = (): Server => pool.current().server.app.server;
   server.on('request', (request, response) => {
     const lease = pool.enter();
-    response.once('close', () => lease.release());
+    unsent.add(response);
+    response.once('close', () => {
+      unsent.delete(response);
+      lease.release();
+    });
     if (draining) response.setHeader('connection', 'close');
     lease.value.server.app.server.emit('request', request, response);
   });
@@ -52,6 +58,7 @@ export function createFrontServer(settings: ServerConfig, pool: GenerationPool<G
     server,
     drain() {
       draining = true;
+      for (const response of unsent) if (!response.headersSent) response.setHeader('connection', 'close');
     },
   };
 }
