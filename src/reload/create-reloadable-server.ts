@@ -66,7 +66,7 @@ export async function createReloadableServer(first: GenerationInput, options: Re
     async shutdown(graceMs = settings.shutdownGraceMs) {
       stop.endsAt = performance.now() + graceMs;
       front.drain();
-      await reloader.idle();
+      await reloader.stop();
       for (const generation of pool.live()) await generation.server.subscriptions?.close();
       const outcome = await drainConnections({ server: front.server, graceMs, webSockets: [] });
       await closeAll();
@@ -75,6 +75,7 @@ export async function createReloadableServer(first: GenerationInput, options: Re
     },
     async close() {
       stop.endsAt = performance.now();
+      await reloader.stop();
       if (front.server.listening) {
         front.server.closeAllConnections();
         await new Promise<void>((resolve) => front.server.close(() => resolve()));
@@ -102,7 +103,7 @@ async function createPool(first: GenerationInput, state: OwnedProcessState, stop
         stillLive.map((generation) => generation.parts),
         stop.endsAt,
       );
-      state.logger.info({ generation: number }, `reload: generation ${number} closed, nothing holds it any more`);
+      state.logger.info({ generation: number }, `reload: generation ${number} closed`);
     },
     (err) => state.logger.error({ err }, 'closing a retired generation failed'),
   );

@@ -10,7 +10,9 @@ import { prepareReload } from './prepare-reload.js';
 
 export type ReloadResult =
   | { readonly outcome: 'ok'; readonly generation: number; readonly changed: readonly string[] }
-  | { readonly outcome: 'refused'; readonly generation: number; readonly code: string; readonly reason: string };
+  | { readonly outcome: 'refused'; readonly generation: number; readonly code: string; readonly reason: string }
+  /** Asked for once the server had begun to stop. */
+  | { readonly outcome: 'ignored'; readonly generation: number };
 
 export interface ReloaderOptions {
   readonly configFile: string;
@@ -22,6 +24,8 @@ export interface ReloaderOptions {
 
 export interface Reloader {
   reload(trigger: string): Promise<ReloadResult>;
+  /** From now on a reload does nothing (the server stops; one already running ends first). */
+  stop(): Promise<void>;
   /** Resolves once the reloads asked for so far have ended. */
   idle(): Promise<void>;
 }
@@ -54,11 +58,20 @@ export function createReloader(options: ReloaderOptions): Reloader {
     }
   };
   let queue: Promise<unknown> = Promise.resolve();
+  let stopped = false;
   return {
     reload(trigger) {
+      if (stopped) {
+        logger.info({ reload: 'ignored', trigger }, `reload (${trigger}): ignored, the server is stopping`);
+        return Promise.resolve({ outcome: 'ignored', generation: pool.currentNumber() });
+      }
       const next = queue.then(() => reloadOnce(trigger));
       queue = next;
       return next;
+    },
+    async stop() {
+      stopped = true;
+      await queue;
     },
     async idle() {
       await queue;

@@ -4,6 +4,7 @@ import { createGenerationPool } from '../../../src/reload/create-generation-pool
 interface Disposal {
   readonly retired: string;
   readonly stillLive: readonly string[];
+  readonly number: number;
 }
 
 function poolOf(first: string) {
@@ -11,8 +12,8 @@ function poolOf(first: string) {
   const errors: unknown[] = [];
   const pool = createGenerationPool<string>(
     first,
-    async (retired, stillLive) => {
-      disposed.push({ retired, stillLive: [...stillLive] });
+    async (retired, stillLive, number) => {
+      disposed.push({ retired, stillLive: [...stillLive], number });
       if (retired === 'broken') throw new Error('close failed');
     },
     (error) => errors.push(error),
@@ -25,7 +26,7 @@ describe('createGenerationPool', () => {
     const { pool, disposed } = poolOf('a');
     pool.swap('b');
     await pool.settled();
-    expect(disposed).toEqual([{ retired: 'a', stillLive: ['b'] }]);
+    expect(disposed).toEqual([{ retired: 'a', stillLive: ['b'], number: 0 }]);
     expect(pool.current()).toBe('b');
     expect(pool.currentNumber()).toBe(1);
     expect(pool.live()).toEqual(['b']);
@@ -45,7 +46,7 @@ describe('createGenerationPool', () => {
     expect(disposed).toEqual([]);
     second.release();
     await pool.settled();
-    expect(disposed).toEqual([{ retired: 'a', stillLive: ['b'] }]);
+    expect(disposed).toEqual([{ retired: 'a', stillLive: ['b'], number: 0 }]);
     onNew.release();
     await pool.settled();
     expect(disposed).toHaveLength(1);
@@ -60,12 +61,13 @@ describe('createGenerationPool', () => {
     expect(pool.live()).toEqual(['c', 'a', 'b']);
     onB.release();
     await pool.settled();
-    expect(disposed).toEqual([{ retired: 'b', stillLive: ['a', 'c'] }]);
+    expect(disposed).toEqual([{ retired: 'b', stillLive: ['a', 'c'], number: 1 }]);
+    expect(pool.currentNumber()).toBe(2);
     onA.release();
     await pool.settled();
     expect(disposed).toEqual([
-      { retired: 'b', stillLive: ['a', 'c'] },
-      { retired: 'a', stillLive: ['c'] },
+      { retired: 'b', stillLive: ['a', 'c'], number: 1 },
+      { retired: 'a', stillLive: ['c'], number: 0 },
     ]);
   });
 
@@ -75,8 +77,8 @@ describe('createGenerationPool', () => {
     pool.swap('b');
     await pool.closeAll();
     expect(disposed).toEqual([
-      { retired: 'a', stillLive: ['b'] },
-      { retired: 'b', stillLive: [] },
+      { retired: 'a', stillLive: ['b'], number: 0 },
+      { retired: 'b', stillLive: [], number: 1 },
     ]);
     held.release();
     await pool.settled();
