@@ -1,6 +1,7 @@
 /**
- * `serve` as a reloading server (docs/operations.md, "Reload without a restart"): one listening socket for the whole
- * process (create-front-server.ts) in front of generations (build-generation.ts). A reload builds
+ * `serve` as a reloading server (docs/operations.md, "Reload without a restart"; why so in
+ * docs/decisions/0010-reload-by-generations.md): one listening socket for the whole process
+ * (create-front-server.ts) in front of generations (build-generation.ts). A reload builds
  * the next generation off to the side and swaps it in only once it is complete; requests in
  * flight and open WebSockets finish on the generation they started with, which is disposed once
  * nothing holds it. A refused reload changes nothing and says why with the error table's code.
