@@ -25,7 +25,6 @@ export const RESTART_ONLY_KEYS: ReadonlyMap<string, Read> = new Map<string, Read
   // Redis connections, and the names the replicas share in it.
   ['redis', (config) => config.redis],
   ['server.replicas', (config) => config.server.replicas],
-  ['upstream.cache.store', (config) => config.upstream.cache?.store ?? null],
   // A new secret would rename every cache partition and hourly rate-limit key: an empty cache, a reset budget.
   ['upstream.credentialKeySecret', (config) => config.upstream.credentialKeySecret],
 ]);

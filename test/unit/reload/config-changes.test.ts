@@ -16,6 +16,8 @@ describe('findRestartOnlyChanges', () => {
   it('finds nothing for keys a reload applies', () => {
     const next: Config = { ...withServer({ budget: 7, costInExtensions: true }), endpoints: config.endpoints.slice(1), schemaDir: '/elsewhere' };
     expect(findRestartOnlyChanges(config, next)).toEqual([]);
+    // The cache off, or on again: a new store, no restart.
+    expect(findRestartOnlyChanges(config, { ...config, upstream: { ...config.upstream, cache: null } })).toEqual([]);
   });
 
   it('covers the listening address, Redis, metrics and telemetry', () => {
