@@ -31,32 +31,8 @@ export interface Reloader {
 }
 
 export function createReloader(options: ReloaderOptions): Reloader {
-  const { pool, state } = options;
-  const { logger, metrics } = state;
-  const reloadOnce = async (trigger: string): Promise<ReloadResult> => {
-    try {
-      const prepared = await prepareReload(options.configFile, pool.current(), state);
-      const changed = prepared.kind === 'ready' ? prepared.changed : [];
-      if (prepared.kind === 'ready') {
-        pool.swap(prepared.next);
-        options.onSwap();
-      }
-      const generation = pool.currentNumber();
-      metrics?.reloaded('ok');
-      const what = changed.length === 0 ? 'nothing changed' : `changed: ${changed.join(', ')}`;
-      logger.info({ reload: 'ok', trigger, generation, changed }, `reload (${trigger}): ok, ${what}; serving generation ${generation}`);
-      return { outcome: 'ok', generation, changed };
-    } catch (error) {
-      const code = error instanceof BjetError ? error.code : 'INTERNAL_SERVER_ERROR';
-      const reason = error instanceof Error ? error.message : String(error);
-      const generation = pool.currentNumber();
-      metrics?.reloaded('refused');
-      // An error of ours says all in its message; anything else gets its stack in the log.
-      const fields = { reload: 'refused', trigger, code, generation, ...(error instanceof BjetError ? {} : { err: error }) };
-      logger.error(fields, `reload (${trigger}): refused, ${code}: ${reason}; still serving generation ${generation}`);
-      return { outcome: 'refused', generation, code, reason };
-    }
-  };
+  const { pool } = options;
+  const { logger } = options.state;
   let queue: Promise<unknown> = Promise.resolve();
   let stopped = false;
   return {
@@ -65,7 +41,7 @@ export function createReloader(options: ReloaderOptions): Reloader {
         logger.info({ reload: 'ignored', trigger }, `reload (${trigger}): ignored, the server is stopping`);
         return Promise.resolve({ outcome: 'ignored', generation: pool.currentNumber() });
       }
-      const next = queue.then(() => reloadOnce(trigger));
+      const next = queue.then(() => reloadOnce(options, trigger));
       queue = next;
       return next;
     },
@@ -77,4 +53,31 @@ export function createReloader(options: ReloaderOptions): Reloader {
       await queue;
     },
   };
+}
+
+async function reloadOnce(options: ReloaderOptions, trigger: string): Promise<ReloadResult> {
+  const { pool, state } = options;
+  const { logger, metrics } = state;
+  try {
+    const prepared = await prepareReload(options.configFile, pool.current(), state);
+    const changed = prepared.kind === 'ready' ? prepared.changed : [];
+    if (prepared.kind === 'ready') {
+      pool.swap(prepared.next);
+      options.onSwap();
+    }
+    const generation = pool.currentNumber();
+    metrics?.reloaded('ok');
+    const what = changed.length === 0 ? 'nothing changed' : `changed: ${changed.join(', ')}`;
+    logger.info({ reload: 'ok', trigger, generation, changed }, `reload (${trigger}): ok, ${what}; serving generation ${generation}`);
+    return { outcome: 'ok', generation, changed };
+  } catch (error) {
+    const code = error instanceof BjetError ? error.code : 'INTERNAL_SERVER_ERROR';
+    const reason = error instanceof Error ? error.message : String(error);
+    const generation = pool.currentNumber();
+    metrics?.reloaded('refused');
+    // An error of ours says all in its message; anything else gets its stack in the log.
+    const fields = { reload: 'refused', trigger, code, generation, ...(error instanceof BjetError ? {} : { err: error }) };
+    logger.error(fields, `reload (${trigger}): refused, ${code}: ${reason}; still serving generation ${generation}`);
+    return { outcome: 'refused', generation, code, reason };
+  }
 }
