@@ -146,6 +146,12 @@ export const ERROR_CODES = {
     meaning:
       '`serve` or `demo` could not listen: the port is in use or the address cannot be bound here; choose another with `--port`/`PORT` or `--host`/`HOST`.',
   },
+  RELOAD_NEEDS_RESTART: {
+    httpStatus: 500,
+    exitCode: 2,
+    meaning:
+      'A reload (SIGHUP, `serve --watch`) found a changed key that only a restart applies (the listening address, Redis, metrics, telemetry, ...); nothing was reloaded: restart, or revert those keys.',
+  },
   INTERNAL_SERVER_ERROR: {
     httpStatus: 500,
     exitCode: 70,

@@ -42,7 +42,11 @@ export interface Metrics {
   readonly cacheStore: CacheStoreSink;
   /** The Redis link, when `redis:` is configured: registers the `bjet_redis_*` metrics (once). */
   watchRedis(link: WatchedRedis): void;
+  /** A reload of the config and schema/ (SIGHUP, `serve --watch`): applied or refused. */
+  reloaded(outcome: ReloadOutcome): void;
 }
+
+export type ReloadOutcome = 'ok' | 'refused';
 
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 const WAIT_BUCKETS = [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 30];
@@ -95,6 +99,7 @@ export function createMetrics(): Metrics {
     'kind',
   ]);
   const cacheMisses = counter('bjet_cache_misses_total', 'Reads of a cached endpoint the record cache could not answer (they went upstream)', ['endpoint']);
+  const reloads = counter('bjet_config_reloads_total', 'Reloads of the config and schema/, by outcome (ok, or refused and the old ones kept)', ['outcome']);
   let readWebhooks: { read: () => readonly DeliveryCount[]; endpoints: ReadonlySet<string> } | null = null;
   new Counter({
     name: 'bjet_webhook_deliveries_total',
@@ -174,6 +179,7 @@ export function createMetrics(): Metrics {
     },
     cacheHit: (kind, endpoint) => cacheHits.inc({ endpoint, kind }),
     cacheMiss: (endpoint) => cacheMisses.inc({ endpoint }),
+    reloaded: (outcome) => reloads.inc({ outcome }),
     watchWebhooks(read, endpoints) {
       readWebhooks = { read, endpoints: new Set(endpoints) };
     },

@@ -15,9 +15,7 @@ import type { CacheStore } from '../cache/types.js';
 import { createLocalChangeBus } from '../changes/create-local-change-bus.js';
 import type { ChangeBus } from '../changes/types.js';
 import type { Config } from '../config/types.js';
-import { BjetError } from '../errors/bjet-error.js';
 import { createMetrics, type Metrics } from '../metrics/create-metrics.js';
-import { errnoCode } from '../shared/guards.js';
 import { resolveTracing, startTracing } from '../telemetry/resolve-tracing.js';
 import { buildResolvers } from '../execution/build-resolvers.js';
 import { checkConfigEndpoints } from '../execution/check-config-endpoints.js';
@@ -29,12 +27,14 @@ import { createSharedState, type SharedState } from '../redis/create-shared-stat
 import { createUpstreamClient } from '../upstream/create-upstream-client.js';
 import { CredentialKeys } from '../upstream/credential-keys.js';
 import type { UpstreamClient } from '../upstream/types.js';
+import type { Tracing } from '../telemetry/types.js';
 import { buildApolloServer } from './build-apollo-server.js';
 import { buildCorsOrigin } from './build-cors-origin.js';
 import { buildExampleQuery } from './build-example-query.js';
 import { buildFastifyOptions } from './build-fastify-options.js';
 import { closeClientBy, drainConnections } from './drain-connections.js';
 import { buildFormatError } from './build-format-error.js';
+import { listenFailure, originOf } from './listen-failure.js';
 import { registerGraphqlRoutes } from './register-graphql-routes.js';
 import { createReadiness, type ReadinessEndpoint } from './create-readiness.js';
 import { registerHealth } from './register-health.js';
@@ -61,6 +61,21 @@ export interface ServerOptions {
   readonly bus?: ChangeBus;
   /** Environment for the OTEL_* tracing variables (default none: the config alone decides). */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * State a reloading process keeps across its servers (src/reload/): when given, used as is and
+   * never closed by this server. `shared` replaces the one `redis:` would make; `metrics` and
+   * `tracing` replace the ones `server.metrics` and `telemetry` would make (`/metrics` is then
+   * served here only when `server.metricsPort` is null); `credentials` names credentials alike in
+   * every server, so cache partitions and hourly rate-limit keys carry over.
+   */
+  readonly kept?: KeptState;
+}
+
+export interface KeptState {
+  readonly shared: SharedState | null;
+  readonly metrics: Metrics | null;
+  readonly tracing: Tracing | null;
+  readonly credentials: CredentialKeys;
 }
 
 export interface BjetServer {
@@ -103,12 +118,15 @@ export async function createServer(options: ServerOptions): Promise<BjetServer> 
   const { config, model } = options;
   const logger = options.logger ?? createLogger({ level: 'silent' });
   const now = options.now ?? Date.now;
-  const credentials = new CredentialKeys(config.upstream.credentialKeySecret);
+  const kept = options.kept;
+  const credentials = kept?.credentials ?? new CredentialKeys(config.upstream.credentialKeySecret);
   // With `redis:`, the vendor's limits, the cache (`store: redis`) and the change bus are shared by the replicas.
-  const shared: SharedState | null = config.redis === null ? null : createSharedState(config.redis, config.server.replicas, logger, now);
-  const metrics = config.server.metrics ? createMetrics() : null;
+  const shared: SharedState | null =
+    kept !== undefined ? kept.shared : config.redis === null ? null : createSharedState(config.redis, config.server.replicas, logger, now);
+  const metrics = kept !== undefined ? kept.metrics : config.server.metrics ? createMetrics() : null;
+  // Registered once per registry, whichever generation asks first.
   if (metrics !== null && shared !== null) metrics.watchRedis(shared.link);
-  const rateLimiter = shared?.createRateLimiter(config.upstream.rateLimit, now);
+  const rateLimiter = options.client === undefined ? shared?.createRateLimiter(config.upstream.rateLimit, now) : undefined;
   const upstream =
     options.client ?? createUpstreamClient(config, { logger, now, credentialKeys: credentials, ...(rateLimiter === undefined ? {} : { rateLimiter }) });
   const redisStore = shared !== null && config.upstream.cache?.store === 'redis';
@@ -135,7 +153,7 @@ export async function createServer(options: ServerOptions): Promise<BjetServer> 
   const estimate = buildCostEstimator(index, config.server.defaultPageSize);
   const status = upstream.status?.bind(upstream);
   if (metrics !== null && status !== undefined) metrics.watchUpstream(status);
-  const tracing = await startTracing(resolveTracing(config.telemetry.tracing, options.env ?? {}));
+  const tracing = kept !== undefined ? kept.tracing : await startTracing(resolveTracing(config.telemetry.tracing, options.env ?? {}));
   const apollo = buildApolloServer({ schema, app, server: config.server, estimate, logger, now, metrics, tracing: tracing !== null });
   await apollo.start();
   if (config.server.corsOrigins.length > 0) {
@@ -157,8 +175,8 @@ export async function createServer(options: ServerOptions): Promise<BjetServer> 
     );
   registerGraphqlRoutes(app, { apollo, config, client, index, defaultQuery: buildExampleQuery(index, 3, 5), now, metrics, tracing });
   const metricsPort = config.server.metricsPort;
-  const metricsApp = metrics === null || metricsPort === null ? null : buildMetricsApp(metrics);
-  if (metrics !== null && metricsApp === null) registerMetrics(app, metrics);
+  const metricsApp = metrics === null || metricsPort === null || kept !== undefined ? null : buildMetricsApp(metrics);
+  if (metrics !== null && metricsPort === null) registerMetrics(app, metrics);
   let metricsUrl: string | null = null;
   /** The cache's store, the bus and the Redis connections, when this server made them. */
   const closeOwnState = async (): Promise<void> => {
@@ -166,6 +184,7 @@ export async function createServer(options: ServerOptions): Promise<BjetServer> 
     if (options.cacheStore === undefined) await store.close();
     // The shared state closes its own bus.
     if (options.bus === undefined && shared === null) await bus.close();
+    if (kept !== undefined) return;
     await shared?.close();
     await metricsApp?.close();
     await tracing?.shutdown();
@@ -217,16 +236,9 @@ async function listenOn(app: FastifyInstance, port: number, host: string): Promi
   try {
     await app.listen({ port, host });
   } catch (error) {
-    const code = errnoCode(error);
-    if (code === 'EADDRINUSE') throw new BjetError('LISTEN_FAILED', `port ${port} on ${host} is already in use`, { cause: error });
-    if (code === 'EACCES' || code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') {
-      throw new BjetError('LISTEN_FAILED', `cannot listen on ${host}:${port} (${code})`, { cause: error });
-    }
-    throw error;
+    throw listenFailure(error, port, host);
   }
-  const address = app.server.address();
-  const actualPort = typeof address === 'object' && address !== null ? address.port : port;
-  return `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`;
+  return originOf(app.server.address(), port, host);
 }
 
 /** Endpoints a `limit=1` read can check, with whether they use `forward` auth. */

@@ -39,7 +39,7 @@ export interface SubscriptionServerOptions {
 export interface SubscriptionServer {
   /** Subscriptions active now, on every connection. */
   active(): number;
-  /** Closes every connection with 1001 (going away), then the WebSocket server. */
+  /** Closes every connection with 1001 (going away), then the WebSocket server; a second call waits for the first. */
   close(): Promise<void>;
 }
 
@@ -86,17 +86,20 @@ export function registerSubscriptions(options: SubscriptionServerOptions): Subsc
     wss,
     limits.keepAliveMs,
   );
+  let closing: Promise<void> | null = null;
+  const close = async (): Promise<void> => {
+    options.server.off('upgrade', onUpgrade);
+    const leaving = [...wss.clients].map((client) => new Promise<void>((resolve) => client.once('close', () => resolve())));
+    const grace = new Promise<void>((resolve) => setTimeout(resolve, 1000).unref());
+    const dispose = disposable.dispose();
+    await Promise.race([Promise.all(leaving), grace]);
+    for (const client of wss.clients) client.terminate();
+    await dispose;
+    logger.debug({}, 'subscriptions closed');
+  };
   return {
     active: () => contexts.active(),
-    async close() {
-      options.server.off('upgrade', onUpgrade);
-      const closing = [...wss.clients].map((client) => new Promise<void>((resolve) => client.once('close', () => resolve())));
-      const grace = new Promise<void>((resolve) => setTimeout(resolve, 1000).unref());
-      const dispose = disposable.dispose();
-      await Promise.race([Promise.all(closing), grace]);
-      for (const client of wss.clients) client.terminate();
-      await dispose;
-      logger.debug({}, 'subscriptions closed');
-    },
+    // Once: a reloading server closes a generation's WebSockets first and the generation later.
+    close: () => (closing ??= close()),
   };
 }

@@ -11,8 +11,9 @@ export interface ServeProcess {
   stop(): Promise<number | null>;
 }
 
-export async function spawnServe(configFile: string, env: Record<string, string> = {}): Promise<ServeProcess> {
-  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/bjet-graphql.js'), 'serve', '--config', configFile, '--port', '0', '--host', '127.0.0.1'], {
+export async function spawnServe(configFile: string, env: Record<string, string> = {}, args: readonly string[] = []): Promise<ServeProcess> {
+  const cli = [path.join(REPO_ROOT, 'bin/bjet-graphql.js'), 'serve', '--config', configFile, '--port', '0', '--host', '127.0.0.1', ...args];
+  const child = spawn(process.execPath, cli, {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
