@@ -17,6 +17,8 @@ import type { Logger } from '../logging/create-logger.js';
 import type { FormatError } from '../server/build-format-error.js';
 import type { UpstreamClient } from '../upstream/types.js';
 import { createChangeReader } from './create-change-reader.js';
+import { createChangeTopics } from './create-change-topics.js';
+import { createDocumentCache } from './create-document-cache.js';
 import { createSubscriptionContexts } from './create-subscription-contexts.js';
 import { createSubscriptionRunner } from './run-subscription.js';
 import { isSubscriptionContext } from './subscription-context.js';
@@ -39,6 +41,8 @@ export interface SubscriptionServerOptions {
 export interface SubscriptionServer {
   /** Subscriptions active now, on every connection. */
   active(): number;
+  /** Distinct change topics now: subscribers of one record (or list filter) in one credential partition share one. */
+  topics(): number;
   /** Closes every connection with 1001 (going away), then the WebSocket server. */
   close(): Promise<void>;
 }
@@ -56,15 +60,17 @@ export function registerSubscriptions(options: SubscriptionServerOptions): Subsc
   };
   options.server.on('upgrade', onUpgrade);
   const reader = createChangeReader(options.client, config);
+  const topics = createChangeTopics(options.bus, reader);
   const contexts = createSubscriptionContexts({
     config,
     index: options.index,
-    bus: options.bus,
     reader,
+    topics,
     client: options.client,
     slowConsumerClose: SLOW_CONSUMER_CLOSE,
   });
   const runSubscription = createSubscriptionRunner();
+  const documents = createDocumentCache(options.schema, config.server.documentCache);
   const { formatError } = options;
   const format = (errors: readonly GraphQLError[]) => errors.map((error) => formatError(error.toJSON(), error));
   const disposable = useServer(
@@ -73,6 +79,11 @@ export function registerSubscriptions(options: SubscriptionServerOptions): Subsc
       isProd: true,
       connectionInitWaitTimeout: limits.connectionInitTimeoutMs,
       context: (ctx) => contexts.subscriptionContext(ctx),
+      onSubscribe: (_ctx, _id, payload) => {
+        const parsed = documents(payload.query);
+        if (parsed.kind === 'invalid') return parsed.errors;
+        return { schema: options.schema, document: parsed.document, operationName: payload.operationName, variableValues: payload.variables };
+      },
       execute: () => ({
         errors: [
           new GraphQLError('Only subscriptions are served over WebSocket: send queries and mutations over HTTP.', { extensions: { code: 'BAD_USER_INPUT' } }),
@@ -88,6 +99,7 @@ export function registerSubscriptions(options: SubscriptionServerOptions): Subsc
   );
   return {
     active: () => contexts.active(),
+    topics: () => topics.size(),
     async close() {
       options.server.off('upgrade', onUpgrade);
       const closing = [...wss.clients].map((client) => new Promise<void>((resolve) => client.once('close', () => resolve())));
