@@ -36,6 +36,8 @@ export interface SubscriptionServerOptions {
   readonly logger: Logger;
   /** The server's error formatting (stable codes kept, anything else masked and logged). */
   readonly formatError: FormatError;
+  /** Epoch-ms clock of the eager-refresh budget and the reads' deadlines (default `Date.now`). */
+  readonly now?: () => number;
 }
 
 export interface SubscriptionServer {
@@ -59,7 +61,7 @@ export function registerSubscriptions(options: SubscriptionServerOptions): Subsc
     wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
   };
   options.server.on('upgrade', onUpgrade);
-  const reader = createChangeReader(options.client, config);
+  const reader = createChangeReader(options.client, config, options.now);
   const topics = createChangeTopics(options.bus, reader);
   const contexts = createSubscriptionContexts({
     config,

@@ -62,7 +62,8 @@ describe('the shared fan-out', () => {
 
   it('two credential partitions: exactly two GETs per change, one per partition', async () => {
     stack = await startFeedStack(
-      {},
+      // Six re-reads in a few milliseconds: above the default budget of five a minute.
+      { eagerRefresh: { perMinute: 100 } },
       {
         simulator: { visibility: { partners: { tokens: ['token-user-a', 'token-user-b'], restricted: {} } } },
         config: (config) => ({ ...config, endpoints: config.endpoints.map((e) => (e.name === 'partners' ? { ...e, auth: { type: 'forward' } } : e)) }),
