@@ -10,7 +10,7 @@
  * (the rate limiter lets it through only while tokens are plenty, never taking one a query may need
  * soon) and within the eager-refresh budget. A change it cannot read (over the budget, no spare
  * token, the upstream failing) is not delivered, like one whose record is gone; the cache has
- * dropped the record, so the next query reads it.
+ * dropped the record, so the next query reads it (docs/decisions/0010-subscription-topics-and-eager-budget.md).
  */
 import { randomUUID } from 'node:crypto';
 import type { ChangeEvent } from '../changes/types.js';
