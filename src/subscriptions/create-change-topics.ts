@@ -34,69 +34,90 @@ interface Topic {
 
 const SEP = '\u0000';
 
+function keyOf(endpoint: EndpointModel, selection: ChangeSelection, forward: boolean, authorization: string | undefined): string {
+  // The credential itself is no key: a digest of it tells partitions apart.
+  const partition = forward
+    ? createHash('sha256')
+        .update(authorization ?? '')
+        .digest('base64')
+    : '';
+  const what = selection.kind === 'record' ? `record${SEP}${selection.id}` : `list${SEP}${JSON.stringify(selection.filter ?? null)}`;
+  return `${endpoint.endpoint}${SEP}${what}${SEP}${partition}`;
+}
+
 export function createChangeTopics(bus: ChangeBus, reader: ChangeReader): ChangeTopics {
-  const topics = new Map<string, Topic>();
-  // `endpoint␀id` for record topics, `endpoint` for list topics → the topics to tell.
-  const byIndex = new Map<string, Set<Topic>>();
-  let unsubscribe: (() => void) | null = null;
-  const payloadOf = (topic: Topic, change: ChangeEvent): Promise<ChangePayload | null> =>
-    reader.read(change, topic.authorization).then((record) => {
+  return new TopicHub(bus, reader);
+}
+
+class TopicHub implements ChangeTopics {
+  private readonly topics = new Map<string, Topic>();
+  /** `endpoint␀id` for record topics, `endpoint` for list topics → the topics to tell. */
+  private readonly byIndex = new Map<string, Set<Topic>>();
+  private unsubscribe: (() => void) | null = null;
+
+  constructor(
+    private readonly bus: ChangeBus,
+    private readonly reader: ChangeReader,
+  ) {}
+
+  open(endpoint: EndpointModel, selection: ChangeSelection, authorization: string | undefined, options: ChangeStreamOptions): ChangeStream {
+    const forward = this.reader.forwards(endpoint.endpoint);
+    const key = keyOf(endpoint, selection, forward, authorization);
+    const topic = this.topics.get(key) ?? this.create(key, endpoint, selection, forward ? authorization : undefined);
+    const stream = createChangeStream({
+      ...options,
+      onEnd: () => {
+        topic.streams.delete(stream);
+        if (topic.streams.size === 0) this.drop(topic);
+        options.onEnd();
+      },
+    });
+    topic.streams.add(stream);
+    return stream;
+  }
+
+  size(): number {
+    return this.topics.size;
+  }
+
+  private readonly listen = (change: ChangeEvent): void => {
+    this.tell(`${change.endpoint}${SEP}${change.id}`, change);
+    this.tell(change.endpoint, change);
+  };
+
+  private tell(index: string, change: ChangeEvent): void {
+    for (const topic of this.byIndex.get(index) ?? []) {
+      const payload = this.payloadOf(topic, change);
+      for (const stream of topic.streams) stream.push(payload);
+    }
+  }
+
+  private payloadOf(topic: Topic, change: ChangeEvent): Promise<ChangePayload | null> {
+    return this.reader.read(change, topic.authorization).then((record) => {
       if (change.kind === 'deleted') return { event: change.kind, id: change.id, record: null, change };
       return record !== null && topic.filter(record) ? { event: change.kind, id: change.id, record, change } : null;
     });
-  const tell = (index: string, change: ChangeEvent): void => {
-    for (const topic of byIndex.get(index) ?? []) {
-      const payload = payloadOf(topic, change);
-      for (const stream of topic.streams) stream.push(payload);
-    }
-  };
-  const listen = (change: ChangeEvent): void => {
-    tell(`${change.endpoint}${SEP}${change.id}`, change);
-    tell(change.endpoint, change);
-  };
-  const create = (key: string, endpoint: EndpointModel, selection: ChangeSelection, authorization: string | undefined): Topic => {
+  }
+
+  private create(key: string, endpoint: EndpointModel, selection: ChangeSelection, authorization: string | undefined): Topic {
     const index = selection.kind === 'record' ? `${endpoint.endpoint}${SEP}${selection.id}` : endpoint.endpoint;
     const filter = selection.kind === 'record' ? () => true : buildChangeFilter(endpoint, selection.filter);
     const topic: Topic = { key, index, filter, authorization, streams: new Set() };
-    topics.set(key, topic);
-    const indexed = byIndex.get(index) ?? new Set<Topic>();
-    byIndex.set(index, indexed.add(topic));
-    unsubscribe ??= bus.subscribe(listen);
+    this.topics.set(key, topic);
+    const indexed = this.byIndex.get(index) ?? new Set<Topic>();
+    this.byIndex.set(index, indexed.add(topic));
+    this.unsubscribe ??= this.bus.subscribe(this.listen);
     return topic;
-  };
-  const drop = (topic: Topic): void => {
-    if (topics.get(topic.key) === topic) topics.delete(topic.key);
-    const indexed = byIndex.get(topic.index);
+  }
+
+  private drop(topic: Topic): void {
+    if (this.topics.get(topic.key) === topic) this.topics.delete(topic.key);
+    const indexed = this.byIndex.get(topic.index);
     indexed?.delete(topic);
-    if (indexed?.size === 0) byIndex.delete(topic.index);
-    if (topics.size === 0) {
-      unsubscribe?.();
-      unsubscribe = null;
+    if (indexed?.size === 0) this.byIndex.delete(topic.index);
+    if (this.topics.size === 0) {
+      this.unsubscribe?.();
+      this.unsubscribe = null;
     }
-  };
-  return {
-    open(endpoint, selection, authorization, options) {
-      const forward = reader.forwards(endpoint.endpoint);
-      // The credential itself is no key: a digest of it tells partitions apart.
-      const partition = forward
-        ? createHash('sha256')
-            .update(authorization ?? '')
-            .digest('base64')
-        : '';
-      const what = selection.kind === 'record' ? `record${SEP}${selection.id}` : `list${SEP}${JSON.stringify(selection.filter ?? null)}`;
-      const key = `${endpoint.endpoint}${SEP}${what}${SEP}${partition}`;
-      const topic = topics.get(key) ?? create(key, endpoint, selection, forward ? authorization : undefined);
-      const stream = createChangeStream({
-        ...options,
-        onEnd: () => {
-          topic.streams.delete(stream);
-          if (topic.streams.size === 0) drop(topic);
-          options.onEnd();
-        },
-      });
-      topic.streams.add(stream);
-      return stream;
-    },
-    size: () => topics.size,
-  };
+  }
 }

@@ -8,7 +8,8 @@
  */
 import type { Server } from 'node:http';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
+import type { ServerOptions } from 'graphql-ws';
+import { useServer, type Extra } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { ChangeBus } from '../changes/types.js';
 import type { Config } from '../config/types.js';
@@ -19,7 +20,7 @@ import type { UpstreamClient } from '../upstream/types.js';
 import { createChangeReader } from './create-change-reader.js';
 import { createChangeTopics } from './create-change-topics.js';
 import { createDocumentCache } from './create-document-cache.js';
-import { createSubscriptionContexts } from './create-subscription-contexts.js';
+import { createSubscriptionContexts, type SubscriptionContexts } from './create-subscription-contexts.js';
 import { createSubscriptionRunner } from './run-subscription.js';
 import { isSubscriptionContext } from './subscription-context.js';
 
@@ -71,34 +72,7 @@ export function registerSubscriptions(options: SubscriptionServerOptions): Subsc
     client: options.client,
     slowConsumerClose: SLOW_CONSUMER_CLOSE,
   });
-  const runSubscription = createSubscriptionRunner();
-  const documents = createDocumentCache(options.schema, config.server.documentCache);
-  const { formatError } = options;
-  const format = (errors: readonly GraphQLError[]) => errors.map((error) => formatError(error.toJSON(), error));
-  const disposable = useServer(
-    {
-      schema: options.schema,
-      isProd: true,
-      connectionInitWaitTimeout: limits.connectionInitTimeoutMs,
-      context: (ctx) => contexts.subscriptionContext(ctx),
-      onSubscribe: (_ctx, _id, payload) => {
-        const parsed = documents(payload.query);
-        if (parsed.kind === 'invalid') return parsed.errors;
-        return { schema: options.schema, document: parsed.document, operationName: payload.operationName, variableValues: payload.variables };
-      },
-      execute: () => ({
-        errors: [
-          new GraphQLError('Only subscriptions are served over WebSocket: send queries and mutations over HTTP.', { extensions: { code: 'BAD_USER_INPUT' } }),
-        ],
-      }),
-      subscribe: (args) =>
-        runSubscription(args, () => contexts.executionContext(args.contextValue), isSubscriptionContext(args.contextValue) ? args.contextValue.shareKey : ''),
-      onError: (_ctx, _id, _payload, errors) => format(errors),
-      onNext: (_ctx, _id, _payload, _args, result) => (result.errors === undefined ? result : { ...result, errors: format(result.errors) }),
-    },
-    wss,
-    limits.keepAliveMs,
-  );
+  const disposable = useServer(buildProtocolOptions(options, contexts), wss, limits.keepAliveMs);
   return {
     active: () => contexts.active(),
     topics: () => topics.size(),
@@ -112,5 +86,36 @@ export function registerSubscriptions(options: SubscriptionServerOptions): Subsc
       await dispose;
       logger.debug({}, 'subscriptions closed');
     },
+  };
+}
+
+/** graphql-ws's hooks: documents parsed once per text, subscriptions only, our runner and error formatting. */
+function buildProtocolOptions(
+  options: SubscriptionServerOptions,
+  contexts: SubscriptionContexts,
+): ServerOptions<Record<string, unknown> | undefined, Extra> & { isProd: boolean } {
+  const { schema, formatError } = options;
+  const runSubscription = createSubscriptionRunner();
+  const documents = createDocumentCache(schema, options.config.server.documentCache);
+  const format = (errors: readonly GraphQLError[]) => errors.map((error) => formatError(error.toJSON(), error));
+  return {
+    schema,
+    isProd: true,
+    connectionInitWaitTimeout: options.config.subscriptions.connectionInitTimeoutMs,
+    context: (ctx) => contexts.subscriptionContext(ctx),
+    onSubscribe: (_ctx, _id, payload) => {
+      const parsed = documents(payload.query);
+      if (parsed.kind === 'invalid') return parsed.errors;
+      return { schema, document: parsed.document, operationName: payload.operationName, variableValues: payload.variables };
+    },
+    execute: () => ({
+      errors: [
+        new GraphQLError('Only subscriptions are served over WebSocket: send queries and mutations over HTTP.', { extensions: { code: 'BAD_USER_INPUT' } }),
+      ],
+    }),
+    subscribe: (args) =>
+      runSubscription(args, () => contexts.executionContext(args.contextValue), isSubscriptionContext(args.contextValue) ? args.contextValue.shareKey : ''),
+    onError: (_ctx, _id, _payload, errors) => format(errors),
+    onNext: (_ctx, _id, _payload, _args, result) => (result.errors === undefined ? result : { ...result, errors: format(result.errors) }),
   };
 }
