@@ -88,6 +88,8 @@ class TopicHub implements ChangeTopics {
   private tell(index: string, change: ChangeEvent): void {
     for (const topic of this.byIndex.get(index) ?? []) {
       const payload = this.payloadOf(topic, change);
+      // Each stream awaits it; this branch only keeps a failure with no stream left waiting from going unhandled.
+      payload.catch(() => undefined);
       for (const stream of topic.streams) stream.push(payload);
     }
   }
