@@ -1,6 +1,25 @@
 /** Defaults of the change feed's sections: the webhook (off unless configured) and the subscriptions. */
 import type { ConfigFile } from './config-file-schema.js';
-import type { SubscriptionsConfig, WebhooksConfig } from './types.js';
+import type { SubscriptionsConfig, WebhookEndpointOverrides, WebhooksConfig } from './types.js';
+
+/**
+ * Eager re-reads spend the service credential's hourly budget (the vendor allows about 1,000 calls
+ * an hour per API key, some 16 a minute): 5 a minute leaves most of it to queries.
+ */
+export const EAGER_REFRESH_PER_MINUTE = 5;
+
+type EndpointFile = NonNullable<NonNullable<ConfigFile['webhooks']>['endpoints']>[string];
+
+function buildOverrides(file: EndpointFile): WebhookEndpointOverrides {
+  return {
+    ...(file.auth === undefined ? {} : { auth: { ...file.auth } }),
+    ...(file.hmacSecret === undefined ? {} : { hmacSecret: file.hmacSecret }),
+    ...(file.signatureHeader === undefined ? {} : { signatureHeader: file.signatureHeader.toLowerCase() }),
+    ...(file.eventHeader === undefined ? {} : { eventHeader: file.eventHeader.toLowerCase() }),
+    ...(file.trustPayload === undefined ? {} : { trustPayload: file.trustPayload }),
+    ...(file.eagerRefresh === undefined ? {} : { eagerRefresh: { perMinute: file.eagerRefresh.perMinute ?? EAGER_REFRESH_PER_MINUTE } }),
+  };
+}
 
 export function buildWebhooks(file: ConfigFile['webhooks']): WebhooksConfig | null {
   if (file === undefined) return null;
@@ -13,6 +32,8 @@ export function buildWebhooks(file: ConfigFile['webhooks']): WebhooksConfig | nu
     trustPayload: file.trustPayload ?? false,
     bodyLimitBytes: file.bodyLimitBytes ?? 1024 * 1024,
     maxRecords: file.maxRecords ?? 100,
+    eagerRefresh: { perMinute: file.eagerRefresh?.perMinute ?? EAGER_REFRESH_PER_MINUTE },
+    endpoints: Object.fromEntries(Object.entries(file.endpoints ?? {}).map(([name, overrides]) => [name, buildOverrides(overrides)])),
   };
 }
 

@@ -1,6 +1,7 @@
 /** Issues that span keys (a relation to an unknown endpoint, ...), found after the shape is valid. */
 import type { ConfigFile, EndpointFile } from './config-file-schema.js';
 import { checkRedisConfig } from './check-redis-config.js';
+import { checkWebhooksConfig } from './check-webhooks-config.js';
 import { didYouMeanHint } from './did-you-mean.js';
 import type { ConfigIssue } from './types.js';
 
@@ -26,7 +27,7 @@ export function checkConfigFile(file: ConfigFile): ConfigIssue[] {
     issues.push({ path: 'upstream.rateLimitPerMinute', message: 'set only `upstream.rateLimit.perMinute` (this key is its old name)' });
   }
   issues.push(...checkHourlyBurst(file.upstream.rateLimit));
-  issues.push(...checkRedisConfig(file));
+  issues.push(...checkRedisConfig(file), ...checkWebhooksConfig(file));
   return issues;
 }
 

@@ -138,21 +138,36 @@ const telemetrySchema = z.strictObject({
     .optional(),
 });
 
+const webhookAuthSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('basic'), login: nonEmpty, password: nonEmpty }),
+  z.strictObject({ type: z.literal('bearer'), token: nonEmpty }),
+]);
+
+const eagerRefreshSchema = z.strictObject({ perMinute: nonNegativeInt.optional() });
+
+const webhookEndpointSchema = z.strictObject({
+  auth: webhookAuthSchema.optional(),
+  hmacSecret: nonEmpty.nullable().optional(),
+  signatureHeader: nonEmpty.optional(),
+  eventHeader: nonEmpty.optional(),
+  trustPayload: z.boolean().optional(),
+  eagerRefresh: eagerRefreshSchema.optional(),
+});
+
 const webhooksSchema = z.strictObject({
   pathPrefix: z
     .string()
     .regex(/^\/[A-Za-z0-9/_-]*$/)
     .optional(),
-  auth: z.discriminatedUnion('type', [
-    z.strictObject({ type: z.literal('basic'), login: nonEmpty, password: nonEmpty }),
-    z.strictObject({ type: z.literal('bearer'), token: nonEmpty }),
-  ]),
+  auth: webhookAuthSchema,
   hmacSecret: nonEmpty.optional(),
   signatureHeader: nonEmpty.optional(),
   eventHeader: nonEmpty.optional(),
   trustPayload: z.boolean().optional(),
   bodyLimitBytes: positiveInt.optional(),
   maxRecords: positiveInt.max(1000).optional(),
+  eagerRefresh: eagerRefreshSchema.optional(),
+  endpoints: z.record(z.string(), webhookEndpointSchema).optional(),
 });
 
 const subscriptionsSchema = z.strictObject({

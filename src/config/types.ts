@@ -268,6 +268,24 @@ export interface RedisTlsConfig {
 export type WebhookAuthConfig =
   { readonly type: 'basic'; readonly login: string; readonly password: string } | { readonly type: 'bearer'; readonly token: string };
 
+/** Re-reads of pushed hints for waiting subscribers, at background priority. */
+export interface EagerRefreshConfig {
+  /** At most this many in any 60 s (0 = none: subscribers then see only trusted payloads, our own writes and deletes). */
+  readonly perMinute: number;
+}
+
+/** What one endpoint's outbound configuration does differently; each key left out is the section's. */
+export interface WebhookEndpointOverrides {
+  readonly auth?: WebhookAuthConfig;
+  /** `null` turns a section-wide signature requirement off for this endpoint. */
+  readonly hmacSecret?: string | null;
+  readonly signatureHeader?: string;
+  readonly eventHeader?: string;
+  readonly trustPayload?: boolean;
+  /** This endpoint's own budget; without it the endpoint shares the section's. */
+  readonly eagerRefresh?: EagerRefreshConfig;
+}
+
 /** The webhook that receives BJET's outbound calls (docs/change-feed.md). */
 export interface WebhooksConfig {
   /** Routes are `POST <pathPrefix>/<endpoint>` and `POST <pathPrefix>/<endpoint>/<event>` (default `/hooks/bjet`). */
@@ -285,6 +303,10 @@ export interface WebhooksConfig {
   readonly bodyLimitBytes: number;
   /** Records per delivery at most (default 100, the module's page size). */
   readonly maxRecords: number;
+  /** Shared by every endpoint without its own (default 5 a minute). */
+  readonly eagerRefresh: EagerRefreshConfig;
+  /** By configured endpoint name (header names lower-cased). */
+  readonly endpoints: Readonly<Record<string, WebhookEndpointOverrides>>;
 }
 
 /** GraphQL subscriptions over WebSocket (graphql-transport-ws) at /graphql. */

@@ -10,7 +10,6 @@ import { buildRecordShapers } from '../execution/build-record-shapers.js';
 import type { TypeIndex } from '../execution/build-type-index.js';
 import { readSdlShape } from '../execution/read-sdl-shape.js';
 import { CHANGE_KIND_ENUM } from '../model/naming.js';
-import { buildChangeFilter } from './build-change-filter.js';
 import type { ChangePayload } from './create-change-stream.js';
 import { isSubscriptionContext } from './subscription-context.js';
 
@@ -38,7 +37,7 @@ export function buildSubscriptionResolvers(index: TypeIndex, typeDefs: DocumentN
       subscription[one] = {
         subscribe: (_source, args, ctx) => {
           invariant(isSubscriptionContext(ctx), 'a subscription runs with a SubscriptionContext');
-          return ctx.open(endpoint, String(args['id']), () => true);
+          return ctx.open(endpoint, { kind: 'record', id: String(args['id']) });
         },
         resolve,
       };
@@ -47,7 +46,7 @@ export function buildSubscriptionResolvers(index: TypeIndex, typeDefs: DocumentN
       subscription[all] = {
         subscribe: (_source, args, ctx) => {
           invariant(isSubscriptionContext(ctx), 'a subscription runs with a SubscriptionContext');
-          return ctx.open(endpoint, null, buildChangeFilter(endpoint, args['filter']));
+          return ctx.open(endpoint, { kind: 'list', filter: args['filter'] });
         },
         resolve,
       };

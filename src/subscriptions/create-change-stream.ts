@@ -1,15 +1,12 @@
 /**
- * One subscription's events: the bus's changes of one endpoint (and one id, or those matching a
- * filter), each with the record as this subscriber may see it, in the order they happened. Reads
- * start when the change is heard, so a slow read does not reorder; the queue is bounded, and a
- * consumer that falls `maxQueued` events behind is dropped (`onOverflow`) rather than buffered
- * without end. A change whose re-read finds nothing (a rolled-back write, a record this user cannot
- * see) is not delivered; a delete always is.
+ * One subscriber's events, in the order they happened: its topic (create-change-topics.ts) pushes
+ * each change as a promise of the payload, shared by every subscriber of the topic, so a slow read
+ * does not reorder. The queue is bounded: a consumer that falls `maxQueued` events behind is dropped
+ * (`onOverflow`) rather than buffered without end. A change whose payload is null (a rolled-back
+ * write, a record this user cannot see, one the filter excludes) is skipped.
  */
-import type { ChangeBus, ChangeEvent, ChangeKind } from '../changes/types.js';
+import type { ChangeEvent, ChangeKind } from '../changes/types.js';
 import type { UpstreamRecord } from '../upstream/types.js';
-import type { ChangeFilter } from './build-change-filter.js';
-import type { ChangeReader } from './create-change-reader.js';
 
 export interface ChangePayload {
   readonly event: ChangeKind;
@@ -20,48 +17,40 @@ export interface ChangePayload {
 }
 
 export interface ChangeStreamOptions {
-  readonly bus: ChangeBus;
-  readonly reader: ChangeReader;
-  readonly endpoint: string;
-  /** One record, or null for every record matching `filter`. */
-  readonly id: string | null;
-  readonly filter: ChangeFilter;
-  readonly authorization: string | undefined;
   readonly maxQueued: number;
   readonly onOverflow: () => void;
   /** Called once when the stream ends, however it ends. */
   readonly onEnd: () => void;
 }
 
-export function createChangeStream(options: ChangeStreamOptions): AsyncIterableIterator<ChangePayload> {
+export interface ChangeStream extends AsyncIterableIterator<ChangePayload> {
+  /** Queues one change's payload (null: nothing to deliver); over `maxQueued` the stream ends instead. */
+  push(payload: Promise<ChangePayload | null>): void;
+}
+
+export function createChangeStream(options: ChangeStreamOptions): ChangeStream {
   const queue: Promise<ChangePayload | null>[] = [];
   let wake: (() => void) | null = null;
   let ended = false;
   const end = (): void => {
     if (ended) return;
     ended = true;
-    unsubscribe();
     queue.length = 0;
     wake?.();
     options.onEnd();
   };
-  const unsubscribe = options.bus.subscribe((change) => {
-    if (ended || change.endpoint !== options.endpoint || (options.id !== null && change.id !== options.id)) return;
-    if (queue.length >= options.maxQueued) {
-      end();
-      options.onOverflow();
-      return;
-    }
-    queue.push(
-      options.reader.read(change, options.authorization).then((record) => {
-        if (change.kind === 'deleted') return { event: change.kind, id: change.id, record: null, change };
-        return record !== null && options.filter(record) ? { event: change.kind, id: change.id, record, change } : null;
-      }),
-    );
-    wake?.();
-  });
   const done = (): IteratorResult<ChangePayload> => ({ done: true, value: undefined });
-  const iterator: AsyncIterableIterator<ChangePayload> = {
+  const stream: ChangeStream = {
+    push(payload) {
+      if (ended) return;
+      if (queue.length >= options.maxQueued) {
+        end();
+        options.onOverflow();
+        return;
+      }
+      queue.push(payload);
+      wake?.();
+    },
     async next() {
       while (!ended) {
         const head = queue.shift();
@@ -80,8 +69,8 @@ export function createChangeStream(options: ChangeStreamOptions): AsyncIterableI
       return done();
     },
     [Symbol.asyncIterator]() {
-      return iterator;
+      return stream;
     },
   };
-  return iterator;
+  return stream;
 }

@@ -8,21 +8,20 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'graphql-ws';
 import type { Extra } from 'graphql-ws/use/ws';
-import type { ChangeBus } from '../changes/types.js';
 import type { Config } from '../config/types.js';
 import { BjetError } from '../errors/bjet-error.js';
 import type { TypeIndex } from '../execution/build-type-index.js';
 import { createExecutionContext, type ExecutionContext } from '../execution/create-execution-context.js';
 import type { UpstreamClient } from '../upstream/types.js';
 import type { ChangeReader } from './create-change-reader.js';
-import { createChangeStream } from './create-change-stream.js';
+import type { ChangeTopics } from './create-change-topics.js';
 import type { SubscriptionContext } from './subscription-context.js';
 
 export interface SubscriptionContextsOptions {
   readonly config: Config;
   readonly index: TypeIndex;
-  readonly bus: ChangeBus;
   readonly reader: ChangeReader;
+  readonly topics: ChangeTopics;
   readonly client: UpstreamClient;
   readonly slowConsumerClose: number;
 }
@@ -68,20 +67,14 @@ export function createSubscriptionContexts(options: SubscriptionContextsOptions)
       const context: SubscriptionContext = {
         kind: 'subscription',
         shareKey: authorization ?? '',
-        open(endpoint, id, filter) {
+        open(endpoint, selection) {
           if (options.reader.forwards(endpoint.endpoint) && authorization === undefined) {
             throw new BjetError('UNAUTHENTICATED', 'This endpoint reads with your own credentials: send `Authorization` in the connection_init payload.');
           }
           checkLimits(connection);
           connection.active += 1;
           serverActive += 1;
-          return createChangeStream({
-            bus: options.bus,
-            reader: options.reader,
-            endpoint: endpoint.endpoint,
-            id,
-            filter,
-            authorization,
+          return options.topics.open(endpoint, selection, authorization, {
             maxQueued: limits.maxQueuedEvents,
             onOverflow: () => ctx.extra.socket.close(options.slowConsumerClose, 'slow consumer'),
             onEnd: () => {

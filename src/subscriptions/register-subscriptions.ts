@@ -8,7 +8,8 @@
  */
 import type { Server } from 'node:http';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
+import type { ServerOptions } from 'graphql-ws';
+import { useServer, type Extra } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { ChangeBus } from '../changes/types.js';
 import type { Config } from '../config/types.js';
@@ -17,7 +18,9 @@ import type { Logger } from '../logging/create-logger.js';
 import type { FormatError } from '../server/build-format-error.js';
 import type { UpstreamClient } from '../upstream/types.js';
 import { createChangeReader } from './create-change-reader.js';
-import { createSubscriptionContexts } from './create-subscription-contexts.js';
+import { createChangeTopics } from './create-change-topics.js';
+import { createDocumentCache } from './create-document-cache.js';
+import { createSubscriptionContexts, type SubscriptionContexts } from './create-subscription-contexts.js';
 import { createSubscriptionRunner } from './run-subscription.js';
 import { isSubscriptionContext } from './subscription-context.js';
 
@@ -34,11 +37,15 @@ export interface SubscriptionServerOptions {
   readonly logger: Logger;
   /** The server's error formatting (stable codes kept, anything else masked and logged). */
   readonly formatError: FormatError;
+  /** Epoch-ms clock of the eager-refresh budget and the reads' deadlines (default `Date.now`). */
+  readonly now?: () => number;
 }
 
 export interface SubscriptionServer {
   /** Subscriptions active now, on every connection. */
   active(): number;
+  /** Distinct change topics now: subscribers of one record (or list filter) in one credential partition share one. */
+  topics(): number;
   /** Closes every connection with 1001 (going away), then the WebSocket server; a second call waits for the first. */
   close(): Promise<void>;
 }
@@ -55,37 +62,17 @@ export function registerSubscriptions(options: SubscriptionServerOptions): Subsc
     wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
   };
   options.server.on('upgrade', onUpgrade);
-  const reader = createChangeReader(options.client, config);
+  const reader = createChangeReader(options.client, config, options.now);
+  const topics = createChangeTopics(options.bus, reader);
   const contexts = createSubscriptionContexts({
     config,
     index: options.index,
-    bus: options.bus,
     reader,
+    topics,
     client: options.client,
     slowConsumerClose: SLOW_CONSUMER_CLOSE,
   });
-  const runSubscription = createSubscriptionRunner();
-  const { formatError } = options;
-  const format = (errors: readonly GraphQLError[]) => errors.map((error) => formatError(error.toJSON(), error));
-  const disposable = useServer(
-    {
-      schema: options.schema,
-      isProd: true,
-      connectionInitWaitTimeout: limits.connectionInitTimeoutMs,
-      context: (ctx) => contexts.subscriptionContext(ctx),
-      execute: () => ({
-        errors: [
-          new GraphQLError('Only subscriptions are served over WebSocket: send queries and mutations over HTTP.', { extensions: { code: 'BAD_USER_INPUT' } }),
-        ],
-      }),
-      subscribe: (args) =>
-        runSubscription(args, () => contexts.executionContext(args.contextValue), isSubscriptionContext(args.contextValue) ? args.contextValue.shareKey : ''),
-      onError: (_ctx, _id, _payload, errors) => format(errors),
-      onNext: (_ctx, _id, _payload, _args, result) => (result.errors === undefined ? result : { ...result, errors: format(result.errors) }),
-    },
-    wss,
-    limits.keepAliveMs,
-  );
+  const disposable = useServer(buildProtocolOptions(options, contexts), wss, limits.keepAliveMs);
   let closing: Promise<void> | null = null;
   const close = async (): Promise<void> => {
     options.server.off('upgrade', onUpgrade);
@@ -99,7 +86,39 @@ export function registerSubscriptions(options: SubscriptionServerOptions): Subsc
   };
   return {
     active: () => contexts.active(),
+    topics: () => topics.size(),
     // Once: a reloading server closes a generation's WebSockets first and the generation later.
     close: () => (closing ??= close()),
+  };
+}
+
+/** graphql-ws's hooks: documents parsed once per text, subscriptions only, our runner and error formatting. */
+function buildProtocolOptions(
+  options: SubscriptionServerOptions,
+  contexts: SubscriptionContexts,
+): ServerOptions<Record<string, unknown> | undefined, Extra> & { isProd: boolean } {
+  const { schema, formatError } = options;
+  const runSubscription = createSubscriptionRunner();
+  const documents = createDocumentCache(schema, options.config.server.documentCache);
+  const format = (errors: readonly GraphQLError[]) => errors.map((error) => formatError(error.toJSON(), error));
+  return {
+    schema,
+    isProd: true,
+    connectionInitWaitTimeout: options.config.subscriptions.connectionInitTimeoutMs,
+    context: (ctx) => contexts.subscriptionContext(ctx),
+    onSubscribe: (_ctx, _id, payload) => {
+      const parsed = documents(payload.query);
+      if (parsed.kind === 'invalid') return parsed.errors;
+      return { schema, document: parsed.document, operationName: payload.operationName, variableValues: payload.variables };
+    },
+    execute: () => ({
+      errors: [
+        new GraphQLError('Only subscriptions are served over WebSocket: send queries and mutations over HTTP.', { extensions: { code: 'BAD_USER_INPUT' } }),
+      ],
+    }),
+    subscribe: (args) =>
+      runSubscription(args, () => contexts.executionContext(args.contextValue), isSubscriptionContext(args.contextValue) ? args.contextValue.shareKey : ''),
+    onError: (_ctx, _id, _payload, errors) => format(errors),
+    onNext: (_ctx, _id, _payload, _args, result) => (result.errors === undefined ? result : { ...result, errors: format(result.errors) }),
   };
 }

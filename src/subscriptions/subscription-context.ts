@@ -5,15 +5,15 @@
  * budget), so nothing read for one event is served stale to the next.
  */
 import type { EndpointModel } from '../model/source-model.js';
-import type { ChangeFilter } from './build-change-filter.js';
 import type { ChangePayload } from './create-change-stream.js';
+import type { ChangeSelection } from './create-change-topics.js';
 
 export interface SubscriptionContext {
   readonly kind: 'subscription';
   /** Subscribers with the same key read the same records: the connection's Authorization, or '' for none. */
   readonly shareKey: string;
   /** Throws SUBSCRIPTION_LIMIT over a limit, UNAUTHENTICATED for `forward` auth without credentials. */
-  open(endpoint: EndpointModel, id: string | null, filter: ChangeFilter): AsyncIterableIterator<ChangePayload>;
+  open(endpoint: EndpointModel, selection: ChangeSelection): AsyncIterableIterator<ChangePayload>;
 }
 
 export function isSubscriptionContext(value: unknown): value is SubscriptionContext {

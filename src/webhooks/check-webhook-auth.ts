@@ -4,7 +4,9 @@
  * digests of equal length, so neither a wrong length nor a wrong prefix answers faster.
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import type { WebhooksConfig } from '../config/types.js';
+import type { WebhookEndpointSettings } from './resolve-webhook-endpoint.js';
+
+type AuthSettings = Pick<WebhookEndpointSettings, 'auth' | 'hmacSecret' | 'signatureHeader'>;
 
 function digest(text: string): Buffer {
   return createHash('sha256').update(text, 'utf8').digest();
@@ -14,7 +16,7 @@ function sameText(given: string, expected: string): boolean {
   return timingSafeEqual(digest(given), digest(expected));
 }
 
-function expectedAuthorization(config: WebhooksConfig): string {
+function expectedAuthorization(config: AuthSettings): string {
   const { auth } = config;
   return auth.type === 'bearer' ? `Bearer ${auth.token}` : `Basic ${Buffer.from(`${auth.login}:${auth.password}`).toString('base64')}`;
 }
@@ -29,7 +31,7 @@ function signatureMatches(secret: string, raw: Buffer, header: string | undefine
   return sameText(given, expected);
 }
 
-export function checkWebhookAuth(config: WebhooksConfig, headers: Readonly<Record<string, string | string[] | undefined>>, raw: Buffer): boolean {
+export function checkWebhookAuth(config: AuthSettings, headers: Readonly<Record<string, string | string[] | undefined>>, raw: Buffer): boolean {
   const authorization = headers['authorization'];
   const authorized = typeof authorization === 'string' && sameText(authorization.trim(), expectedAuthorization(config));
   if (config.hmacSecret === null) return authorized;

@@ -2,8 +2,10 @@
  * `POST <pathPrefix>/<endpoint>` and `POST <pathPrefix>/<endpoint>/<event>`: BJET's outbound calls
  * (or Odoo's native webhook) pointed at us. Checked in order — credentials (401), endpoint (404),
  * event and body (400, 413) — all before anything is applied; then answered 202 at once and applied
- * on a later turn (create-delivery-applier.ts). Logs and counters name the endpoint, the event and
- * how many records, never the body or a header.
+ * on a later turn (create-delivery-applier.ts). Credentials, the event header and trustPayload are
+ * the endpoint's (its overrides over the section's); a path naming no endpoint is checked against
+ * the section's credentials, so only an authorized caller learns which endpoints exist. Logs and
+ * counters name the endpoint, the event and how many records, never the body or a header.
  */
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import type { ChangeBus } from '../changes/types.js';
@@ -16,6 +18,7 @@ import { createDeliveryApplier, type DeliveryApplier } from './create-delivery-a
 import { createWebhookCounters, type WebhookCounters } from './create-webhook-counters.js';
 import { EVENT_NAMES, parseEventName } from './parse-event-name.js';
 import { parseDelivery } from './parse-delivery.js';
+import { resolveWebhookEndpoint, type WebhookEndpointSettings } from './resolve-webhook-endpoint.js';
 
 export interface WebhookOptions {
   readonly config: WebhooksConfig;
@@ -38,6 +41,9 @@ interface Params {
 export async function registerWebhooks(app: FastifyInstance, options: WebhookOptions): Promise<Webhooks> {
   const { config, index, logger } = options;
   const counters = createWebhookCounters();
+  const section = resolveWebhookEndpoint(config, '');
+  const byEndpoint = new Map([...index.endpoints.keys()].map((name) => [name, resolveWebhookEndpoint(config, name)]));
+  const settings = (endpoint: string): WebhookEndpointSettings => byEndpoint.get(endpoint) ?? section;
   const applier = createDeliveryApplier(options.bus, index, counters, logger);
   options.bus.subscribe((event) => {
     if (event.source === 'mutation') applier.remember(event);
@@ -60,7 +66,7 @@ export async function registerWebhooks(app: FastifyInstance, options: WebhookOpt
     const handler = async (
       request: { params: Params; headers: Record<string, string | string[] | undefined>; body: unknown },
       reply: FastifyReply,
-    ): Promise<FastifyReply> => handleDelivery(request, reply, { config, index, applier, refuse });
+    ): Promise<FastifyReply> => handleDelivery(request, reply, { config, settings, index, applier, refuse });
     scope.post<{ Params: Params }>(`${config.pathPrefix}/:endpoint`, handler);
     scope.post<{ Params: Params }>(`${config.pathPrefix}/:endpoint/:event`, handler);
   });
@@ -69,6 +75,7 @@ export async function registerWebhooks(app: FastifyInstance, options: WebhookOpt
 
 interface HandleParts {
   readonly config: WebhooksConfig;
+  readonly settings: (endpoint: string) => WebhookEndpointSettings;
   readonly index: TypeIndex;
   readonly applier: DeliveryApplier;
   readonly refuse: (reply: FastifyReply, params: Params | undefined, code: ErrorCode, status: number, message: string) => FastifyReply;
@@ -77,13 +84,14 @@ interface HandleParts {
 function handleDelivery(
   request: { params: Params; headers: Record<string, string | string[] | undefined>; body: unknown },
   reply: FastifyReply,
-  { config, index, applier, refuse }: HandleParts,
+  { config, settings, index, applier, refuse }: HandleParts,
 ): FastifyReply {
   const { params } = request;
   const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-  if (!checkWebhookAuth(config, request.headers, raw)) {
+  const own = settings(params.endpoint);
+  if (!checkWebhookAuth(own, request.headers, raw)) {
     return refuse(
-      reply.header('www-authenticate', config.auth.type === 'bearer' ? 'Bearer' : 'Basic'),
+      reply.header('www-authenticate', own.auth.type === 'bearer' ? 'Bearer' : 'Basic'),
       params,
       'WEBHOOK_UNAUTHORIZED',
       401,
@@ -92,11 +100,11 @@ function handleDelivery(
   }
   const endpoint = index.endpoints.get(params.endpoint);
   if (endpoint === undefined) return refuse(reply, params, 'WEBHOOK_UNKNOWN_ENDPOINT', 404, `no endpoint \`${params.endpoint}\` is configured`);
-  const header = request.headers[config.eventHeader];
+  const header = request.headers[own.eventHeader];
   const kind = parseEventName(params.event ?? (typeof header === 'string' ? header : undefined));
   if (kind === null) return refuse(reply, params, 'WEBHOOK_BAD_PAYLOAD', 400, `unknown event; use one of: ${EVENT_NAMES.join(', ')}`);
   const parsed = parseDelivery(raw, endpoint, config.maxRecords);
   if (!parsed.ok) return refuse(reply, params, parsed.code, parsed.code === 'WEBHOOK_PAYLOAD_TOO_LARGE' ? 413 : 400, parsed.message);
-  applier.enqueue({ endpoint: endpoint.endpoint, kind, items: parsed.items, trustPayload: config.trustPayload });
+  applier.enqueue({ endpoint: endpoint.endpoint, kind, items: parsed.items, trustPayload: own.trustPayload });
   return reply.code(202).send({ accepted: parsed.items.length, event: kind });
 }

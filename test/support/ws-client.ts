@@ -11,6 +11,8 @@ export interface Subscription {
   waitFor(count: number): Promise<ExecutionResult[]>;
   /** Resolves when the server completed the subscription (or it failed). */
   readonly ended: Promise<void>;
+  /** What the error sink got (GraphQL errors, a close event) once it failed; undefined until then. */
+  failure(): unknown;
   unsubscribe(): void;
 }
 
@@ -32,6 +34,7 @@ export function connect(httpUrl: string, connectionParams: Record<string, unknow
       const results: ExecutionResult[] = [];
       const waiters: { count: number; resolve: (value: ExecutionResult[]) => void }[] = [];
       let finish: () => void = () => undefined;
+      let failure: unknown;
       const ended = new Promise<void>((resolve) => (finish = resolve));
       const unsubscribe = client.subscribe(
         { query, variables },
@@ -40,13 +43,17 @@ export function connect(httpUrl: string, connectionParams: Record<string, unknow
             results.push(result);
             for (const waiter of waiters.filter((w) => results.length >= w.count)) waiter.resolve(results);
           },
-          error: () => finish(),
+          error: (error) => {
+            failure = error;
+            finish();
+          },
           complete: () => finish(),
         },
       );
       return {
         results,
         ended,
+        failure: () => failure,
         unsubscribe,
         waitFor: (count) => (results.length >= count ? Promise.resolve(results) : new Promise((resolve) => waiters.push({ count, resolve }))),
       };

@@ -85,11 +85,44 @@ describe('webhook deliveries', () => {
 });
 
 describe('with the record cache', () => {
-  // For the lead, once the cache decorator is merged: read partner 7 twice (exactly 1 GET), deliver
-  // `/partners/updated {id: 7}`, await stack.idle(), read it again (exactly 1 more GET /partners/7),
-  // and read partner 8 (still cached: 0 GETs); a `/partners/deleted` delivery drops it the same way,
-  // and a refused delivery (wrong token) leaves the entry cached (0 GETs).
-  it.todo('a delivery invalidates exactly the entries of the records it names (REST calls counted after)');
+  const reads = (s: FeedStack) => s.calls().map((call) => `${call.method} ${call.path.replace(/^.*\/v1/, '')}`);
+  /** Reads partners by id through GraphQL and returns the GETs that cost (the cache answers the rest). */
+  const readPartners = async (s: FeedStack, ids: readonly number[]): Promise<string[]> => {
+    s.simulator.clearRecords();
+    for (const id of ids) expect((await s.gql(`{ partner(id: "${id}") { id name } }`)).body.errors).toBeUndefined();
+    return reads(s);
+  };
+
+  it('a delivery invalidates exactly the entries of the records it names (REST calls counted after)', async () => {
+    stack = await startFeedStack({}, { cache: true });
+    expect(await readPartners(stack, [7, 7, 8, 9, 10, 11])).toEqual([
+      'GET /partners/7',
+      'GET /partners/8',
+      'GET /partners/9',
+      'GET /partners/10',
+      'GET /partners/11',
+    ]);
+    expect(await readPartners(stack, [7, 8, 9, 10, 11])).toEqual([]);
+    // One object: only partner 7 is read again.
+    await stack.deliver('/partners/updated', { id: 7 });
+    await stack.idle();
+    expect(await readPartners(stack, [7, 7, 8, 9, 10, 11])).toEqual(['GET /partners/7']);
+    // A page names 8 and 9; Odoo's native body names 10; an event from the header (a delete) names 11.
+    await stack.deliver('/partners/updated', [{ id: 8 }, { id: 9 }]);
+    await stack.deliver('/partners', { _model: 'res.partner', _id: 10, _action: 'Send Webhook Notification(#4)' });
+    await stack.deliver('/partners', { id: 11 }, { 'x-bjet-event': 'deleted' });
+    await stack.idle();
+    expect(await readPartners(stack, [7, 8, 9, 10, 11, 8, 9, 10, 11])).toEqual(['GET /partners/8', 'GET /partners/9', 'GET /partners/10', 'GET /partners/11']);
+    // A repeat of an applied delivery, another endpoint's with the same identifier and a refused one leave partner 7 cached.
+    await stack.deliver('/partners/updated', partner(7, '2026-01-01 10:00:00'));
+    await stack.idle();
+    expect(await readPartners(stack, [7, 8])).toEqual(['GET /partners/7']);
+    await stack.deliver('/partners/updated', partner(7, '2026-01-01 10:00:00'));
+    await stack.deliver('/countries/updated', { id: 7 });
+    await stack.deliver('/partners/updated', { id: 7 }, { authorization: `Bearer ${HOOK_TOKEN}x` });
+    await stack.idle();
+    expect(await readPartners(stack, [7, 8, 9, 10, 11])).toEqual([]);
+  });
 });
 
 describe('edits within one second', () => {

@@ -37,6 +37,7 @@ function schemaKeys(schema: z.ZodType, prefix: string, out: string[]): string[] 
   }
   if (def.type === 'record' && def.valueType !== undefined) {
     if (prefix === 'endpoints') return schemaKeys(def.valueType, 'endpoints.<name>', out);
+    if (prefix === 'webhooks.endpoints') return schemaKeys(def.valueType, 'webhooks.endpoints.<name>', out);
     if (prefix === 'endpoints.<name>.fields') {
       out.push('endpoints.<name>.fields.<key>');
       return out;
