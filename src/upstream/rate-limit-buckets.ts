@@ -42,7 +42,7 @@ export function minuteBucketShape(perMinute: number): BucketShape {
  */
 export function hourBucketShape(perHour: number, hourlyBurst: number | null = null): BucketShape {
   const capacity = Math.max(1, Math.min(hourlyBurst ?? Math.floor(perHour / 10), Math.floor(perHour / 2)));
-  return { capacity, perMinute: (perHour - capacity) / HOUR_REFILL_MINUTES };
+  return { capacity, perMinute: Math.max(perHour - capacity, perHour / 2) / HOUR_REFILL_MINUTES };
 }
 
 /** Tokens background work leaves in a bucket for foreground calls: half of the burst. */
