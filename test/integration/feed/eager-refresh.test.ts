@@ -4,31 +4,21 @@
  * background priority so that they never take the rate-limit token a query needs. A change over
  * the budget is not delivered; the next change within it is.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Config } from '../../../src/config/types.js';
-import { startFeedStack, type FeedStack, type WebhookOverrides } from '../../support/feed-stack.js';
+import type { FeedStack, WebhookOverrides } from '../../support/feed-stack.js';
 import { relativePath } from '../../support/start-stack.js';
-import { connect, untilActive, type Subscription, type WsClient } from '../../support/ws-client.js';
+import { useFeedStack } from '../../support/use-feed-stack.js';
+import { untilActive, type Subscription } from '../../support/ws-client.js';
 
-let stack: FeedStack | undefined;
-const clients: WsClient[] = [];
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((client) => client.close()));
-  await stack?.close();
-  stack = undefined;
-});
+const feed = useFeedStack();
 
 let clock = 1_800_000_000_000;
 const start = async (webhooks: WebhookOverrides, config: (config: Config) => Config = (c) => c): Promise<FeedStack> => {
   clock = 1_800_000_000_000;
-  stack = await startFeedStack(webhooks, { now: () => clock, config });
-  return stack;
+  return feed.start(webhooks, { now: () => clock, config });
 };
-const subscribe = (s: FeedStack, query: string, variables: Record<string, unknown>): Subscription => {
-  const client = connect(s.url);
-  clients.push(client);
-  return client.subscribe(query, variables);
-};
+const subscribe = (_s: FeedStack, query: string, variables: Record<string, unknown>): Subscription => feed.open().subscribe(query, variables);
 const gets = (s: FeedStack) =>
   s
     .calls()

@@ -4,27 +4,13 @@
  * subscriber alone would get; list subscribers with one filter share it; documents are parsed once
  * and a bad one is answered with its errors.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { startFeedStack, type FeedStack } from '../../support/feed-stack.js';
-import { relativePath } from '../../support/start-stack.js';
-import { connect, untilActive, type Subscription, type WsClient } from '../../support/ws-client.js';
+import { describe, expect, it } from 'vitest';
+import type { FeedStack } from '../../support/feed-stack.js';
+import { callsOf, useFeedStack } from '../../support/use-feed-stack.js';
+import { untilActive, type Subscription } from '../../support/ws-client.js';
 
-let stack: FeedStack | undefined;
-const clients: WsClient[] = [];
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((client) => client.close()));
-  await stack?.close();
-  stack = undefined;
-});
-
-const open = (params: Record<string, unknown> = {}): WsClient => {
-  if (stack === undefined) throw new Error('no stack');
-  const client = connect(stack.url, params);
-  clients.push(client);
-  return client;
-};
-const active = () => stack?.server.subscriptions?.active() ?? 0;
-const gets = (s: FeedStack) => s.calls().map((call) => `${call.method} ${relativePath(call)}`);
+const { start, open, active } = useFeedStack();
+const gets = callsOf;
 
 const ONE = 'subscription($id: ID!) { partnerChanged(id: $id) { event id record { id name city country { id name } } } }';
 // The same selection under another operation: executed on its own, never shared with ONE's subscribers.
@@ -47,7 +33,7 @@ async function threeEdits(s: FeedStack, subs: readonly Subscription[], token = '
 
 describe('the shared fan-out', () => {
   it('N subscribers on one record: exactly one GET per change, each payload the one a lone subscriber gets', async () => {
-    stack = await startFeedStack();
+    const stack = await start();
     const shared = Array.from({ length: 40 }, () => open().subscribe(ONE, { id: '7' }));
     const lone = open().subscribe(LONE, { id: '7' });
     await untilActive(active, 41);
@@ -61,7 +47,7 @@ describe('the shared fan-out', () => {
   });
 
   it('two credential partitions: exactly two GETs per change, one per partition', async () => {
-    stack = await startFeedStack(
+    const stack = await start(
       // Six re-reads in a few milliseconds: above the default budget of five a minute.
       { eagerRefresh: { perMinute: 100 } },
       {
@@ -82,7 +68,7 @@ describe('the shared fan-out', () => {
   });
 
   it('list subscribers share a filter; a subscriber who leaves stops costing anything', async () => {
-    stack = await startFeedStack();
+    const stack = await start();
     const acme = Array.from({ length: 10 }, () => open().subscribe(MANY, { filter: { name: 'ACME' } }));
     const other = open().subscribe(MANY, { filter: { name: 'Other' } });
     await untilActive(active, 11);
@@ -104,7 +90,7 @@ describe('the shared fan-out', () => {
   });
 
   it('answers a document that does not parse or validate with its errors, and keeps the connection', async () => {
-    stack = await startFeedStack();
+    const stack = await start();
     const client = open();
     const broken = client.subscribe('subscription { partnerChanged(id: "7") { ');
     const unknown = client.subscribe('subscription { partnerChanged(id: "7") { nope } }');

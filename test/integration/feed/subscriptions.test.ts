@@ -3,34 +3,19 @@
  * from our own mutations; records read once per change whatever the number of subscribers;
  * filters evaluated on the record; a forward-auth subscriber never sees another user's record.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { startFeedStack, type FeedStack } from '../../support/feed-stack.js';
-import { relativePath } from '../../support/start-stack.js';
-import { connect, untilActive, type WsClient } from '../../support/ws-client.js';
+import { describe, expect, it } from 'vitest';
+import { callsOf, useFeedStack } from '../../support/use-feed-stack.js';
+import { untilActive } from '../../support/ws-client.js';
 
-let stack: FeedStack | undefined;
-const clients: WsClient[] = [];
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((client) => client.close()));
-  await stack?.close();
-  stack = undefined;
-});
-
-const open = (params: Record<string, unknown> = {}): WsClient => {
-  if (stack === undefined) throw new Error('no stack');
-  const client = connect(stack.url, params);
-  clients.push(client);
-  return client;
-};
-const active = () => stack?.server.subscriptions?.active() ?? 0;
-const gets = (s: FeedStack) => s.calls().map((call) => `${call.method} ${relativePath(call)}`);
+const { start, open, active } = useFeedStack();
+const gets = callsOf;
 
 const ONE = 'subscription($id: ID!) { partnerChanged(id: $id) { event id record { id name city country { id name } } } }';
 const MANY = 'subscription($filter: PartnerFilter) { partnersChanged(filter: $filter) { event id record { id name } } }';
 
 describe('subscriptions', () => {
   it('see an Odoo-side change through the webhook: one GET for all subscribers of the record', async () => {
-    stack = await startFeedStack();
+    const stack = await start();
     const subs = Array.from({ length: 20 }, () => open().subscribe(ONE, { id: '7' }));
     await untilActive(active, 20);
     stack.simulator.clearRecords();
@@ -43,7 +28,7 @@ describe('subscriptions', () => {
   });
 
   it('see our own mutations: update and delete of one record, no read needed', async () => {
-    stack = await startFeedStack();
+    const stack = await start();
     const sub = open().subscribe(ONE, { id: '7' });
     await untilActive(active, 1);
     await stack.gql('mutation { updatePartner(id: "7", input: { city: "Nantes" }) { id } }');
@@ -55,7 +40,7 @@ describe('subscriptions', () => {
   });
 
   it('list subscriptions match their filter on the record; deletes always reach them', async () => {
-    stack = await startFeedStack();
+    const stack = await start();
     const acme = open().subscribe(MANY, { filter: { name: 'ACME' } });
     const all = open().subscribe(MANY);
     await untilActive(active, 2);
@@ -72,7 +57,7 @@ describe('subscriptions', () => {
   });
 
   it("with forward auth, each subscriber reads with their own credentials and never sees another user's record", async () => {
-    stack = await startFeedStack(
+    const stack = await start(
       {},
       { config: (config) => ({ ...config, endpoints: config.endpoints.map((e) => (e.name === 'partners' ? { ...e, auth: { type: 'forward' } } : e)) }) },
     );
