@@ -6,6 +6,7 @@
  */
 import type { RedisHealth } from '../redis/create-redis-link.js';
 import type { UpstreamClient } from '../upstream/types.js';
+import type { DeliveryCount, DeliveryOutcome } from '../webhooks/create-webhook-counters.js';
 import { resolveRequestId } from '../upstream/resolve-request-id.js';
 import { findBjetError } from './build-format-error.js';
 
@@ -27,6 +28,8 @@ export interface ReadinessOptions {
    * still serves (local state), so it stays ready.
    */
   readonly redis?: (() => RedisHealth) | undefined;
+  /** The webhook's deliveries so far, when webhooks are on: reported (a quiet feed is no reason to be unready). */
+  readonly webhooks?: (() => readonly DeliveryCount[]) | undefined;
 }
 
 export interface ReadyReport {
@@ -38,6 +41,8 @@ export interface ReadyReport {
     /** Breaker scopes that are not closed (`reads partners` → `open`); empty when all are. */
     readonly breakers: Readonly<Record<string, string>>;
     readonly redis?: { readonly status: string; readonly since: string; readonly lastError?: string };
+    /** Deliveries the webhook took since start, by outcome (with webhooks on). */
+    readonly webhooks?: { readonly deliveries: Readonly<Record<DeliveryOutcome, number>> };
   };
 }
 
@@ -83,7 +88,14 @@ export function createReadiness(options: ReadinessOptions): Readiness {
       const endpoints = Object.fromEntries(results);
       const ready =
         options.endpoints.length > 0 && Object.values(endpoints).every((result) => result === 'ok') && !scopes.some((scope) => scope.state === 'open');
-      return { ready, body: { status: ready ? 'ready' : 'unready', endpoints, breakers, ...redisOf(options.redis) } };
+      return { ready, body: { status: ready ? 'ready' : 'unready', endpoints, breakers, ...redisOf(options.redis), ...webhooksOf(options.webhooks) } };
     },
   };
+}
+
+function webhooksOf(read: (() => readonly DeliveryCount[]) | undefined): Pick<ReadyReport['body'], 'webhooks'> {
+  if (read === undefined) return {};
+  const deliveries: Record<DeliveryOutcome, number> = { applied: 0, ignored: 0, refused: 0 };
+  for (const count of read()) deliveries[count.outcome] += count.deliveries;
+  return { webhooks: { deliveries } };
 }

@@ -161,9 +161,15 @@ export async function createServer(options: ServerOptions): Promise<BjetServer> 
     await app.register(cors, { origin: origin === true ? true : [...origin] });
   }
   // The readiness checks ask the upstream itself, never the cache.
-  const readiness = createReadiness({ client: upstream, endpoints: readableEndpoints(config, model), timeoutMs: READY_PROBE_MS, redis: shared?.health });
-  registerHealth(app, readiness);
   const webhooks = config.webhooks === null ? null : await registerWebhooks(app, { config: config.webhooks, index, bus, logger });
+  const readiness = createReadiness({
+    client: upstream,
+    endpoints: readableEndpoints(config, model),
+    timeoutMs: READY_PROBE_MS,
+    redis: shared?.health,
+    webhooks: webhooks === null ? undefined : () => webhooks.counters.snapshot(),
+  });
+  registerHealth(app, readiness);
   const subscriptions = config.subscriptions.enabled
     ? registerSubscriptions({ server: app.server, schema, config, client, index, bus, logger, formatError: buildFormatError(logger), now })
     : null;

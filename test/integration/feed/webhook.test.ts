@@ -50,6 +50,10 @@ describe('webhook deliveries', () => {
       ['partners', 'updated', 2, 2],
       ['products', 'updated', 1, 1],
     ]);
+    // /readyz reports the feed; it does not make a server unready.
+    const ready = await fetch(stack.url.replace(/\/graphql$/, '/readyz'));
+    expect(ready.status).toBe(200);
+    expect(((await ready.json()) as { webhooks?: unknown }).webhooks).toEqual({ deliveries: { applied: 5, ignored: 0, refused: 0 } });
   });
 
   it('with trustPayload, a complete record travels with the event; an incomplete one stays a hint', async () => {
