@@ -4,7 +4,9 @@
  * object costs one load per parent (or one list call per `maxPageSize` ids with an id-list filter);
  * a by-id read is one; `_entities` is one load per representation. Loader de-duplication only
  * lowers the real count. An x2many is assumed to hold one record per parent: longer lists are
- * caught at run time by the cost meter.
+ * caught at run time by the cost meter. A subscription is costed per change event: what its
+ * `record` selection loads (the record itself is read once per change for all its subscribers,
+ * outside the event's budget).
  */
 import { Kind, valueFromASTUntyped, type FieldNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import type { EndpointModel } from '../model/source-model.js';
@@ -21,7 +23,7 @@ export interface CostRequest {
 
 export type CostEstimator = (request: CostRequest) => number;
 
-type RootField = { readonly kind: 'list' | 'single' | 'create' | 'update' | 'delete'; readonly endpoint: EndpointModel };
+type RootField = { readonly kind: 'list' | 'single' | 'change' | 'create' | 'update' | 'delete'; readonly endpoint: EndpointModel };
 
 /** Writes cost one call, and an update may read the record back. */
 const WRITE_CALLS = { create: 1, update: 2, delete: 1 } as const;
@@ -82,9 +84,11 @@ function rootCost(walk: Walk, node: FieldNode): number {
       return WRITE_CALLS[root.kind] + selectionCost(walk, typeName, node.selectionSet, 1);
     case 'list': {
       const pageSize = pageSizeOf(argumentValue(node, 'limit', walk.variables), root.endpoint, walk.defaultPageSize);
-      const items = fieldsOf(node.selectionSet, '', walk.fragments).filter((field) => field.name.value === 'items');
+      const items = namedFields(walk, node, 'items');
       return 1 + items.reduce((sum, field) => sum + selectionCost(walk, typeName, field.selectionSet, pageSize), 0);
     }
+    case 'change':
+      return namedFields(walk, node, 'record').reduce((sum, field) => sum + selectionCost(walk, typeName, field.selectionSet, 1), 0);
   }
 }
 
@@ -114,8 +118,16 @@ function buildRootFields(index: TypeIndex): Map<string, RootField> {
     roots.set(endpoint.listField, { kind: 'list', endpoint });
     roots.set(endpoint.singleField, { kind: 'single', endpoint });
     for (const mutation of endpoint.mutations) roots.set(mutation.field, { kind: mutation.kind, endpoint });
+    if (endpoint.subscription === null) continue;
+    roots.set(endpoint.subscription.recordField, { kind: 'change', endpoint });
+    roots.set(endpoint.subscription.listField, { kind: 'change', endpoint });
   }
   return roots;
+}
+
+/** The fields named `name` directly under a field (its list's `items`, its change's `record`). */
+function namedFields(walk: Walk, node: FieldNode, name: string): FieldNode[] {
+  return fieldsOf(node.selectionSet, '', walk.fragments).filter((field) => field.name.value === name);
 }
 
 function argumentValue(node: FieldNode, name: string, variables: Readonly<Record<string, unknown>>): unknown {

@@ -22,7 +22,7 @@ import type { Logger } from '../logging/create-logger.js';
 import type { Metrics } from '../metrics/create-metrics.js';
 import { buildFormatError } from './build-format-error.js';
 import { createBoundedStore, documentBytes, textBytes } from './create-bounded-store.js';
-import { buildLimitRule } from './limits/build-limit-rule.js';
+import { buildLimitOptions } from './limits/build-limit-options.js';
 import { useCacheControl } from './plugins/use-cache-control.js';
 import { useCompiledExecution } from './plugins/use-compiled-execution.js';
 import { useCost } from './plugins/use-cost.js';
@@ -59,8 +59,7 @@ export function buildApolloServer(options: ApolloOptions): ApolloServer<Executio
     introspection: server.introspection,
     hideSchemaDetailsFromClientErrors: server.production,
     // Parsing stops at the token limit; the other limits run before graphql-js's own rules.
-    parseOptions: { maxTokens: server.limits.tokens },
-    validationRules: [buildLimitRule(server.limits)],
+    ...buildLimitOptions(server.limits),
     documentStore,
     cache,
     formatError,

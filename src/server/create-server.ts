@@ -171,7 +171,7 @@ export async function createServer(options: ServerOptions): Promise<BjetServer> 
   });
   registerHealth(app, readiness);
   const subscriptions = config.subscriptions.enabled
-    ? registerSubscriptions({ server: app.server, schema, config, client, index, bus, logger, formatError: buildFormatError(logger), now })
+    ? registerSubscriptions({ server: app.server, schema, config, client, index, bus, logger, formatError: buildFormatError(logger), estimate, metrics, now })
     : null;
   if (metrics !== null && subscriptions !== null) metrics.watchSubscriptions(() => subscriptions.active());
   if (metrics !== null && webhooks !== null)

@@ -4,25 +4,25 @@
  * each with its code (docs/change-feed.md): subscriptions per connection and per server
  * (SUBSCRIPTION_LIMIT on that subscription), no `connection_init` in time (close 4408), a message
  * over the size limit (close 1009), a consumer `maxQueuedEvents` behind (close 4503), a missed
- * keep-alive pong (the socket is terminated). Queries and mutations stay on HTTP.
+ * keep-alive pong (the socket is terminated). The operation limits and the budget of HTTP
+ * operations apply at subscribe time, with HTTP's codes. Queries and mutations stay on HTTP.
  */
 import type { Server } from 'node:http';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
-import type { ServerOptions } from 'graphql-ws';
-import { useServer, type Extra } from 'graphql-ws/use/ws';
+import type { GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { ChangeBus } from '../changes/types.js';
 import type { Config } from '../config/types.js';
 import type { TypeIndex } from '../execution/build-type-index.js';
+import type { CostEstimator } from '../execution/estimate-cost.js';
 import type { Logger } from '../logging/create-logger.js';
+import type { Metrics } from '../metrics/create-metrics.js';
 import type { FormatError } from '../server/build-format-error.js';
 import type { UpstreamClient } from '../upstream/types.js';
 import { createChangeReader } from './create-change-reader.js';
 import { createChangeTopics } from './create-change-topics.js';
-import { createDocumentCache } from './create-document-cache.js';
-import { createSubscriptionContexts, type SubscriptionContexts } from './create-subscription-contexts.js';
-import { createSubscriptionRunner } from './run-subscription.js';
-import { isSubscriptionContext } from './subscription-context.js';
+import { buildProtocolOptions } from './build-protocol-options.js';
+import { createSubscriptionContexts } from './create-subscription-contexts.js';
 
 const SLOW_CONSUMER_CLOSE = 4503;
 const GRAPHQL_PATH = '/graphql';
@@ -37,6 +37,10 @@ export interface SubscriptionServerOptions {
   readonly logger: Logger;
   /** The server's error formatting (stable codes kept, anything else masked and logged). */
   readonly formatError: FormatError;
+  /** The static REST-call estimate HTTP operations are checked with against `server.budget`. */
+  readonly estimate: CostEstimator;
+  /** Where refusals by an operation limit or the budget are counted, as over HTTP. */
+  readonly metrics: Metrics | null;
   /** Epoch-ms clock of the eager-refresh budget and the reads' deadlines (default `Date.now`). */
   readonly now?: () => number;
 }
@@ -89,36 +93,5 @@ export function registerSubscriptions(options: SubscriptionServerOptions): Subsc
     topics: () => topics.size(),
     // Once: a reloading server closes a generation's WebSockets first and the generation later.
     close: () => (closing ??= close()),
-  };
-}
-
-/** graphql-ws's hooks: documents parsed once per text, subscriptions only, our runner and error formatting. */
-function buildProtocolOptions(
-  options: SubscriptionServerOptions,
-  contexts: SubscriptionContexts,
-): ServerOptions<Record<string, unknown> | undefined, Extra> & { isProd: boolean } {
-  const { schema, formatError } = options;
-  const runSubscription = createSubscriptionRunner();
-  const documents = createDocumentCache(schema, options.config.server.documentCache);
-  const format = (errors: readonly GraphQLError[]) => errors.map((error) => formatError(error.toJSON(), error));
-  return {
-    schema,
-    isProd: true,
-    connectionInitWaitTimeout: options.config.subscriptions.connectionInitTimeoutMs,
-    context: (ctx) => contexts.subscriptionContext(ctx),
-    onSubscribe: (_ctx, _id, payload) => {
-      const parsed = documents(payload.query);
-      if (parsed.kind === 'invalid') return parsed.errors;
-      return { schema, document: parsed.document, operationName: payload.operationName, variableValues: payload.variables };
-    },
-    execute: () => ({
-      errors: [
-        new GraphQLError('Only subscriptions are served over WebSocket: send queries and mutations over HTTP.', { extensions: { code: 'BAD_USER_INPUT' } }),
-      ],
-    }),
-    subscribe: (args) =>
-      runSubscription(args, () => contexts.executionContext(args.contextValue), isSubscriptionContext(args.contextValue) ? args.contextValue.shareKey : ''),
-    onError: (_ctx, _id, _payload, errors) => format(errors),
-    onNext: (_ctx, _id, _payload, _args, result) => (result.errors === undefined ? result : { ...result, errors: format(result.errors) }),
   };
 }

@@ -4,23 +4,14 @@
  * go in `extensions.cost` when the config asks for it.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
-import { Kind, type DocumentNode, type FragmentDefinitionNode } from 'graphql';
-import { BjetError } from '../../errors/bjet-error.js';
 import type { ExecutionContext } from '../../execution/create-execution-context.js';
 import type { CostEstimator } from '../../execution/estimate-cost.js';
+import { checkBudget } from '../limits/check-budget.js';
 
 export interface CostPluginOptions {
   readonly estimate: CostEstimator;
   readonly budget: number;
   readonly costInExtensions: boolean;
-}
-
-function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
-  const fragments: Record<string, FragmentDefinitionNode> = {};
-  for (const definition of document.definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
-  }
-  return fragments;
 }
 
 export function useCost(options: CostPluginOptions): ApolloServerPlugin<ExecutionContext> {
@@ -29,13 +20,8 @@ export function useCost(options: CostPluginOptions): ApolloServerPlugin<Executio
       return {
         async didResolveOperation({ operation, document, request, response }) {
           if (operation === undefined) return;
-          const estimated = options.estimate({ operation, fragments: fragmentsOf(document), variables: request.variables ?? {} });
-          if (estimated <= options.budget) return;
-          const error = new BjetError(
-            'UPSTREAM_BUDGET_EXCEEDED',
-            `This operation could need ${estimated} REST calls, over its budget of ${options.budget}; ask for smaller pages or fewer relations.`,
-            { details: { estimatedCalls: estimated, budget: options.budget } },
-          );
+          const error = checkBudget(options.estimate, options.budget, { operation, document, variables: request.variables ?? {} });
+          if (error === null) return;
           // Set here, not through `extensions.http`: Apollo reads that only from its own GraphQLError class.
           response.http.status = error.httpStatus;
           throw error;

@@ -6,16 +6,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import type { ExecutionContext } from '../../execution/create-execution-context.js';
 import type { Metrics } from '../../metrics/create-metrics.js';
-
-/** The operation-limit codes (server.limits) and the rule each names. */
-const LIMIT_RULES: Readonly<Record<string, string>> = {
-  OPERATION_TOO_DEEP: 'depth',
-  OPERATION_TOO_MANY_ALIASES: 'aliases',
-  OPERATION_TOO_MANY_ROOT_FIELDS: 'rootFields',
-  OPERATION_TOO_MANY_DIRECTIVES: 'directives',
-  OPERATION_TOO_MANY_TOKENS: 'tokens',
-  OPERATION_TOO_BROAD: 'fields',
-};
+import { limitRuleOf } from '../limits/limit-rule-of.js';
 
 function codeOf(error: GraphQLFormattedError | undefined): string {
   const code = error?.extensions?.['code'];
@@ -34,7 +25,7 @@ export function useMetrics(metrics: Metrics): ApolloServerPlugin<ExecutionContex
           const refusal = errors?.find((error) => error.extensions?.['code'] === 'UPSTREAM_BUDGET_EXCEEDED');
           // The static refusal names the estimate; the run-time one only the budget (plugins/use-cost.ts, cost-meter.ts).
           if (refusal !== undefined) metrics.budgetRefused(refusal.extensions?.['estimatedCalls'] === undefined ? 'run' : 'estimate');
-          const rule = LIMIT_RULES[result];
+          const rule = limitRuleOf(result);
           if (rule !== undefined) metrics.limitRefused(rule);
         },
       };

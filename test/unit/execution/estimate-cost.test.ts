@@ -1,21 +1,42 @@
 import { Kind, parse, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { buildTypeIndex } from '../../../src/execution/build-type-index.js';
 import { buildCostEstimator } from '../../../src/execution/estimate-cost.js';
 import { loadServeFixture } from '../../support/serve-fixture.js';
 
 const fixture = loadServeFixture();
 const estimator = buildCostEstimator(fixture.index, 10);
 
-function estimate(source: string, variables: Record<string, unknown> = {}): number {
+// The fixture has no Subscription fields: give partners the ones introspection generates.
+const withChanges = buildCostEstimator(
+  buildTypeIndex({
+    ...fixture.model,
+    endpoints: fixture.model.endpoints.map((endpoint) =>
+      endpoint.endpoint === 'partners'
+        ? { ...endpoint, subscription: { changeType: 'PartnerChange', recordField: 'partnerChanged', listField: 'partnersChanged' } }
+        : endpoint,
+    ),
+  }),
+  10,
+);
+
+function estimate(source: string, variables: Record<string, unknown> = {}, costOf = estimator): number {
   const document = parse(source);
   const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   if (operation === undefined) throw new Error('no operation');
   const fragments: Record<string, FragmentDefinitionNode> = {};
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
-  return estimator({ operation, fragments, variables });
+  return costOf({ operation, fragments, variables });
 }
 
 describe('estimateCost', () => {
+  it('costs a subscription per change: the loads of its record selection, not the record read', () => {
+    expect(estimate('subscription { partnerChanged(id: "7") { event id record { name country { name } } } }', {}, withChanges)).toBe(0);
+    expect(estimate('subscription { partnerChanged(id: "7") { record { country { code } tags { name } } } }', {}, withChanges)).toBe(2);
+    expect(estimate('subscription { partnersChanged { ...R } } fragment R on PartnerChange { record { tags { name } } }', {}, withChanges)).toBe(1);
+    expect(estimate('subscription { partnerChanged(id: "7") { record { country { code } } } }')).toBe(0);
+  });
+
   it('counts a list as one call, whatever its plain fields', () => {
     expect(estimate('{ partners(limit: 50) { items { id name createDate } pageInfo { hasNextPage } } }')).toBe(1);
   });
