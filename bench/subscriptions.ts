@@ -4,8 +4,9 @@
  * edit is made the way Odoo would (a REST write to the simulator, whose outbound side calls our
  * webhook); we time edit → delivery for every subscriber, count the GETs each change cost, and
  * report the server's heap per subscription and the process RSS. The first round (each record's
- * first change) runs cold code on every socket (it took 3-5× a later round), so it is reported on
- * its own and the p99 both with it and after it.
+ * first change) runs the process's cold code: V8 compiling the path on first use and optimising it
+ * on background threads, which compete for the cores. So it is reported on its own, the p99 both
+ * with it and after it, and the slowest delivery of every round goes to stderr.
  */
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
@@ -43,6 +44,10 @@ async function scenario(name: string, records: number, subscribers: number): Pro
   const heapBefore = process.memoryUsage().heapUsed;
   const worker = new Worker(new URL('./lib/subscriber-worker.js', import.meta.url), { workerData: { url: url.replace(/^http/, 'ws'), ids } });
   while ((server.subscriptions?.active() ?? 0) < subscribers) await sleep(20);
+  await new Promise((resolve) => {
+    worker.once('message', resolve);
+    worker.postMessage('settle');
+  });
   gc();
   const heapAfter = process.memoryUsage().heapUsed;
   const rssSubscribed = process.memoryUsage().rss;
@@ -70,13 +75,15 @@ async function scenario(name: string, records: number, subscribers: number): Pro
   });
   const timed = arrivals.flatMap(([city, at]) => {
     const edited = editedAt.get(city);
-    return edited === undefined ? [] : [{ first: city.startsWith('r0-'), ms: at - edited }];
+    return edited === undefined ? [] : [{ round: Number(city.slice(1, city.indexOf('-'))), first: city.startsWith('r0-'), ms: at - edited }];
   });
   const sorted = (list: readonly { ms: number }[]) => list.map((t) => t.ms).sort((a, b) => a - b);
   const latencies = sorted(timed);
   const warm = sorted(timed.filter((t) => !t.first));
   const first = sorted(timed.filter((t) => t.first));
   const changes = ROUNDS * records;
+  const slowest = Array.from({ length: ROUNDS }, (_, round) => percentile(sorted(timed.filter((t) => t.round === round)), 100));
+  process.stderr.write(`${name}: slowest delivery per round, ms: ${slowest.map((ms) => ms.toFixed(0)).join(' ')}\n`);
   const gets = simulator.records.filter((r) => r.method === 'GET').length;
   const rss = process.memoryUsage().rss;
   process.stdout.write(
