@@ -24,6 +24,8 @@ export interface StartContext {
   /** Ports of the server (one per replica), chosen before the simulator starts (the push variant's webhook needs them). */
   readonly ports: readonly number[];
   readonly redisUrl: string | null;
+  /** The push variant's webhook applies complete payloads (`trustPayload`). */
+  readonly trustPayload: boolean;
   /** Mesh's response cache TTL: the bound bjet-graphql's cache works to, so staleness compares like with like. */
   readonly meshTtlSeconds: number;
 }
@@ -61,7 +63,8 @@ function bjet(id: ContenderId, cache: 'default' | 'off'): BudgetContender {
     dialect: 'generated',
     async start(ctx) {
       const push = id === 'bjet-graphql-push' ? pushVariant : null;
-      const config = writeBudgetConfig({ ...ctx, name: id, cache, webhooks: push?.webhooks ?? null });
+      const webhooks = push === null ? null : { ...push.webhooks, ...(ctx.trustPayload ? { trustPayload: true } : {}) };
+      const config = writeBudgetConfig({ ...ctx, name: id, cache, webhooks });
       const processes: ManagedProcess[] = [];
       const urls: string[] = [];
       // Extension point (replicas): N serve processes on one config; they share state only through its Redis key.

@@ -18,6 +18,8 @@ export interface BudgetOptions {
   readonly redisUrl: string | null;
   /** Adds the "push on" variant: the simulator's outbound side sends changes to bjet-graphql's webhook. */
   readonly push: boolean;
+  /** With --push: `webhooks.trustPayload: true`, so a complete pushed record replaces the entry (no re-read). */
+  readonly trustPayload: boolean;
   readonly seed: number;
   readonly noWrite: boolean;
   readonly help: boolean;
@@ -33,6 +35,7 @@ export const BUDGET_USAGE = `Usage: npm run bench:budget -- [options]
   --replicas N       N bjet-graphql serve processes, users spread over them (default 1)
   --redis URL        the Redis the replicas share (applied when serve's config accepts it)
   --push             also run bjet-graphql with the simulator pushing changes to its webhook
+  --trust-payload    with --push: webhooks.trustPayload, a complete pushed record replaces the entry
   --seed N           seed of the users' choices and the dataset (default 42)
   --no-write         report under bench/.work/ instead of bench/BUDGET.md
   --help             this text
@@ -68,6 +71,7 @@ export function parseBudgetOptions(args: readonly string[]): BudgetOptions {
       replicas: { type: 'string' },
       redis: { type: 'string' },
       push: { type: 'boolean', default: false },
+      'trust-payload': { type: 'boolean', default: false },
       seed: { type: 'string' },
       'no-write': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -83,6 +87,7 @@ export function parseBudgetOptions(args: readonly string[]): BudgetOptions {
     replicas: positive('replicas', values.replicas, 1),
     redisUrl: values.redis ?? null,
     push: values.push,
+    trustPayload: values['trust-payload'],
     seed: Number.isInteger(Number(values.seed ?? '42')) ? Number(values.seed ?? '42') : 42,
     noWrite: values['no-write'],
     help: values.help,

@@ -61,7 +61,14 @@ async function runContender(ctx: RunContext, contender: BudgetContender): Promis
   const simArgs = push === null ? [] : push.simulatorArgs(`http://127.0.0.1:${ports[0] ?? 0}${push.webhookPath}`);
   const sim = await startBudgetSimulator(ctx.repoRoot, options.seed, simArgs);
   try {
-    const startCtx: StartContext = { ...ctx, simBaseUrl: sim.baseUrl, ports, redisUrl: options.redisUrl, meshTtlSeconds: ctx.meshTtlSeconds };
+    const startCtx: StartContext = {
+      ...ctx,
+      simBaseUrl: sim.baseUrl,
+      ports,
+      redisUrl: options.redisUrl,
+      trustPayload: options.trustPayload,
+      meshTtlSeconds: ctx.meshTtlSeconds,
+    };
     const started = await contender.start(startCtx);
     try {
       const facts = {

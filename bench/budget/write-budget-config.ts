@@ -84,7 +84,10 @@ function patchesFor(options: BudgetConfigOptions): Patch[][] {
     ]);
   }
   // Extension point (push on): the webhook section the change-feed work gives serve.
-  if (options.webhooks !== null) groups.push([{ label: 'webhooks: {...}', apply: (c) => ({ ...c, webhooks: options.webhooks }) }]);
+  if (options.webhooks !== null) {
+    const label = options.webhooks['trustPayload'] === true ? 'webhooks: {..., trustPayload: true}' : 'webhooks: {...}';
+    groups.push([{ label, apply: (c) => ({ ...c, webhooks: options.webhooks }) }]);
+  }
   return groups;
 }
 
