@@ -39,6 +39,9 @@ export interface CachedReadsOptions {
 /** What the cache holds for a key now: an answer to serve, or the entry a miss may fall back on. */
 type Lookup = { readonly hit: 'fresh' | 'stale'; readonly entry: CacheEntry } | { readonly hit: null; readonly entry: CacheEntry | undefined };
 
+/** Beyond this many sets of forwarded headers, a pushed record is simply dropped. */
+const MAX_SERVICE_PARTITIONS = 64;
+
 const WORSE: Readonly<Record<CacheHitKind, number>> = { fresh: 0, stale: 1, 'stale-if-error': 2 };
 
 export class CachedReads {
@@ -52,6 +55,8 @@ export class CachedReads {
   private readonly written = new Map<string, Map<string, { readonly record: UpstreamRecord; readonly at: number }>>();
   /** Background record refreshes not settled yet (tests, shutdown). */
   private readonly pending = new Set<Promise<unknown>>();
+  /** The service partitions seen (one per set of forwarded headers), for `holds`; bounded. */
+  private readonly servicePartitions = new Set<string>();
   /** An operation's partitions, worked out once (its calls all carry the same context). */
   private readonly partitions = new WeakMap<CallContext, { service: string; personal: string | undefined }>();
 
@@ -69,6 +74,7 @@ export class CachedReads {
     if (known === undefined) {
       known = { service: SERVICE_KEY + headersSuffix(ctx.forwardedHeaders), personal: undefined };
       this.partitions.set(ctx, known);
+      if (this.servicePartitions.size < MAX_SERVICE_PARTITIONS) this.servicePartitions.add(known.service);
     }
     if (!settings.personal) return known.service;
     known.personal ??= this.options.credentials.ofUser(ctx) + headersSuffix(ctx.forwardedHeaders);
@@ -140,6 +146,23 @@ export class CachedReads {
     for (const [known, write] of records) if (write.at < oldest) records.delete(known);
     records.delete(id);
     records.set(id, { record, at });
+  }
+
+  /**
+   * Whether the service partitions hold this record exactly as given and no other version of it
+   * (fresh or stale; the in-process tier only, no store round trip).
+   */
+  holds(endpoint: string, id: string, record: UpstreamRecord): boolean {
+    const get = this.options.store.getSync;
+    if (get === undefined || this.servicePartitions.size >= MAX_SERVICE_PARTITIONS) return false;
+    let found = false;
+    for (const partition of this.servicePartitions) {
+      const entry = get({ kind: 'record', endpoint, partition, id });
+      if (entry === undefined || !(this.options.now() < entry.staleUntil)) continue;
+      if (entry.value === null || isList(entry.value) || !sameRecord(entry.value, record)) return false;
+      found = true;
+    }
+    return found;
   }
 
   /** Waits for the background refreshes running now (tests, shutdown). */

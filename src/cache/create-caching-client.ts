@@ -81,7 +81,7 @@ class CachingUpstreamClient implements CachingClient {
     });
     this.unsubscribe = options.bus.subscribe((event) => {
       if (this.published.has(event)) return;
-      this.reads.drop(event.endpoint, [event.id]).catch((err: unknown) => {
+      this.heard(event).catch((err: unknown) => {
         options.logger?.warn({ err, endpoint: event.endpoint }, 'cache: dropping a changed record failed; it expires with its TTL');
       });
     });
@@ -143,6 +143,25 @@ class CachingUpstreamClient implements CachingClient {
     await this.client.close(options);
   }
 
+  /**
+   * A change another replica or the webhook told us of. With the record at hand on a shared
+   * (service) endpoint: nothing to do when the cache already holds it as it is (the webhook's echo
+   * of our own write); another replica's write that patched its pages is patched here the same
+   * way (it already kept the record in the shared store); anything else is dropped.
+   */
+  private async heard(event: ChangeEvent): Promise<void> {
+    const settings = this.settingsOf(event.endpoint);
+    const record = event.kind === 'deleted' ? null : event.record;
+    if (record !== null && settings.cached && !settings.personal) {
+      if (this.reads.holds(event.endpoint, event.id, record)) return;
+      if (event.source === 'mutation' && event.listsPatched === true) {
+        this.reads.patchLists(settings, event.id, record, event.at);
+        return;
+      }
+    }
+    await this.reads.drop(event.endpoint, [event.id]);
+  }
+
   private settingsOf(endpoint: string): EndpointCacheSettings {
     return this.settings.get(endpoint) ?? UNCACHED;
   }
@@ -186,7 +205,18 @@ class CachingUpstreamClient implements CachingClient {
       if (patch) this.reads.patchLists(settings, answeredId, kept, started);
     }
     const eventId = answeredId ?? id;
-    if (eventId !== undefined) this.publish({ kind, endpoint, id: eventId, record, writeDate: writeDateOf(record), source: 'mutation', at: this.now() });
+    if (eventId !== undefined) {
+      this.publish({
+        kind,
+        endpoint,
+        id: eventId,
+        record,
+        writeDate: writeDateOf(record),
+        source: 'mutation',
+        at: started,
+        ...(patch ? { listsPatched: true } : {}),
+      });
+    }
     return answer;
   }
 

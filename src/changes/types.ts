@@ -24,6 +24,11 @@ export interface ChangeEvent {
   readonly source: 'webhook' | 'mutation';
   /** Epoch ms it was received or applied. */
   readonly at: number;
+  /**
+   * Our own mutation kept the endpoint's list pages and patched them with `record` (no filter key
+   * was written): another replica patches its pages the same way instead of dropping them.
+   */
+  readonly listsPatched?: boolean;
 }
 
 export type ChangeListener = (event: ChangeEvent) => void;

@@ -7,7 +7,7 @@ const SOURCES: readonly unknown[] = ['webhook', 'mutation'];
 
 export function parseChangeEvent(value: unknown): ChangeEvent | null {
   if (value === null || typeof value !== 'object') return null;
-  const { kind, endpoint, id, record, writeDate, source, at } = value as Record<string, unknown>;
+  const { kind, endpoint, id, record, writeDate, source, at, listsPatched } = value as Record<string, unknown>;
   if (!KINDS.includes(kind) || !SOURCES.includes(source)) return null;
   if (typeof endpoint !== 'string' || typeof id !== 'string' || typeof at !== 'number') return null;
   if (writeDate !== null && typeof writeDate !== 'string') return null;
@@ -20,5 +20,6 @@ export function parseChangeEvent(value: unknown): ChangeEvent | null {
     writeDate,
     source: source as ChangeEvent['source'],
     at,
+    ...(listsPatched === true ? { listsPatched: true } : {}),
   };
 }

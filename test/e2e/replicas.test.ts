@@ -117,6 +117,22 @@ describe('three replicas sharing one Redis', () => {
     expect(simulator.records).toHaveLength(0);
   });
 
+  it('lets a write on replica 2 that no filter reads patch the pages of replicas 1 and 3, and keeps the record it answered', async () => {
+    const CITIES = '{ partners(limit: 10) { items { id city } } }';
+    const MOVE = 'mutation M($id: ID!, $city: String) { updatePartner(id: $id, input: { city: $city }) { id city } }';
+    const cityOf = (response: GraphQLResponse): unknown =>
+      (response.body.data?.['partners'] as { items: { id: string; city: unknown }[] } | undefined)?.items.find((item) => item.id === '3')?.city;
+    await gql(one, CITIES, {});
+    await gql(three, CITIES, {});
+    expect((await gql(two, MOVE, { id: '3', city: 'Moved on two' })).body.errors).toBeUndefined();
+    await until(async () => cityOf(await gql(one, CITIES, {})) === 'Moved on two');
+    await until(async () => cityOf(await gql(three, CITIES, {})) === 'Moved on two');
+    simulator.clearRecords();
+    const record = await gql(one, 'query P($id: ID!) { partner(id: $id) { id city } }', { id: '3' });
+    expect(record.body.data).toEqual({ partner: { id: '3', city: 'Moved on two' } });
+    expect(cost(record)).toMatchObject({ restCalls: 0, cacheHits: 1 });
+  });
+
   it('lets a webhook delivered to replica 2 invalidate replicas 1 and 3 and reach a subscriber on replica 3', async () => {
     await gql(one, PARTNER, { id: '5' });
     await gql(three, PARTNER, { id: '5' });

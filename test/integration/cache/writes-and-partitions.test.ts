@@ -60,6 +60,25 @@ describe('own writes', () => {
     expect(cost(after)).toMatchObject({ restCalls: 0, cacheHits: 1, staleHits: 0 });
   });
 
+  it("the webhook's echo of our own write changes nothing; a pushed record that differs is dropped", async () => {
+    const clock = createClock();
+    stack = await startCachedStack(clock);
+    const CITY = 'query P($id: ID!) { partner(id: $id) { id city } }';
+    const MOVE = 'mutation M($id: ID!, $city: String) { updatePartner(id: $id, input: { city: $city }) { id city } }';
+    await stack.gql(MOVE, { id: '4', city: 'Echoed' });
+    const direct = createUpstreamClient(stack.config);
+    const pushed = await direct.get('partners', '4', { requestId: 'outside', deadline: Date.now() + 10_000 });
+    await direct.close();
+    if (pushed === null) throw new Error('partner 4 is there');
+    stack.simulator.clearRecords();
+    const echo = { kind: 'updated', endpoint: 'partners', id: '4', writeDate: null, source: 'webhook', at: clock.now() } as const;
+    stack.server.bus.publish({ ...echo, record: pushed });
+    expect(cost(await stack.gql(CITY, { id: '4' }))).toMatchObject({ restCalls: 0, cacheHits: 1 });
+    stack.server.bus.publish({ ...echo, record: { ...pushed, city: 'Changed in Odoo' } });
+    await stack.server.settle();
+    expect(cost(await stack.gql(CITY, { id: '4' }))).toMatchObject({ restCalls: 1, cacheHits: 0 });
+  });
+
   it('publishes the change on the bus, and drops on every change the bus carries (a webhook)', async () => {
     const clock = createClock();
     stack = await startCachedStack(clock);
