@@ -181,7 +181,6 @@ class CachingUpstreamClient implements CachingClient {
     keys: readonly string[] | null,
     send: () => Promise<T>,
   ): Promise<T> {
-    const started = this.now();
     let answer: T;
     try {
       answer = await send();
@@ -190,6 +189,9 @@ class CachingUpstreamClient implements CachingClient {
       await this.reads.drop(endpoint, id === undefined ? [] : [id]);
       throw error;
     }
+    // The answer's time, not the request's: a read that started before the write was answered (on
+    // any replica) has an older version and never replaces what the write answered.
+    const answeredAt = this.now();
     const record = kind !== 'deleted' && isRecord(answer) ? answer : null;
     const settings = this.settingsOf(endpoint);
     const answeredId = record === null ? null : identifierOf(record, settings.idKey);
@@ -201,8 +203,8 @@ class CachingUpstreamClient implements CachingClient {
       !patch,
     );
     if (kept !== null && answeredId !== null) {
-      await this.reads.replace(settings, { kind: 'record', endpoint, partition: this.reads.partitionOf(settings, ctx), id: answeredId }, kept, started);
-      if (patch) this.reads.patchLists(settings, answeredId, kept, started);
+      await this.reads.replace(settings, { kind: 'record', endpoint, partition: this.reads.partitionOf(settings, ctx), id: answeredId }, kept, answeredAt);
+      if (patch) this.reads.patchLists(settings, answeredId, kept, answeredAt);
     }
     const eventId = answeredId ?? id;
     if (eventId !== undefined) {
@@ -213,7 +215,7 @@ class CachingUpstreamClient implements CachingClient {
         record,
         writeDate: writeDateOf(record),
         source: 'mutation',
-        at: started,
+        at: answeredAt,
         ...(patch ? { listsPatched: true } : {}),
       });
     }
