@@ -13,11 +13,13 @@ import { CONTENDERS, type Contender } from './lib/contenders.js';
 import { evaluateTargets } from './lib/evaluate-targets.js';
 import { formatStartupTable, measureStartup } from './lib/measure-startup.js';
 import { formatCheckDetails, formatCheckTable, formatFigureTables } from './lib/format-tables.js';
+import { formatTracingSummary } from './lib/format-tracing-summary.js';
 import { pinSelf, TASKSET_AVAILABLE } from './lib/managed-process.js';
 import { ensureMeshInstalled } from './lib/mesh-peer.js';
 import { printResultsMd } from './lib/print-results-md.js';
 import { printSvgChart } from './lib/print-svg-chart.js';
 import { readMachineInfo } from './lib/read-machine-info.js';
+import { startOtlpSink } from './lib/start-otlp-sink.js';
 import { LOAD_CPU, runGroup, type CheckRecord, type SampleRecord } from './lib/run-group.js';
 import { summarizeSamples } from './lib/summarize-samples.js';
 
@@ -63,16 +65,24 @@ async function main(): Promise<number> {
   const contenders = await selectContenders(options, repoRoot, notes);
   const checks: CheckRecord[] = [];
   const samples: SampleRecord[] = [];
-  for (const group of buildPlan(options)) {
-    log(
-      `simulator: ${group.latencyMs} ms, ${group.variant}; checked ${[...group.checkOnly, ...group.queries].join(' ')}; timed ${group.queries.join(' ') || 'none'}`,
-    );
-    const outcome = await runGroup(group, { repoRoot, workDir, distDir, options, contenders, log });
-    checks.push(...outcome.checks);
-    samples.push(...outcome.samples);
+  const sink = await startOtlpSink();
+  try {
+    for (const group of buildPlan(options)) {
+      log(
+        `simulator: ${group.latencyMs} ms, ${group.variant}; checked ${[...group.checkOnly, ...group.queries].join(' ')}; timed ${group.queries.join(' ') || 'none'}`,
+      );
+      const outcome = await runGroup(group, { repoRoot, workDir, distDir, options, contenders, log, otlpSinkUrl: sink.url });
+      checks.push(...outcome.checks);
+      samples.push(...outcome.samples);
+    }
+  } finally {
+    await sink.close();
   }
   const names = contenders.map((c) => c.name);
   const summaries = summarizeSamples(samples);
+  const tracing = formatTracingSummary(summaries, names, sink);
+  for (const line of tracing.lines) log(line);
+  notes.push(...tracing.lines.map((line) => `tracing: ${line}.`));
   const checkTable = formatCheckTable(checks, names);
   const checkDetails = formatCheckDetails(checks);
   log(`\n${checkTable}\n\n${checkDetails}`);
@@ -101,10 +111,11 @@ async function main(): Promise<number> {
     );
   }
   const failed = failures(checks);
+  for (const name of tracing.silent) log(`${name} sampled every operation but exported no span`);
   log(
     `\n${failed.length === 0 ? 'our contenders answered everything correctly' : `${failed.length} wrong answer(s) from our contenders`}; ${minutes.toFixed(1)} min; report in ${path.relative(repoRoot, outDir) || '.'}/RESULTS.md`,
   );
-  return failed.length === 0 ? 0 : 1;
+  return failed.length === 0 && tracing.silent.length === 0 ? 0 : 1;
 }
 
 main().then(

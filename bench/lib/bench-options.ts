@@ -1,6 +1,6 @@
 /** The bench's command line, parsed once; unknown options are refused. */
 import { parseArgs } from 'node:util';
-import type { ContenderName } from './contenders.js';
+import { CONTENDER_NAMES, type ContenderName } from './contenders.js';
 import type { QueryId } from './bench-queries.js';
 
 export interface BenchOptions {
@@ -27,7 +27,8 @@ const USAGE = `Usage: npm run bench -- [options]
   --rounds N           interleaved rounds per measurement (default 3)
   --duration S         closed-loop seconds per measurement (default 2)
   --rate-duration S    fixed-rate seconds per measurement (default 1.5)
-  --contenders a,b     among bjet-graphql, apollo-defaults, mesh, direct-rest (default all)
+  --contenders a,b     among bjet-graphql, bjet-graphql-trace-1.0, bjet-graphql-trace-0.1 (tracing on
+                       at that sample ratio, timed on Q1 only), apollo-defaults, mesh, direct-rest (default all)
   --queries Q1,Q2      among Q1 Q2 Q3 Q4 Q5 M1 (default all)
   --bjet-concurrency N upstream concurrency of the bjet-graphql config (default 64)
   --size N             simulator dataset scale (default 1)
@@ -71,7 +72,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
     rounds: Math.round(positive(values.rounds, 3, 'rounds')),
     durationSec: positive(values.duration, 2, 'duration'),
     rateDurationSec: positive(values['rate-duration'], 1.5, 'rate-duration'),
-    contenders: list(values.contenders, ['bjet-graphql', 'apollo-defaults', 'mesh', 'direct-rest'], 'contenders'),
+    contenders: list(values.contenders, CONTENDER_NAMES, 'contenders'),
     queries: list(values.queries, ['Q1', 'Q2', 'Q3', 'Q4', 'Q5', 'M1'], 'queries'),
     bjetConcurrency: Math.round(positive(values['bjet-concurrency'], 64, 'bjet-concurrency')),
     simSize: Math.round(positive(values.size, 1, 'size')),

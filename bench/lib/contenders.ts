@@ -1,15 +1,18 @@
 /**
- * The four contenders: how each starts (pinned to the server core) against a simulator, and how each
- * is asked one benchmark operation.
+ * The contenders: how each starts (pinned to the server core) against a simulator, and how each is
+ * asked one benchmark operation. The two tracing ones are bjet-graphql with the same config plus
+ * `telemetry.tracing`, exporting to the bench's own OTLP sink.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { BenchQuery } from './bench-queries.js';
+import type { BenchQuery, QueryId } from './bench-queries.js';
 import { startManagedProcess, type ManagedProcess } from './managed-process.js';
 import { composeMesh, MESH_DIR } from './mesh-peer.js';
 import type { HttpCall } from './run-load.js';
 import type { Variant } from './write-bench-config.js';
 
-export type ContenderName = 'bjet-graphql' | 'apollo-defaults' | 'mesh' | 'direct-rest';
+export const CONTENDER_NAMES = ['bjet-graphql', 'bjet-graphql-trace-1.0', 'bjet-graphql-trace-0.1', 'apollo-defaults', 'mesh', 'direct-rest'] as const;
+export type ContenderName = (typeof CONTENDER_NAMES)[number];
 
 export interface StartContext {
   readonly repoRoot: string;
@@ -22,10 +25,14 @@ export interface StartContext {
   readonly configFile: string;
   readonly port: number;
   readonly cpu: string | null;
+  /** The bench's OTLP sink (start-otlp-sink.ts), for the tracing contenders. */
+  readonly otlpSinkUrl: string;
 }
 
 export interface Contender {
   readonly name: ContenderName;
+  /** Only these operations are timed (all are checked); default every timed one. */
+  readonly timed?: readonly QueryId[];
   start(ctx: StartContext): Promise<ManagedProcess>;
   /** The HTTP request for one operation, or null when this contender has no equivalent. */
   callFor(query: BenchQuery, port: number): HttpCall | null;
@@ -60,10 +67,29 @@ const generatedSchemaContender = (name: ContenderName, start: Contender['start']
   canonical: (_query, data) => data,
 });
 
+const serveBjet = (ctx: StartContext, name: string, configFile: string): Promise<ManagedProcess> =>
+  node(ctx, name, [path.join(ctx.repoRoot, 'bin/bjet-graphql.js'), 'serve', '--config', configFile, '--port', String(ctx.port)], '/healthz');
+
+/**
+ * bjet-graphql's bench config plus tracing at `sampleRatio`, exporting under the sink's `/<name>`.
+ * Timed on Q1 only (checked on everything), which keeps the full run's length about as it was.
+ */
+const tracingContender = (name: ContenderName, sampleRatio: number): Contender => ({
+  ...generatedSchemaContender(name, (ctx) => {
+    const config = JSON.parse(readFileSync(ctx.configFile, 'utf8')) as Record<string, unknown>;
+    const file = ctx.configFile.replace(/\.json$/, `.${name}.json`);
+    writeFileSync(file, `${JSON.stringify({ ...config, telemetry: { tracing: { otlpEndpoint: `${ctx.otlpSinkUrl}/${name}`, sampleRatio } } }, null, 2)}\n`);
+    return serveBjet(ctx, name, file);
+  }),
+  timed: ['Q1'],
+});
+
+export const TRACING_CONTENDERS: readonly ContenderName[] = ['bjet-graphql-trace-1.0', 'bjet-graphql-trace-0.1'];
+
 export const CONTENDERS: readonly Contender[] = [
-  generatedSchemaContender('bjet-graphql', (ctx) =>
-    node(ctx, 'bjet-graphql', [path.join(ctx.repoRoot, 'bin/bjet-graphql.js'), 'serve', '--config', ctx.configFile, '--port', String(ctx.port)], '/healthz'),
-  ),
+  generatedSchemaContender('bjet-graphql', (ctx) => serveBjet(ctx, 'bjet-graphql', ctx.configFile)),
+  tracingContender('bjet-graphql-trace-1.0', 1),
+  tracingContender('bjet-graphql-trace-0.1', 0.1),
   generatedSchemaContender('apollo-defaults', (ctx) =>
     node(
       ctx,

@@ -2,15 +2,20 @@
  * Start-up time of the built CLI: spawn to the first printed line with an `http://` URL (the CLI
  * prints it once the server listens), for `serve` (over a simulator started once beforehand) and
  * `demo`, from the bundle and from tsc's output (BJET_GRAPHQL_NO_BUNDLE=1, the way it started before
- * the bundle). Runs are interleaved so that a noisy machine spreads its noise over every variant.
+ * the bundle), and `serve` from the bundle with tracing on (the OTEL_* variables, to a loopback sink,
+ * at sample ratio 1 and 0.1: the SDK's load is part of the start). Runs are interleaved so that a
+ * noisy machine spreads its noise over every variant.
  */
 import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
 import path from 'node:path';
+import { startOtlpSink } from './start-otlp-sink.js';
 
 export interface StartupVariant {
   readonly command: 'serve' | 'demo';
   readonly from: 'bundle' | 'tsc output';
+  /** The sample ratio with tracing on; absent = off. */
+  readonly tracing?: number;
 }
 
 export interface StartupFigure extends StartupVariant {
@@ -62,8 +67,9 @@ function spawnUntilUrl(bin: string, args: readonly string[], env: Readonly<Recor
   };
 }
 
-async function timeOnce(bin: string, variant: StartupVariant, simulatorUrl: string): Promise<number> {
+async function timeOnce(bin: string, variant: StartupVariant, simulatorUrl: string, otlpUrl: string): Promise<number> {
   const env: Record<string, string> = { PORT: '0', BJET_BASE_URL: simulatorUrl, ...(variant.from === 'tsc output' ? { BJET_GRAPHQL_NO_BUNDLE: '1' } : {}) };
+  if (variant.tracing !== undefined) Object.assign(env, { OTEL_EXPORTER_OTLP_ENDPOINT: otlpUrl, OTEL_TRACES_SAMPLER_ARG: String(variant.tracing) });
   const args = variant.command === 'serve' ? ['serve', '--config', path.join(path.dirname(bin), '../bjet-graphql.config.yaml'), '--port', '0'] : ['demo'];
   const run = spawnUntilUrl(bin, args, env);
   try {
@@ -83,33 +89,37 @@ export const STARTUP_VARIANTS: readonly StartupVariant[] = [
   { command: 'serve', from: 'tsc output' },
   { command: 'demo', from: 'bundle' },
   { command: 'demo', from: 'tsc output' },
+  { command: 'serve', from: 'bundle', tracing: 1 },
+  { command: 'serve', from: 'bundle', tracing: 0.1 },
 ];
 
 export async function measureStartup(repoRoot: string, runs: number, variants = STARTUP_VARIANTS): Promise<StartupResult> {
   const bin = path.join(repoRoot, 'bin/bjet-graphql.js');
   const simulator = spawnUntilUrl(bin, ['simulate', '--port', '0'], {});
+  const sink = await startOtlpSink();
   try {
     const simulatorUrl = /http:\/\/\S+/.exec((await simulator.url).line)?.[0] ?? '';
     const samples = variants.map(() => [] as number[]);
     const load: number[] = [];
     for (let round = 0; round < runs; round += 1) {
       load.push(loadavg()[0] ?? 0);
-      for (const [index, variant] of variants.entries()) samples[index]?.push(await timeOnce(bin, variant, simulatorUrl));
+      for (const [index, variant] of variants.entries()) samples[index]?.push(await timeOnce(bin, variant, simulatorUrl, sink.url));
     }
     return { figures: variants.map((variant, index) => figureOf(variant, samples[index] ?? [])), load };
   } finally {
-    await simulator.stop();
+    await Promise.all([simulator.stop(), sink.close()]);
   }
 }
 
 export function formatStartupTable(result: StartupResult): string {
   const rows = result.figures.map(
-    (f) => `| \`${f.command}\` | ${f.from} | ${f.medianMs.toFixed(0)} | ${f.minMs.toFixed(0)} to ${f.maxMs.toFixed(0)} | ${f.samplesMs.length} |`,
+    (f) =>
+      `| \`${f.command}\` | ${f.from} | ${f.tracing === undefined ? 'off' : `on, ratio ${f.tracing.toFixed(1)}`} | ${f.medianMs.toFixed(0)} | ${f.minMs.toFixed(0)} to ${f.maxMs.toFixed(0)} | ${f.samplesMs.length} |`,
   );
   const load = `${Math.min(...result.load).toFixed(2)} to ${Math.max(...result.load).toFixed(2)}`;
   return [
-    '| command | from | median ms (spawn to URL) | range ms | runs |',
-    '| --- | --- | --- | --- | --- |',
+    '| command | from | tracing | median ms (spawn to URL) | range ms | runs |',
+    '| --- | --- | --- | --- | --- | --- |',
     ...rows,
     '',
     `1-minute load average during the runs: ${load}.`,

@@ -27,6 +27,8 @@ export interface RunContext {
   readonly options: BenchOptions;
   readonly contenders: readonly Contender[];
   readonly log: (line: string) => void;
+  /** The OTLP sink the tracing contenders export to. */
+  readonly otlpSinkUrl: string;
 }
 
 export interface CheckRecord {
@@ -167,6 +169,7 @@ function timedCallOf(contender: Contender, query: BenchQuery, servers: Servers, 
   const check = outcome.checks.find((c) => c.contender === contender.name && c.query === query.id);
   const call = server === undefined ? null : contender.callFor(query, server.port);
   if (server === undefined || call === null || check?.result.status !== 'ok') return null;
+  if (contender.timed !== undefined && !contender.timed.includes(query.id)) return null;
   return { server, call, expectBody: check.result.body };
 }
 
