@@ -19,6 +19,7 @@ import type { EndpointCacheSettings } from './build-cache-settings.js';
 import { storeKeyOf } from './create-memory-store.js';
 import { identifierOf } from '../shared/identifier-of.js';
 import { fetchRecordsOf } from './fetch-records.js';
+import { ListPatches, sameRecord } from './list-patches.js';
 import { RecordBatcher } from './record-batcher.js';
 import type { CacheEntry, CacheKey, CacheStore } from './types.js';
 
@@ -51,8 +52,8 @@ export class CachedReads {
   private readonly epochs = new Map<string, number>();
   /** Record batchers by priority, endpoint and partition; forgotten when idle. */
   private readonly batchers = new Map<string, RecordBatcher>();
-  /** Our own writes per endpoint that list pages fetched before them show (see `patchLists`). */
-  private readonly written = new Map<string, Map<string, { readonly record: UpstreamRecord; readonly at: number }>>();
+  /** Our own writes that list pages fetched before them show (see `patchLists`). */
+  private readonly patches: ListPatches;
   /** Background record refreshes not settled yet (tests, shutdown). */
   private readonly pending = new Set<Promise<unknown>>();
   /** The service partitions seen (one per set of forwarded headers), for `holds`; bounded. */
@@ -63,7 +64,9 @@ export class CachedReads {
   constructor(
     private readonly client: UpstreamClient,
     private readonly options: CachedReadsOptions,
-  ) {}
+  ) {
+    this.patches = new ListPatches(options.now);
+  }
 
   /**
    * The credential's partition, plus the forwarded headers (e.g. `accept-language`) when there are
@@ -136,16 +139,7 @@ export class CachedReads {
    * (its order or an Odoo-side domain may have moved it), instead of all being read again.
    */
   patchLists(settings: EndpointCacheSettings, id: string, record: UpstreamRecord, at: number): void {
-    let records = this.written.get(settings.endpoint);
-    if (records === undefined) {
-      records = new Map();
-      this.written.set(settings.endpoint, records);
-    }
-    // No page older than this is ever served.
-    const oldest = this.options.now() - settings.ttlMs - Math.max(settings.staleWhileRevalidateMs, settings.staleIfErrorMs);
-    for (const [known, write] of records) if (write.at < oldest) records.delete(known);
-    records.delete(id);
-    records.set(id, { record, at });
+    this.patches.add(settings, id, record, at);
   }
 
   /**
@@ -189,29 +183,12 @@ export class CachedReads {
     hit: 'fresh' | 'stale',
     entry: CacheEntry,
   ): Value {
-    const patched = isList(entry.value) ? this.patched(settings, entry.value, entry.fetchedAt) : null;
+    const patched = isList(entry.value) ? this.patches.apply(settings, entry.value, entry.fetchedAt) : null;
     const served = patched === null ? hit : 'stale';
     ctx.onCacheHit?.(served, entry.fetchedAt, settings.endpoint);
     ctx.onServed?.(entry.freshUntil, settings.personal);
     if (served === 'stale') this.refresh(settings, key, query, ctx);
     return patched ?? entry.value;
-  }
-
-  /** A page with the writes made since it was fetched in place, or null when none of them is on it. */
-  private patched(settings: EndpointCacheSettings, page: readonly UpstreamRecord[], fetchedAt: number): UpstreamRecord[] | null {
-    const records = this.written.get(settings.endpoint);
-    if (records === undefined || records.size === 0) return null;
-    const idKey = settings.idKey;
-    let out: UpstreamRecord[] | null = null;
-    page.forEach((record, index) => {
-      const id = identifierOf(record, idKey);
-      const write = id === null ? undefined : records.get(id);
-      // A page read since, or one that already shows the write, is left as it is.
-      if (write === undefined || write.at < fetchedAt || sameRecord(record, write.record)) return;
-      out ??= [...page];
-      out[index] = write.record;
-    });
-    return out;
   }
 
   private async fetch(
@@ -330,11 +307,6 @@ export class CachedReads {
   private bumpEpoch(endpoint: string): void {
     this.epochs.set(endpoint, (this.epochs.get(endpoint) ?? 0) + 1);
   }
-}
-
-function sameRecord(a: UpstreamRecord, b: UpstreamRecord): boolean {
-  const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((key) => JSON.stringify(a[key]) === JSON.stringify(b[key]));
 }
 
 function headersSuffix(headers: Readonly<Record<string, string>> | undefined): string {
