@@ -1,11 +1,10 @@
 /**
  * The batcher's call for an endpoint with an id-list filter: one GET for one id, else one id-list
- * page; an id the page left out is read by id (a search hides archived records, and an upstream
- * may ignore a key it does not know), so a missing record is never taken for an absent one. What
- * was read is kept unless the endpoint was dropped meanwhile.
+ * page (upstream/list-by-ids.ts), whose left-out ids are read by id, so a missing record is never
+ * taken for an absent one. What was read is kept unless the endpoint was dropped meanwhile.
  */
 import type { CallContext, UpstreamClient, UpstreamRecord } from '../upstream/types.js';
-import { identifierOf } from '../shared/identifier-of.js';
+import { listByIds } from '../upstream/list-by-ids.js';
 import type { EndpointCacheSettings } from './build-cache-settings.js';
 import type { FetchRecords } from './record-batcher.js';
 
@@ -26,12 +25,8 @@ export function fetchRecordsOf(client: UpstreamClient, settings: EndpointCacheSe
     if (ids.length === 1 && only !== undefined) {
       records.set(only, await client.get(endpoint, only, ctx));
     } else if (idListFilter !== null) {
-      const wanted = new Set(ids);
-      for (const record of await client.list(endpoint, { [idListFilter]: ids.join(','), limit: String(ids.length) }, ctx)) {
-        const id = identifierOf(record, idKey);
-        if (id !== null && wanted.has(id)) records.set(id, record);
-      }
-      const missing = ids.filter((id) => !records.has(id));
+      const { found, missing } = await listByIds(client, { endpoint, idKey }, idListFilter, ids, ctx);
+      for (const [id, record] of found) records.set(id, record);
       const answers = await Promise.all(missing.map((id) => client.get(endpoint, id, ctx)));
       missing.forEach((id, index) => records.set(id, answers[index] ?? null));
     }

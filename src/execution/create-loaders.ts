@@ -7,6 +7,7 @@ import DataLoader from 'dataloader';
 import type { EndpointModel } from '../model/source-model.js';
 import type { CallContext, UpstreamClient, UpstreamRecord } from '../upstream/types.js';
 import { identifierOf } from '../shared/identifier-of.js';
+import { listByIds, type IdListAnswer } from '../upstream/list-by-ids.js';
 import type { TypeIndex } from './build-type-index.js';
 import { targetOf } from './build-type-index.js';
 
@@ -53,7 +54,7 @@ function createRecordLoader(client: UpstreamClient, endpoint: EndpointModel, ctx
   if (idListFilter === null) return new DataLoader(getEach);
   // With one: one list call per `maxPageSize` ids. A single id is one call either way, and GET by id
   // is the exact form.
-  return new DataLoader((ids) => (ids.length === 1 ? getEach(ids) : listByIds(client, endpoint, idListFilter, ids, ctx)), {
+  return new DataLoader((ids) => (ids.length === 1 ? getEach(ids) : loadByIds(client, endpoint, idListFilter, ids, ctx)), {
     maxBatchSize: endpoint.maxPageSize,
   });
 }
@@ -62,28 +63,21 @@ function getOrError(client: UpstreamClient, endpoint: string, id: string, ctx: C
   return client.get(endpoint, id, ctx).catch((error: unknown) => asError(error));
 }
 
-async function listByIds(
+async function loadByIds(
   client: UpstreamClient,
   endpoint: EndpointModel,
   filterKey: string,
   ids: readonly string[],
   ctx: CallContext,
 ): Promise<(UpstreamRecord | null | Error)[]> {
-  let records: readonly UpstreamRecord[];
+  let answer: IdListAnswer;
   try {
-    records = await client.list(endpoint.endpoint, { [filterKey]: ids.join(','), limit: String(ids.length) }, ctx);
+    answer = await listByIds(client, endpoint, filterKey, ids, ctx);
   } catch (error) {
     return ids.map(() => asError(error));
   }
-  const byId = new Map<string, UpstreamRecord>();
-  for (const record of records) {
-    const id = identifierOf(record, endpoint.idKey);
-    if (id !== null) byId.set(id, record);
-  }
-  // An id missing from the answer is not proof of a 404: a search hides archived records (Odoo's
-  // active test) and an upstream ignores an id-list key it does not know. Those are read by id.
   // eslint-disable-next-line @typescript-eslint/await-thenable -- a mix of records and promises is what Promise.all takes (typescript-eslint#11694)
-  return Promise.all(ids.map((id) => byId.get(id) ?? getOrError(client, endpoint.endpoint, id, ctx)));
+  return Promise.all(ids.map((id) => answer.found.get(id) ?? getOrError(client, endpoint.endpoint, id, ctx)));
 }
 
 function asError(error: unknown): Error {
