@@ -61,6 +61,10 @@ const entry = (name: string, version: number): CacheEntry => ({
   bytes: 20,
 });
 
+/** The shared hourly limit of two replicas (a burst of 4 together; 2 each when alone), on the test's clock. */
+const hourlyLimiter = (opened: RedisLink): RateLimiter =>
+  createRedisRateLimiter({ link: opened, perMinute: null, perHourPerCredential: 240, hourlyBurst: 4, replicas: 2, now: () => clock, logger: captureLogger() });
+
 describe('redis outage', () => {
   it('falls back to local limits at 1/N, logs it, and shares again after a restart', async () => {
     const links2 = [await link(), await link()];
@@ -107,15 +111,7 @@ describe('redis outage', () => {
   it('does not wait on a slow Redis longer than its command timeout', async () => {
     const opened = await link();
     // Shared: a burst of 4; alone: 240 / 2 = 120 an hour, a burst of 2.
-    const limiter = createRedisRateLimiter({
-      link: opened,
-      perMinute: null,
-      perHourPerCredential: 240,
-      hourlyBurst: 4,
-      replicas: 2,
-      now: () => clock,
-      logger: captureLogger(),
-    });
+    const limiter = hourlyLimiter(opened);
     const store = createRedisCacheStore({ link: opened, localMaxEntries: 10, localMaxBytes: 4096, now: () => clock });
     const slowKey: CacheKey = { ...key, id: '9' };
     await store.set(slowKey, entry('local', 1));
@@ -139,15 +135,7 @@ describe('redis outage', () => {
 
   it('refuses a call whose deadline comes before a slow answer, without leaving Redis for local state', async () => {
     const opened = await link();
-    const limiter = createRedisRateLimiter({
-      link: opened,
-      perMinute: null,
-      perHourPerCredential: 240,
-      hourlyBurst: 4,
-      replicas: 2,
-      now: () => clock,
-      logger: captureLogger(),
-    });
+    const limiter = hourlyLimiter(opened);
     expect(await granted(limiter, 1)).toBe(1);
     const blocker = new Redis(redis.url);
     const sleeping = blocker.call('DEBUG', 'SLEEP', '0.5');

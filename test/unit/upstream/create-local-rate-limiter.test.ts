@@ -55,7 +55,7 @@ describe('createLocalRateLimiter', () => {
     expect(createLocalRateLimiter({ perMinute: null, perHourPerCredential: null }, () => 0)).toBeNull();
   });
 
-  it('never lets more than perMinute calls start in any 60 s window', async () => {
+  it('never lets more than perMinute calls start in any 60 s window, and keeps a second of margin: no 61 s window passes more either', async () => {
     const time = manualTime();
     const limiter = createLocalRateLimiter({ perMinute: 100, perHourPerCredential: null }, time.now, time.sleep);
     const started = await startTimes(
@@ -64,22 +64,6 @@ describe('createLocalRateLimiter', () => {
       Array.from({ length: 350 }, () => 'service'),
     );
     expect(started).toHaveLength(350);
-    expect(
-      mostInAnyWindow(
-        started.map((s) => s.at),
-        60_000,
-      ),
-    ).toBeLessThanOrEqual(100);
-  });
-
-  it('keeps a second of margin: no 61 s window passes more than perMinute calls either', async () => {
-    const time = manualTime();
-    const limiter = createLocalRateLimiter({ perMinute: 100, perHourPerCredential: null }, time.now, time.sleep);
-    const started = await startTimes(
-      limiter as RateLimiter,
-      time,
-      Array.from({ length: 350 }, () => 'service'),
-    );
     const at = started.map((s) => s.at);
     expect(mostInAnyWindow(at, 61_000)).toBeLessThanOrEqual(100);
     expect(mostInAnyWindow(at, 60_000)).toBeLessThan(100);
