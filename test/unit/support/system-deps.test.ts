@@ -63,6 +63,8 @@ describe('withInstallLock', () => {
       },
       lock,
     );
+    // Both calls race for link(2): start the second only once the first holds the lock.
+    await vi.waitFor(() => expect(events).toEqual(['first starts']), { timeout: 25_000 });
     const second = withInstallLock(
       (line) => said.push(line),
       async () => {
