@@ -18,6 +18,8 @@ export interface EndpointCacheSettings {
   readonly staleWhileRevalidateMs: number;
   readonly staleIfErrorMs: number;
   readonly maxEntries: number;
+  /** Read the endpoint whole when it has at most this many records (0: never; endpoint-sweeps.ts). */
+  readonly sweepMaxRecords: number;
 }
 
 export function buildCacheSettings(config: Config): Map<string, EndpointCacheSettings> {
@@ -36,6 +38,7 @@ export function buildCacheSettings(config: Config): Map<string, EndpointCacheSet
       staleWhileRevalidateMs: (cache?.staleWhileRevalidateSeconds ?? 0) * 1000,
       staleIfErrorMs: (cache?.staleIfErrorSeconds ?? 0) * 1000,
       maxEntries: cache?.maxEntries ?? 0,
+      sweepMaxRecords: cache?.sweepMaxRecords ?? 0,
     });
   }
   return settings;

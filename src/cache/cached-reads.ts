@@ -18,6 +18,8 @@ import { buildCacheEntry, isList, sizeOf, staleMayCover } from './build-cache-en
 import type { EndpointCacheSettings } from './build-cache-settings.js';
 import { storeKeyOf } from './create-memory-store.js';
 import { identifierOf } from '../shared/identifier-of.js';
+import { DropLog } from './drop-log.js';
+import { EndpointSweeps } from './endpoint-sweeps.js';
 import { fetchRecordsOf } from './fetch-records.js';
 import { ListPatches, sameRecord } from './list-patches.js';
 import { RecordBatcher } from './record-batcher.js';
@@ -48,8 +50,10 @@ const WORSE: Readonly<Record<CacheHitKind, number>> = { fresh: 0, stale: 1, 'sta
 export class CachedReads {
   /** Background refreshes of list pages running, by store key (single flight). */
   private readonly refreshing = new Map<string, Promise<void>>();
-  /** Bumped by every drop of an endpoint: a read that started before it must not store its answer. */
-  private readonly epochs = new Map<string, number>();
+  /** What was dropped since a read started: it must not store its answer for those (drop-log.ts). */
+  private readonly drops = new DropLog();
+  /** Endpoints read whole when their record reads cost as much (endpoint-sweeps.ts). */
+  private readonly sweeps: EndpointSweeps;
   /** Record batchers by priority, endpoint and partition; forgotten when idle. */
   private readonly batchers = new Map<string, RecordBatcher>();
   /** Our own writes that list pages fetched before them show (see `patchLists`). */
@@ -66,6 +70,12 @@ export class CachedReads {
     private readonly options: CachedReadsOptions,
   ) {
     this.patches = new ListPatches(options.now);
+    this.sweeps = new EndpointSweeps({
+      now: options.now,
+      deadlineMs: options.refreshDeadlineMs,
+      logger: options.logger,
+      readPage: (settings, partition, query, ctx) => this.readSweepPage(settings, partition, query, ctx),
+    });
   }
 
   /**
@@ -123,7 +133,7 @@ export class CachedReads {
 
   /** Forgets what the upstream said about records (in every partition) and, unless told not to, the endpoint's list pages. */
   async drop(endpoint: string, ids: readonly string[], lists = true): Promise<void> {
-    this.bumpEpoch(endpoint);
+    this.drops.drop(endpoint, ids, lists);
     const store = this.options.store;
     await Promise.all([...ids.map((id) => store.deleteRecord(endpoint, id)), ...(lists ? [store.deleteLists(endpoint)] : [])]);
   }
@@ -161,7 +171,9 @@ export class CachedReads {
 
   /** Waits for the background refreshes running now (tests, shutdown). */
   async settle(): Promise<void> {
-    while (this.refreshing.size > 0 || this.pending.size > 0) await Promise.all([...this.refreshing.values(), ...this.pending]);
+    while (this.refreshing.size > 0 || this.pending.size > 0 || this.sweeps.isBusy()) {
+      await Promise.all([...this.refreshing.values(), ...this.pending, this.sweeps.settle()]);
+    }
   }
 
   private async lookup(key: CacheKey, ctx: CallContext): Promise<Lookup> {
@@ -199,7 +211,8 @@ export class CachedReads {
     previous: CacheEntry | undefined,
   ): Promise<Value> {
     const started = this.options.now();
-    const epoch = this.epochs.get(key.endpoint);
+    const mark = this.drops.mark(key.endpoint);
+    if (key.kind === 'record') this.sweeps.noteRecordCall(settings, key.partition, ctx);
     let value: Value;
     try {
       const call = this.withFallbackWait(ctx, previous);
@@ -208,7 +221,7 @@ export class CachedReads {
       return this.staleOrThrow(settings, ctx, previous, error);
     }
     ctx.onServed?.(started + settings.ttlMs, settings.personal);
-    if (this.epochs.get(key.endpoint) === epoch) await this.keep(settings, key, value, started);
+    await this.keep(settings, key, value, started, mark);
     return value;
   }
 
@@ -245,10 +258,14 @@ export class CachedReads {
     if (batcher === undefined) {
       const fetchRecords = fetchRecordsOf(this.client, settings, {
         now: this.options.now,
-        epoch: () => this.epochs.get(settings.endpoint) ?? 0,
-        keep: (id, record, fetchedAt) => this.keep(settings, { kind: 'record', endpoint: settings.endpoint, partition, id }, record, fetchedAt),
+        mark: () => this.drops.mark(settings.endpoint),
+        keep: (id, record, fetchedAt, mark) => this.keep(settings, { kind: 'record', endpoint: settings.endpoint, partition, id }, record, fetchedAt, mark),
       });
-      batcher = new RecordBatcher(fetchRecords, settings.maxBatch, this.options.now, () => {
+      const counted: typeof fetchRecords = (ids, ctx) => {
+        this.sweeps.noteRecordCall(settings, partition, ctx);
+        return fetchRecords(ids, ctx);
+      };
+      batcher = new RecordBatcher(counted, settings.maxBatch, this.options.now, () => {
         if (this.batchers.get(name)?.idle === true) this.batchers.delete(name);
       });
       this.batchers.set(name, batcher);
@@ -256,11 +273,16 @@ export class CachedReads {
     return batcher;
   }
 
-  /** A list page also answers later by-id reads of the records on it. */
-  private async keep(settings: EndpointCacheSettings, key: CacheKey, value: Value, fetchedAt: number): Promise<void> {
-    const store = this.options.store;
+  /**
+   * Keeps what a read that started at `mark` got, but for what was dropped since. A list page also
+   * answers later by-id reads of the records on it; a sweep's page (`pageToo` false) only those.
+   */
+  private async keep(settings: EndpointCacheSettings, key: CacheKey, value: Value, fetchedAt: number, mark: number, pageToo = true): Promise<void> {
+    const { store } = this.options;
+    const drops = this.drops;
     if (!isList(value)) {
-      await store.set(key, buildCacheEntry(value, sizeOf(value), fetchedAt, settings));
+      if (key.kind === 'record' && drops.mayKeepRecord(key.endpoint, key.id, mark))
+        await store.set(key, buildCacheEntry(value, sizeOf(value), fetchedAt, settings));
       return;
     }
     let bytes = 2;
@@ -269,12 +291,21 @@ export class CachedReads {
       const size = sizeOf(record);
       bytes += size + 1;
       const id = identifierOf(record, settings.idKey);
-      if (id === null) continue;
+      if (id === null || !drops.mayKeepRecord(key.endpoint, id, mark)) continue;
       const recordKey: CacheKey = { kind: 'record', endpoint: key.endpoint, partition: key.partition, id };
       sets.push(store.set(recordKey, buildCacheEntry(record, size, fetchedAt, settings)));
     }
-    sets.push(store.set(key, buildCacheEntry(value, bytes, fetchedAt, settings)));
+    if (pageToo && drops.mayKeepList(key.endpoint, mark)) sets.push(store.set(key, buildCacheEntry(value, bytes, fetchedAt, settings)));
     await Promise.all(sets);
+  }
+
+  /** One page of a sweep: its records are kept (not the page, which no operation asked for). */
+  private async readSweepPage(settings: EndpointCacheSettings, partition: string, query: Readonly<Record<string, string>>, ctx: CallContext): Promise<number> {
+    const started = this.options.now();
+    const mark = this.drops.mark(settings.endpoint);
+    const page = await this.client.list(settings.endpoint, query, ctx);
+    await this.keep(settings, { kind: 'list', endpoint: settings.endpoint, partition, query: '' }, page, started, mark, false);
+    return page.length;
   }
 
   private refresh(settings: EndpointCacheSettings, key: CacheKey, query: Readonly<Record<string, string>> | undefined, ctx: CallContext): void {
@@ -288,6 +319,7 @@ export class CachedReads {
     const failed = (error: unknown): void => {
       this.options.logger?.debug({ endpoint: key.endpoint, kind: key.kind, err: error }, 'cache refresh failed; the stale entry stays until its window ends');
     };
+    if (key.kind === 'record' && this.sweeps.isRunning(key.endpoint, key.partition)) return;
     if (key.kind === 'record' && settings.idListFilter !== null) {
       // The batcher is the single flight: an id queued or out is joined.
       const running = this.batcherOf(settings, key.partition, 'background')
@@ -302,10 +334,6 @@ export class CachedReads {
     const running = this.fetch(settings, key, query, background, undefined).then(() => undefined, failed);
     this.refreshing.set(storeKey, running);
     void running.finally(() => this.refreshing.delete(storeKey));
-  }
-
-  private bumpEpoch(endpoint: string): void {
-    this.epochs.set(endpoint, (this.epochs.get(endpoint) ?? 0) + 1);
   }
 }
 

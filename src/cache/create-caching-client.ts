@@ -45,6 +45,7 @@ const UNCACHED: EndpointCacheSettings = {
   staleWhileRevalidateMs: 0,
   staleIfErrorMs: 0,
   maxEntries: 0,
+  sweepMaxRecords: 0,
 };
 
 /**

@@ -1,7 +1,7 @@
 /**
  * The batcher's call for an endpoint with an id-list filter: one GET for one id, else one id-list
  * page (upstream/list-by-ids.ts), whose left-out ids are read by id, so a missing record is never
- * taken for an absent one. What was read is kept unless the endpoint was dropped meanwhile.
+ * taken for an absent one. What was read is kept, but for the records dropped meanwhile (drop-log.ts).
  */
 import type { CallContext, UpstreamClient, UpstreamRecord } from '../upstream/types.js';
 import { listByIds } from '../upstream/list-by-ids.js';
@@ -10,15 +10,16 @@ import type { FetchRecords } from './record-batcher.js';
 
 export interface FetchRecordsHooks {
   readonly now: () => number;
-  /** The endpoint's drop count: a read that started before a drop must not store its answer. */
-  readonly epoch: () => number;
-  readonly keep: (id: string, record: UpstreamRecord | null, fetchedAt: number) => Promise<void>;
+  /** The endpoint's drop mark when the read starts (drop-log.ts). */
+  readonly mark: () => number;
+  /** Keeps a record unless it was dropped since `mark`. */
+  readonly keep: (id: string, record: UpstreamRecord | null, fetchedAt: number, mark: number) => Promise<void>;
 }
 
 export function fetchRecordsOf(client: UpstreamClient, settings: EndpointCacheSettings, hooks: FetchRecordsHooks): FetchRecords {
   const { endpoint, idListFilter, idKey } = settings;
   return async (ids: readonly string[], ctx: CallContext) => {
-    const epoch = hooks.epoch();
+    const mark = hooks.mark();
     const started = hooks.now();
     const records = new Map<string, UpstreamRecord | null>();
     const [only] = ids;
@@ -30,7 +31,7 @@ export function fetchRecordsOf(client: UpstreamClient, settings: EndpointCacheSe
       const answers = await Promise.all(missing.map((id) => client.get(endpoint, id, ctx)));
       missing.forEach((id, index) => records.set(id, answers[index] ?? null));
     }
-    if (hooks.epoch() === epoch) await Promise.all([...records].map(([id, record]) => hooks.keep(id, record, started)));
+    await Promise.all([...records].map(([id, record]) => hooks.keep(id, record, started, mark)));
     return records;
   };
 }

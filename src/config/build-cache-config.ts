@@ -12,6 +12,7 @@ export const CACHE_DEFAULTS: UpstreamCacheConfig = {
   staleIfErrorSeconds: 300,
   maxEntries: 10_000,
   maxBytes: 32 * 1024 * 1024,
+  sweepMaxRecords: 1000,
   store: 'memory',
 };
 
@@ -23,6 +24,7 @@ export function buildUpstreamCache(file: UpstreamCacheFile | undefined): Upstrea
     staleIfErrorSeconds: file?.staleIfErrorSeconds ?? CACHE_DEFAULTS.staleIfErrorSeconds,
     maxEntries: file?.maxEntries ?? CACHE_DEFAULTS.maxEntries,
     maxBytes: file?.maxBytes ?? CACHE_DEFAULTS.maxBytes,
+    sweepMaxRecords: file?.sweepMaxRecords ?? CACHE_DEFAULTS.sweepMaxRecords,
     store: file?.store ?? CACHE_DEFAULTS.store,
   };
 }
@@ -35,5 +37,6 @@ export function buildEndpointCache(file: EndpointCacheFile | undefined, global: 
     staleWhileRevalidateSeconds: file?.staleWhileRevalidateSeconds ?? global.staleWhileRevalidateSeconds,
     staleIfErrorSeconds: file?.staleIfErrorSeconds ?? global.staleIfErrorSeconds,
     maxEntries: Math.min(file?.maxEntries ?? global.maxEntries, global.maxEntries),
+    sweepMaxRecords: file?.sweepMaxRecords ?? global.sweepMaxRecords,
   };
 }

@@ -24,18 +24,20 @@ const endpointCacheShape = {
   staleWhileRevalidateSeconds: z.number().min(0).optional(),
   staleIfErrorSeconds: z.number().min(0).optional(),
   maxEntries: positiveInt.optional(),
+  sweepMaxRecords: z.number().int().min(0).optional(),
 };
 
 const upstreamCacheSchema = z.union(
   [z.literal(false), z.strictObject({ ...endpointCacheShape, maxBytes: positiveInt.optional(), store: cacheStoreSchema.optional() })],
   {
     error:
-      'use `false` (off) or a mapping of ttlSeconds, staleWhileRevalidateSeconds, staleIfErrorSeconds (numbers >= 0), maxEntries, maxBytes (integers >= 1), store (memory or redis)',
+      'use `false` (off) or a mapping of ttlSeconds, staleWhileRevalidateSeconds, staleIfErrorSeconds (numbers >= 0), maxEntries, maxBytes (integers >= 1), sweepMaxRecords (an integer >= 0), store (memory or redis)',
   },
 );
 
 const endpointCacheSchema = z.union([z.literal(false), z.strictObject(endpointCacheShape)], {
-  error: 'use `false` (not cached) or a mapping of ttlSeconds, staleWhileRevalidateSeconds, staleIfErrorSeconds (numbers >= 0), maxEntries (an integer >= 1)',
+  error:
+    'use `false` (not cached) or a mapping of ttlSeconds, staleWhileRevalidateSeconds, staleIfErrorSeconds (numbers >= 0), maxEntries (an integer >= 1), sweepMaxRecords (an integer >= 0)',
 });
 
 const upstreamSchema = z.strictObject({

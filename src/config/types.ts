@@ -77,14 +77,19 @@ export interface RateLimitConfig {
 
 /** How long an endpoint's answers are kept (docs/caching.md says why the defaults are what they are). */
 export interface EndpointCacheConfig {
-  /** Served as fresh for this long after the upstream answered (default 10). */
+  /** Served as fresh for this long after the upstream answered (default 30). */
   readonly ttlSeconds: number;
-  /** Then served stale while one background refresh runs, for this long at most (default 20). */
+  /** Then served stale while one background refresh runs, for this long at most (default 30). */
   readonly staleWhileRevalidateSeconds: number;
   /** Served instead of an upstream failure (5xx, timeout, breaker, no rate-limit token) until TTL + this (default 300). */
   readonly staleIfErrorSeconds: number;
   /** Entries of this endpoint kept at most (default: the global `maxEntries`). */
   readonly maxEntries: number;
+  /**
+   * An endpoint of at most this many records is read whole, page by page, once its record reads
+   * cost as many calls as that would (0: never; default 1000; docs/caching.md "Sweeps").
+   */
+  readonly sweepMaxRecords: number;
 }
 
 export interface UpstreamCacheConfig extends EndpointCacheConfig {

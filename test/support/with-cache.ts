@@ -15,6 +15,7 @@ export function withCache(config: Config, times: Partial<EndpointCacheConfig>, b
     staleWhileRevalidateSeconds: global.staleWhileRevalidateSeconds,
     staleIfErrorSeconds: global.staleIfErrorSeconds,
     maxEntries: global.maxEntries,
+    sweepMaxRecords: global.sweepMaxRecords,
   };
   return { ...config, upstream: { ...config.upstream, cache: global }, endpoints: config.endpoints.map((endpoint) => ({ ...endpoint, cache: endpointCache })) };
 }

@@ -1,0 +1,125 @@
+/**
+ * Sweeps: an endpoint of a few hundred records whose records are read one by one (and by id-list)
+ * costs a call for every miss and every refresh, while reading it whole costs a handful of pages.
+ * So once its record reads in one partition have cost as many calls within a TTL as a sweep would
+ * (the pages the last sweep took, or `sweepMaxRecords / pageSize` before the first), the endpoint is
+ * read page by page and every record it returned is kept, fresh. The next sweep comes the same way,
+ * when the records' own reads have cost as much again, and never sooner than a TTL: an endpoint
+ * nobody reads is never swept, and a sweep never costs more than the calls it replaces.
+ *
+ * A sweep is not speculative work: it starts only on calls already spent, so it asks for tokens as
+ * an operation's read does. An endpoint found to hold more than `sweepMaxRecords` is not swept
+ * again for an hour. Personal (forward-auth) partitions are never swept: one user's reads would
+ * pay for every record they may never ask for.
+ */
+import type { Logger } from 'pino';
+import type { CallContext } from '../upstream/types.js';
+import type { EndpointCacheSettings } from './build-cache-settings.js';
+
+/** Reads and keeps one page of the endpoint in the partition; resolves with its length. */
+export type ReadPage = (settings: EndpointCacheSettings, partition: string, query: Readonly<Record<string, string>>, ctx: CallContext) => Promise<number>;
+
+export interface EndpointSweepsOptions {
+  readonly now: () => number;
+  readonly readPage: ReadPage;
+  /** Deadline of a sweep's page, from the page's start. */
+  readonly deadlineMs: number;
+  readonly logger: Logger | undefined;
+}
+
+interface SweepState {
+  /** When the record calls of the current window were sent (epoch ms), oldest first. */
+  readonly calls: number[];
+  startedAt: number;
+  /** Pages the last complete sweep took, or null before one. */
+  pages: number | null;
+  notBefore: number;
+  running: Promise<void> | null;
+}
+
+/** How long an endpoint found too big for a sweep is left to its per-id reads. */
+const TOO_BIG_BACKOFF_MS = 60 * 60 * 1000;
+
+/** Partitions tracked at most (forwarded headers make new ones); idle ones are forgotten past it. */
+const MAX_STATES = 256;
+
+export class EndpointSweeps {
+  private readonly states = new Map<string, SweepState>();
+
+  constructor(private readonly options: EndpointSweepsOptions) {}
+
+  /** A record read of `settings.endpoint` in `partition` goes upstream: may start a sweep. */
+  noteRecordCall(settings: EndpointCacheSettings, partition: string, ctx: CallContext): void {
+    if (settings.personal || settings.sweepMaxRecords === 0) return;
+    const now = this.options.now();
+    const state = this.stateOf(settings.endpoint, partition);
+    const { calls } = state;
+    calls.push(now);
+    while (calls.length > 0 && (calls[0] ?? now) <= now - settings.ttlMs) calls.shift();
+    if (state.running !== null || now < state.notBefore || now - state.startedAt < settings.ttlMs) return;
+    const cost = state.pages ?? Math.ceil(settings.sweepMaxRecords / settings.maxBatch);
+    if (calls.length < cost) return;
+    calls.length = 0;
+    state.startedAt = now;
+    state.running = this.sweep(settings, partition, ctx, state).finally(() => {
+      state.running = null;
+    });
+  }
+
+  /** Whether a sweep of the endpoint runs in the partition now (it refreshes every record). */
+  isRunning(endpoint: string, partition: string): boolean {
+    return this.states.get(`${endpoint}\u0000${partition}`)?.running != null;
+  }
+
+  /** Whether any sweep runs now. */
+  isBusy(): boolean {
+    for (const state of this.states.values()) if (state.running !== null) return true;
+    return false;
+  }
+
+  /** Waits for the sweeps running now (tests, shutdown). */
+  async settle(): Promise<void> {
+    await Promise.all([...this.states.values()].flatMap((state) => (state.running === null ? [] : [state.running])));
+  }
+
+  private async sweep(settings: EndpointCacheSettings, partition: string, trigger: CallContext, state: SweepState): Promise<void> {
+    const pageSize = settings.maxBatch;
+    let pages = 0;
+    try {
+      for (let offset = 0; offset < settings.sweepMaxRecords; offset += pageSize) {
+        const ctx: CallContext = {
+          requestId: trigger.requestId,
+          deadline: this.options.now() + this.options.deadlineMs,
+          authorization: trigger.authorization,
+          forwardedHeaders: trigger.forwardedHeaders ?? {},
+          priority: 'foreground',
+        };
+        const length = await this.options.readPage(settings, partition, { limit: String(pageSize), offset: String(offset) }, ctx);
+        pages += 1;
+        if (length < pageSize) {
+          state.pages = pages;
+          return;
+        }
+      }
+      state.pages = null;
+      state.notBefore = this.options.now() + TOO_BIG_BACKOFF_MS;
+      this.options.logger?.info(
+        { endpoint: settings.endpoint, records: settings.sweepMaxRecords },
+        'cache: endpoint holds more records than sweepMaxRecords; not swept',
+      );
+    } catch (error) {
+      this.options.logger?.debug({ endpoint: settings.endpoint, err: error, pages }, 'cache sweep cut short; its records are read by id meanwhile');
+    }
+  }
+
+  private stateOf(endpoint: string, partition: string): SweepState {
+    const name = `${endpoint}\u0000${partition}`;
+    let state = this.states.get(name);
+    if (state === undefined) {
+      if (this.states.size >= MAX_STATES) for (const [known, old] of this.states) if (old.running === null) this.states.delete(known);
+      state = { calls: [], startedAt: -Infinity, pages: null, notBefore: 0, running: null };
+      this.states.set(name, state);
+    }
+    return state;
+  }
+}

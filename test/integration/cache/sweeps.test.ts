@@ -1,0 +1,149 @@
+/**
+ * Sweeps (src/cache/endpoint-sweeps.ts): an endpoint whose record reads have cost as many calls
+ * within a TTL as reading it whole would is read page by page, and its records are then hits.
+ * Exact call lists against the simulator; the clock is the test's.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { createCachingClient, type CachingClient } from '../../../src/cache/create-caching-client.js';
+import { createMemoryStore } from '../../../src/cache/create-memory-store.js';
+import { createLocalChangeBus } from '../../../src/changes/create-local-change-bus.js';
+import { buildDemoConfig } from '../../../src/config/build-demo-config.js';
+import type { Config } from '../../../src/config/types.js';
+import type { Simulator } from '../../../src/simulator/types.js';
+import { createUpstreamClient } from '../../../src/upstream/create-upstream-client.js';
+import { CredentialKeys } from '../../../src/upstream/credential-keys.js';
+import type { CacheHitKind, CallContext } from '../../../src/upstream/types.js';
+import { createClock, type Clock } from '../../support/cached-stack.js';
+import { relativePath } from '../../support/start-stack.js';
+import { startSimulator } from '../../support/simulator.js';
+import { withCache } from '../../support/with-cache.js';
+
+let simulator: Simulator | undefined;
+let client: CachingClient | undefined;
+afterEach(async () => {
+  await client?.close();
+  await simulator?.close();
+  client = undefined;
+  simulator = undefined;
+});
+
+async function started(clock: Clock, sweepMaxRecords: number): Promise<{ sim: Simulator; cached: CachingClient; partners: number }> {
+  const sim = await startSimulator({ switches: { inFilter: true } });
+  simulator = sim;
+  const tuned = withCache(buildDemoConfig(sim.baseUrl), { ttlSeconds: 10, staleWhileRevalidateSeconds: 20, staleIfErrorSeconds: 60, sweepMaxRecords });
+  const config: Config = {
+    ...tuned,
+    upstream: { ...tuned.upstream, rateLimit: { perMinute: null, perHourPerCredential: null }, retries: { ...tuned.upstream.retries, attempts: 1 } },
+  };
+  const credentials = new CredentialKeys('test-secret');
+  const upstream = createUpstreamClient(config, { now: clock.now, credentialKeys: credentials });
+  const store = createMemoryStore({ maxEntries: 10_000, maxBytes: 10_000_000 });
+  const cached = createCachingClient(upstream, { config, store, bus: createLocalChangeBus(), credentials, now: clock.now });
+  client = cached;
+  // What a list of the partners holds (archived records are not listed), read before the counts start.
+  const partners = (await upstream.list('partners', { limit: '1000' }, context(clock))).length;
+  sim.clearRecords();
+  return { sim, cached, partners };
+}
+
+function context(clock: Clock, hits: CacheHitKind[] = []): CallContext {
+  return { requestId: 'test', deadline: clock.now() + 30_000, onCacheHit: (kind) => hits.push(kind) };
+}
+
+function calls(sim: Simulator): string[] {
+  return sim.records.map((record) => {
+    const query = new URLSearchParams(record.query).toString();
+    return `${record.method} ${relativePath(record)}${query === '' ? '' : `?${query}`}`;
+  });
+}
+
+/** The pages a sweep of `records` takes at 100 a page: until one comes back short. */
+function sweepPages(records: number): string[] {
+  const pages = Math.floor(records / 100) + 1;
+  return Array.from({ length: pages }, (_, index) => `GET /partners?limit=100&offset=${index * 100}`);
+}
+
+/** The call that starts a sweep and the sweep's first page go out together, in either order. */
+const sorted = (list: readonly string[]): string[] => [...list].sort();
+
+async function readOneByOne(cached: CachingClient, clock: Clock, ids: readonly number[]): Promise<void> {
+  for (const id of ids) await cached.get('partners', String(id), context(clock));
+}
+
+describe('sweeps', () => {
+  it('reads an endpoint whole once its record reads have cost as much as that would; its records are then hits', async () => {
+    const clock = createClock();
+    const { sim, cached, partners } = await started(clock, 1000);
+    expect(partners).toBeGreaterThan(100);
+    expect(partners).toBeLessThan(1000);
+    // 1000 records at 100 a page: ten calls before the first sweep pays for itself.
+    await readOneByOne(cached, clock, [1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    await cached.settle();
+    expect(calls(sim)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9].map((id) => `GET /partners/${id}`));
+    await readOneByOne(cached, clock, [10]);
+    await cached.settle();
+    expect(sorted(calls(sim).slice(9))).toEqual(sorted(['GET /partners/10', ...sweepPages(partners)]));
+    sim.clearRecords();
+    const hits: CacheHitKind[] = [];
+    const last = await cached.get('partners', String(partners), context(clock, hits));
+    expect(last?.['id']).toBe(partners);
+    expect(hits).toEqual(['fresh']);
+    expect(calls(sim)).toEqual([]);
+  });
+
+  it('sweeps again only a TTL later, when the records’ own reads have cost the pages the last sweep took', async () => {
+    const clock = createClock();
+    const { sim, cached, partners } = await started(clock, 1000);
+    await readOneByOne(cached, clock, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    await cached.settle();
+    const pages = sweepPages(partners);
+    // Past the TTL, each stale read starts one background refresh (settled one at a time here).
+    clock.advance(11_000);
+    sim.clearRecords();
+    const refreshed: string[] = [];
+    for (let id = 1; id < pages.length; id += 1) {
+      await cached.get('partners', String(id), context(clock));
+      await cached.settle();
+      refreshed.push(`GET /partners/${id}`);
+    }
+    expect(calls(sim)).toEqual(refreshed);
+    await cached.get('partners', String(pages.length), context(clock));
+    await cached.settle();
+    expect(calls(sim).slice(0, refreshed.length)).toEqual(refreshed);
+    expect(sorted(calls(sim).slice(refreshed.length))).toEqual(sorted([`GET /partners/${pages.length}`, ...pages]));
+  });
+
+  it('an endpoint with more records than sweepMaxRecords is read one page, then left to its per-id reads', async () => {
+    const clock = createClock();
+    const { sim, cached } = await started(clock, 100);
+    await readOneByOne(cached, clock, [150]);
+    await cached.settle();
+    expect(sorted(calls(sim))).toEqual(sorted(['GET /partners/150', 'GET /partners?limit=100&offset=0']));
+    clock.advance(31_000);
+    sim.clearRecords();
+    await readOneByOne(cached, clock, [151, 152, 153]);
+    await cached.settle();
+    expect(calls(sim)).toEqual(['GET /partners/151', 'GET /partners/152', 'GET /partners/153']);
+  });
+
+  it('a write while a page is out: that record is not kept from the page, the page’s other records are', async () => {
+    const clock = createClock();
+    const { sim, cached } = await started(clock, 100);
+    sim.setLatency('partners', { kind: 'fixed', ms: 150 });
+    const reading = cached.get('partners', '150', context(clock));
+    // The read and the sweep's page are on the wire now; the write is answered before them.
+    while (sim.peakInFlight < 2) await new Promise((resolve) => setTimeout(resolve, 5));
+    sim.setLatency('partners', null);
+    await cached.update('partners', '5', { name: 'Written meanwhile' }, context(clock));
+    await reading;
+    await cached.settle();
+    sim.clearRecords();
+    const hits: CacheHitKind[] = [];
+    const written = await cached.get('partners', '5', context(clock, hits));
+    const other = await cached.get('partners', '6', context(clock, hits));
+    expect(written?.['name']).toBe('Written meanwhile');
+    expect(other?.['id']).toBe(6);
+    expect(hits).toEqual(['fresh', 'fresh']);
+    expect(calls(sim)).toEqual([]);
+  });
+});
