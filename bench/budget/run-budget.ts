@@ -18,7 +18,7 @@ import { formatDetailTables, formatMainTable, formatTargets } from './format-bud
 import { printBudgetChart } from './print-budget-chart.js';
 import { printBudgetMd } from './print-budget-md.js';
 import { pushVariant } from './push-variant.js';
-import { runDashboard, runSmoke } from './run-dashboard.js';
+import { runDashboard, runSmoke, workloadCeilingPerMinute } from './run-dashboard.js';
 import { startBudgetSimulator } from './start-budget-simulator.js';
 import { summarizeBudget, type ContenderResult } from './summarize-budget.js';
 import { summarizeCalls } from './summarize-calls.js';
@@ -143,7 +143,7 @@ async function main(): Promise<number> {
   const figures = results.map(summarizeBudget);
   const mainTable = formatMainTable(figures);
   const detailTables = formatDetailTables(figures, results);
-  const targetTable = formatTargets(evaluateBudgetTargets(figures));
+  const targetTable = formatTargets(evaluateBudgetTargets(figures, workloadCeilingPerMinute(options.users, options.seed)));
   log(`\n${mainTable}\n\n${targetTable}\n\n${detailTables}\n`);
   const machine = readMachineInfo();
   const command = `npm run bench:budget${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;

@@ -68,6 +68,22 @@ export async function runDashboard(options: DashboardRunOptions): Promise<Dashbo
   return { records: state.records, ryw: state.ryw, staleness: state.tracker.summary(), editFailures, elapsedMs: performance.now() - start };
 }
 
+/** A user's think time between two operations (its first draw): 1–3 s. */
+export function thinkTimeOf(chooser: Chooser): number {
+  return 1000 + chooser.next() * 2000;
+}
+
+/**
+ * The most operations a minute these users can send, however fast the answers: each sends one per
+ * think time (a read-back after a write comes on top). A contender's answered operations can only
+ * approach it.
+ */
+export function workloadCeilingPerMinute(users: number, seed: number): number {
+  let total = 0;
+  for (let user = 0; user < users; user += 1) total += 60_000 / thinkTimeOf(createChooser({ seed, user, partnerCount: 1, productCodes: ['x'] }));
+  return total;
+}
+
 function drawOperation(operations: readonly DashboardOperation[], chooser: Chooser): DashboardOperation {
   const total = operations.reduce((sum, op) => sum + op.weight, 0);
   let target = chooser.next() * total;
@@ -85,7 +101,7 @@ async function runUser(state: RunState, user: number): Promise<void> {
   const { options } = state;
   const chooser = createChooser({ seed: options.seed, user, partnerCount: options.partnerCount, productCodes: options.productCodes });
   const url = options.targets[user % options.targets.length] ?? '';
-  const thinkMs = 1000 + chooser.next() * 2000;
+  const thinkMs = thinkTimeOf(chooser);
   await sleep(chooser.next() * thinkMs);
   while (performance.now() < state.end) {
     const op = drawOperation(options.operations, chooser);

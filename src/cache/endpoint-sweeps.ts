@@ -1,11 +1,13 @@
 /**
  * Sweeps: an endpoint of a few hundred records whose records are read one by one (and by id-list)
  * costs a call for every miss and every refresh, while reading it whole costs a handful of pages.
- * So once its record reads in one partition have cost as many calls within a TTL as a sweep would
- * (the pages the last sweep took, or `sweepMaxRecords / pageSize` before the first), the endpoint is
- * read page by page and every record it returned is kept, fresh. The next sweep comes the same way,
- * when the records' own reads have cost as much again, and never sooner than a TTL: an endpoint
- * nobody reads is never swept, and a sweep never costs more than the calls it replaces.
+ * So once an endpoint's record reads in one partition have cost as many calls within a TTL as a
+ * sweep would (the pages the last sweep took), the endpoint is read page by page and every record
+ * it returned is kept, fresh. The next sweep comes the same way, when the records' own reads have
+ * cost as much again, and never sooner than a TTL: an endpoint nobody reads is never swept, and a
+ * sweep never costs more than the calls it replaces. The first sweep, which also finds out the
+ * endpoint's size, comes after FIRST_SWEEP_AFTER_CALLS: a cold cache warms up in seconds, and an
+ * endpoint too big to sweep costs at most `sweepMaxRecords / pageSize` calls an hour to find out.
  *
  * A sweep is not speculative work: it starts only on calls already spent, so it asks for tokens as
  * an operation's read does. An endpoint found to hold more than `sweepMaxRecords` is not swept
@@ -37,6 +39,9 @@ interface SweepState {
   running: Promise<void> | null;
 }
 
+/** Record calls within a TTL before the first sweep of an endpoint in a partition. */
+const FIRST_SWEEP_AFTER_CALLS = 2;
+
 /** How long an endpoint found too big for a sweep is left to its per-id reads. */
 const TOO_BIG_BACKOFF_MS = 60 * 60 * 1000;
 
@@ -57,7 +62,7 @@ export class EndpointSweeps {
     calls.push(now);
     while (calls.length > 0 && (calls[0] ?? now) <= now - settings.ttlMs) calls.shift();
     if (state.running !== null || now < state.notBefore || now - state.startedAt < settings.ttlMs) return;
-    const cost = state.pages ?? Math.ceil(settings.sweepMaxRecords / settings.maxBatch);
+    const cost = state.pages ?? FIRST_SWEEP_AFTER_CALLS;
     if (calls.length < cost) return;
     calls.length = 0;
     state.startedAt = now;

@@ -52,6 +52,7 @@ function buildUpstream(file: ConfigFile['upstream']): UpstreamConfig {
       perMinute: file.rateLimit?.perMinute ?? file.rateLimitPerMinute ?? null,
       perHourPerCredential: file.rateLimit?.perHourPerCredential ?? null,
       hourlyBurst: file.rateLimit?.hourlyBurst ?? null,
+      minuteBurst: file.rateLimit?.minuteBurst ?? null,
     },
     cache: buildUpstreamCache(file.cache),
     credentialKeySecret: file.credentialKeySecret ?? null,

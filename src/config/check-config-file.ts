@@ -26,19 +26,28 @@ export function checkConfigFile(file: ConfigFile): ConfigIssue[] {
   if (file.upstream.rateLimitPerMinute !== undefined && file.upstream.rateLimit?.perMinute !== undefined) {
     issues.push({ path: 'upstream.rateLimitPerMinute', message: 'set only `upstream.rateLimit.perMinute` (this key is its old name)' });
   }
-  issues.push(...checkHourlyBurst(file.upstream.rateLimit));
+  issues.push(...checkBurst(file.upstream.rateLimit, 'hourlyBurst', 'perHourPerCredential', 'hour'));
+  issues.push(...checkBurst(file.upstream.rateLimit, 'minuteBurst', 'perMinute', 'minute'));
   issues.push(...checkRedisConfig(file), ...checkWebhooksConfig(file));
   return issues;
 }
 
-function checkHourlyBurst(rateLimit: { perHourPerCredential?: number | null; hourlyBurst?: number } | undefined): ConfigIssue[] {
-  const burst = rateLimit?.hourlyBurst;
+type RateLimitFile = Partial<Record<'perMinute' | 'perHourPerCredential', number | null>> & Partial<Record<'hourlyBurst' | 'minuteBurst', number>>;
+
+/** A burst needs its limit, and leaves half of the window to flow evenly. */
+function checkBurst(
+  rateLimit: RateLimitFile | undefined,
+  key: 'hourlyBurst' | 'minuteBurst',
+  limitKey: 'perMinute' | 'perHourPerCredential',
+  window: string,
+): ConfigIssue[] {
+  const burst = rateLimit?.[key];
   if (burst === undefined) return [];
-  const path = 'upstream.rateLimit.hourlyBurst';
-  const perHour = rateLimit?.perHourPerCredential ?? null;
-  if (perHour === null) return [{ path, message: 'has no effect without `upstream.rateLimit.perHourPerCredential`: set that, or remove this key' }];
-  if (burst * 2 > perHour) {
-    return [{ path, message: `must be at most half of \`perHourPerCredential\` (${Math.floor(perHour / 2)}): the other half flows over the hour` }];
+  const path = `upstream.rateLimit.${key}`;
+  const limit = rateLimit?.[limitKey] ?? null;
+  if (limit === null) return [{ path, message: `has no effect without \`upstream.rateLimit.${limitKey}\`: set that, or remove this key` }];
+  if (burst * 2 > limit) {
+    return [{ path, message: `must be at most half of \`${limitKey}\` (${Math.floor(limit / 2)}): the other half flows over the ${window}` }];
   }
   return [];
 }

@@ -60,6 +60,7 @@ const upstreamSchema = z.strictObject({
       perMinute: positiveInt.nullable().optional(),
       perHourPerCredential: positiveInt.nullable().optional(),
       hourlyBurst: positiveInt.optional(),
+      minuteBurst: positiveInt.optional(),
     })
     .optional(),
   cache: upstreamCacheSchema.optional(),

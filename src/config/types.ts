@@ -73,6 +73,11 @@ export interface RateLimitConfig {
    * null = the default, a tenth of `perHourPerCredential`.
    */
   readonly hourlyBurst?: number | null;
+  /**
+   * Of the upstream's minute, how many calls may go at once (the rest flows evenly over the
+   * minute); null = the default, a tenth of `perMinute`.
+   */
+  readonly minuteBurst?: number | null;
 }
 
 /** How long an endpoint's answers are kept (docs/caching.md says why the defaults are what they are). */

@@ -86,5 +86,10 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RateLi
 /** Each budget at 1/N (at least one call per window). */
 function scaled(budgets: RateLimitConfig, replicas: number): RateLimitConfig {
   const part = (limit: number | null): number | null => (limit === null ? null : Math.max(1, Math.floor(limit / Math.max(1, replicas))));
-  return { perMinute: part(budgets.perMinute), perHourPerCredential: part(budgets.perHourPerCredential), hourlyBurst: part(budgets.hourlyBurst ?? null) };
+  return {
+    perMinute: part(budgets.perMinute),
+    perHourPerCredential: part(budgets.perHourPerCredential),
+    hourlyBurst: part(budgets.hourlyBurst ?? null),
+    minuteBurst: part(budgets.minuteBurst ?? null),
+  };
 }

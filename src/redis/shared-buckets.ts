@@ -37,7 +37,7 @@ const OFF = ['0', '0', '0'] as const;
 export function createSharedBuckets(options: SharedBucketsOptions): SharedBuckets {
   const { link, now, report } = options;
   const { perMinute, perHourPerCredential: perHour } = options.budgets;
-  const minute = perMinute === null ? OFF : shapeArgs(minuteBucketShape(perMinute));
+  const minute = perMinute === null ? OFF : shapeArgs(minuteBucketShape(perMinute, options.budgets.minuteBurst ?? null));
   const hour = perHour === null ? OFF : shapeArgs(hourBucketShape(perHour, options.budgets.hourlyBurst ?? null));
   const prefix = `${link.keyPrefix}rl:`;
   const keysOf = (request: RateLimitRequest): [string, string] => [`${prefix}m`, `${prefix}h:${encodeURIComponent(request.credential)}`];

@@ -23,7 +23,7 @@ export function createLocalRateLimiter(config: RateLimitConfig, now: () => numbe
   const { perMinute, perHourPerCredential: perHour } = config;
   if (perMinute === null && perHour === null) return null;
   const bucketOf = (shape: BucketShape): TokenBucket => new TokenBucket(shape.perMinute, shape.capacity, now());
-  const minute = perMinute === null ? null : bucketOf(minuteBucketShape(perMinute));
+  const minute = perMinute === null ? null : bucketOf(minuteBucketShape(perMinute, config.minuteBurst ?? null));
   const hourShape = perHour === null ? null : hourBucketShape(perHour, config.hourlyBurst ?? null);
   const hourly = new Map<CredentialKey, TokenBucket>();
   const hourBucket = (credential: CredentialKey): TokenBucket | null => {

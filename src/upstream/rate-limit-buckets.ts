@@ -30,9 +30,14 @@ export const MAX_GRANT_LATENESS_MS = 250;
 /** Stale grants asked again for one call before it is refused. */
 export const MAX_STALE_GRANTS = 3;
 
-/** The bucket shared by every call of the upstream (the proxy's per-IP minute). */
-export function minuteBucketShape(perMinute: number): BucketShape {
-  return windowShape(perMinute, MINUTE_REFILL_MINUTES);
+/**
+ * The bucket shared by every call of the upstream (the proxy's per-IP minute). Its burst is
+ * `minuteBurst`: a fifth of the minute by default, so that the calls a cold cache or a burst of
+ * misses needs go at once instead of one every 0.6 s; at most half
+ * (docs/decisions/0014-minute-burst.md).
+ */
+export function minuteBucketShape(perMinute: number, minuteBurst: number | null = null): BucketShape {
+  return windowShape(perMinute, minuteBurst ?? Math.floor(perMinute / 5), MINUTE_REFILL_MINUTES);
 }
 
 /**
@@ -41,8 +46,7 @@ export function minuteBucketShape(perMinute: number): BucketShape {
  * over the hour; at most half (docs/decisions/0012-hourly-burst.md).
  */
 export function hourBucketShape(perHour: number, hourlyBurst: number | null = null): BucketShape {
-  const capacity = Math.max(1, Math.min(hourlyBurst ?? Math.floor(perHour / 10), Math.floor(perHour / 2)));
-  return { capacity, perMinute: Math.max(perHour - capacity, perHour / 2) / HOUR_REFILL_MINUTES };
+  return windowShape(perHour, hourlyBurst ?? Math.floor(perHour / 10), HOUR_REFILL_MINUTES);
 }
 
 /** Tokens background work leaves in a bucket for foreground calls: half of the burst. */
@@ -50,16 +54,12 @@ export function backgroundKeep(shape: Pick<BucketShape, 'capacity'>): number {
   return Math.floor(shape.capacity / 2);
 }
 
-/** The burst: a sixtieth of the window's limit (one second of a minute's), at least one. */
-export function burstOf(limit: number): number {
-  return Math.max(1, Math.floor(limit / 60));
-}
-
 /**
  * A window that begins with a full bucket passes the burst plus what flows in, so the bucket
- * refills (limit - burst) per refill period (half the limit at least).
+ * refills (limit - burst) per refill period. The burst is at least one and at most half the limit
+ * (the other half always flows).
  */
-function windowShape(limit: number, refillMinutes: number): BucketShape {
-  const capacity = burstOf(limit);
+function windowShape(limit: number, burst: number, refillMinutes: number): BucketShape {
+  const capacity = Math.max(1, Math.min(burst, Math.floor(limit / 2)));
   return { capacity, perMinute: Math.max(limit - capacity, limit / 2) / refillMinutes };
 }

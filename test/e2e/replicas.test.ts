@@ -31,7 +31,10 @@ async function writeConfig(name: string, extra: { upstream?: string; server?: st
   const demo = await readFile(path.join(REPO_ROOT, 'bjet-graphql.config.yaml'), 'utf8');
   const text = demo
     .replace(/baseUrl: .*/, `baseUrl: ${extra.baseUrl ?? simulator.baseUrl}`)
-    .replace('  concurrency: 8\n', `  concurrency: 8\n  credentialKeySecret: replica-test-secret\n  cache: { store: redis }\n${extra.upstream ?? ''}`)
+    .replace(
+      '  concurrency: 8\n',
+      `  concurrency: 8\n  credentialKeySecret: replica-test-secret\n  cache: { store: redis, sweepMaxRecords: 0 }\n${extra.upstream ?? ''}`,
+    )
     .replace(/auth: \{ type: bearer, token: "\$\{BJET_DEMO_TOKEN:-demo-token\}" \}/, 'auth: { type: forward }')
     .replace('server:\n  port: 4000\n', `server:\n  port: 4000\n  replicas: 3\n${extra.server ?? ''}`)
     .replace(/^schemaDir: .*$/m, `schemaDir: ${JSON.stringify(SCHEMA_DIR)}`);
@@ -188,7 +191,7 @@ describe('the vendor limits held by three replicas together', () => {
     const proxied = await startSimulator({ proxyLimit: { perMinute: 12, perHourPerCredential: null } });
     try {
       const file = await writeConfig('limits', {
-        upstream: '  rateLimit: { perMinute: 12 }\n',
+        upstream: '  rateLimit: { perMinute: 12, minuteBurst: 1 }\n',
         server: '  operationDeadlineMs: 3000\n',
         baseUrl: proxied.baseUrl,
       });

@@ -11,7 +11,7 @@ import type { SourceModel } from '../../src/model/source-model.js';
 import { createServer, type BjetServer } from '../../src/server/create-server.js';
 import type { RequestRecord, Simulator, SimulatorOptions } from '../../src/simulator/types.js';
 import { startSimulator } from './simulator.js';
-import { withoutCache } from './with-cache.js';
+import { withoutCache, withoutSweeps } from './with-cache.js';
 
 export const SCHEMA_DIR = fileURLToPath(new URL('../../schema', import.meta.url));
 
@@ -25,6 +25,8 @@ export interface StackOptions {
    * before it keep their exact call counts across repeated operations).
    */
   readonly cache?: boolean;
+  /** With the cache: keep its sweeps too (default false: see `withCache`). */
+  readonly sweeps?: boolean;
   /** The server's clock (default `Date.now`). */
   readonly now?: () => number;
 }
@@ -56,7 +58,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const artifacts = await loadSchemaArtifacts(SCHEMA_DIR);
   const demo = buildDemoConfig(simulator.baseUrl);
   const edited = options.config === undefined ? demo : options.config(demo);
-  const config = options.cache === true ? edited : withoutCache(edited);
+  const config = options.cache !== true ? withoutCache(edited) : options.sweeps === true ? edited : withoutSweeps(edited);
   const model = options.model === undefined ? artifacts.model : options.model(artifacts.model);
   const server = await createServer({ config, sdl: artifacts.sdl, model, ...(options.now === undefined ? {} : { now: options.now }) });
   const url = await server.listen(0, '127.0.0.1');

@@ -106,8 +106,8 @@ describe('records read per id on an endpoint with an id-list filter', () => {
 describe('stale-if-limited', () => {
   it('a read past its stale window serves its stale-if-error answer rather than wait seconds for a token', async () => {
     const clock = createClock();
-    // 20 a minute: a token every ~3 s, well within the deadline.
-    const { sim, cached } = await started(clock, { perMinute: 20, perHourPerCredential: null });
+    // 20 a minute, a burst of one: a token every ~3 s, well within the deadline.
+    const { sim, cached } = await started(clock, { perMinute: 20, perHourPerCredential: null, minuteBurst: 1 });
     await cached.get('partners', '1', context(clock));
     clock.advance(31_000);
     await cached.get('partners', '3', context(clock));

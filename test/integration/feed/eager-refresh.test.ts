@@ -74,10 +74,10 @@ describe('the eager-refresh budget', () => {
   });
 
   it('runs at background priority: a re-read never takes the last token, which a query then gets', async () => {
-    // 120 a minute: a burst of 2 tokens, of which background work leaves 1 for queries (the clock stands still, nothing refills).
+    // 120 a minute with a burst of 2 tokens, of which background work leaves 1 for queries (the clock stands still, nothing refills).
     const s = await start({ eagerRefresh: { perMinute: 100 } }, (config) => ({
       ...config,
-      upstream: { ...config.upstream, rateLimit: { perMinute: 120, perHourPerCredential: null } },
+      upstream: { ...config.upstream, rateLimit: { perMinute: 120, perHourPerCredential: null, minuteBurst: 2 } },
     }));
     const sub = subscribe(s, PARTNER, { id: '7' });
     await untilActive(() => s.server.subscriptions?.active() ?? 0, 1);

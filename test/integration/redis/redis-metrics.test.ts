@@ -19,7 +19,8 @@ const stack = useStackPerFile({
   cache: true,
   now: clock.now,
   config: (demo) => {
-    const config = withCache(demo, { ttlSeconds: 10, staleWhileRevalidateSeconds: 0, staleIfErrorSeconds: 0 });
+    // No sweeps: the local tier's two entries are the test's to count.
+    const config = withCache(demo, { ttlSeconds: 10, staleWhileRevalidateSeconds: 0, staleIfErrorSeconds: 0, sweepMaxRecords: 0 });
     return {
       ...config,
       upstream: { ...config.upstream, cache: config.upstream.cache === null ? null : { ...config.upstream.cache, store: 'redis' } },

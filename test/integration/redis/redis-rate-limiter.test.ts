@@ -145,7 +145,7 @@ describe('redis rate limiter', () => {
   });
 
   it('lets background work take a token only when one is there and half the burst stays', async () => {
-    const [a, b] = [await replica({ perMinute: 600 }), await replica({ perMinute: 600 })];
+    const [a, b] = [await replica({ perMinute: 600, minuteBurst: 10 }), await replica({ perMinute: 600, minuteBurst: 10 })];
     // Burst 10: background may take 5, the other 5 stay.
     const background = [];
     for (let i = 0; i < 7; i += 1) background.push(await outcome(i % 2 === 0 ? a : b, call({ priority: 'background', deadline: clock + 60_000 })));

@@ -25,11 +25,11 @@ let configFile = '';
 let server: ReloadableServer;
 let url = '';
 
-/** `perMinute: 60` starts with one token, and the next one is a second away: past the 500 ms deadline. */
+/** `perMinute: 60` with a burst of one: one token, and the next one is a second away, past the 500 ms deadline. */
 async function writeConfig(budget: number, perMinute: number): Promise<void> {
   const demo = await printReloadConfig({ baseUrl: simulator.baseUrl, schemaDir: SCHEMA_DIR, costInExtensions: false });
   const text = demo
-    .replace(/^ {2}concurrency: 8$/m, `  concurrency: 8\n  rateLimit: { perMinute: ${perMinute} }`)
+    .replace(/^ {2}concurrency: 8$/m, `  concurrency: 8\n  rateLimit: { perMinute: ${perMinute}, minuteBurst: 1 }\n  cache: { sweepMaxRecords: 0 }`)
     .replace(/^ {2}costInExtensions: false$/m, `  costInExtensions: false\n  operationDeadlineMs: 500\n  budget: ${budget}`);
   await writeFile(configFile, text);
 }

@@ -81,7 +81,7 @@ describe('concurrency cap', () => {
 
 describe('rate limit', () => {
   it('holds 600/min (10/s, burst 10) over a measured window', async () => {
-    h = await startHarness({ config: { upstream: { rateLimit: { perMinute: 600, perHourPerCredential: null } } } });
+    h = await startHarness({ config: { upstream: { rateLimit: { perMinute: 600, perHourPerCredential: null, minuteBurst: 10 } } } });
     const harness = h;
     const started = performance.now();
     const sentAt: number[] = [];
@@ -104,7 +104,7 @@ describe('rate limit', () => {
   });
 
   it('refuses with UPSTREAM_RATE_LIMITED, unsent, when no token comes before the deadline', async () => {
-    h = await startHarness({ config: { upstream: { rateLimit: { perMinute: 60, perHourPerCredential: null } } } });
+    h = await startHarness({ config: { upstream: { rateLimit: { perMinute: 60, perHourPerCredential: null, minuteBurst: 1 } } } });
     await h.client.list('countries', { limit: '1' }, h.ctx());
     const error = await h.failure(h.client.list('countries', { limit: '1' }, h.ctx({ deadline: Date.now() + 200 })));
     expect(error.code).toBe('UPSTREAM_RATE_LIMITED');
@@ -114,7 +114,7 @@ describe('rate limit', () => {
   });
 
   it('a call waiting for a token whose operation is cancelled is never sent, and gives its token back', async () => {
-    h = await startHarness({ config: { upstream: { rateLimit: { perMinute: 60, perHourPerCredential: null } } } });
+    h = await startHarness({ config: { upstream: { rateLimit: { perMinute: 60, perHourPerCredential: null, minuteBurst: 1 } } } });
     const started = performance.now();
     await h.client.list('countries', { limit: '1' }, h.ctx());
     const cancel = new OperationCancel();

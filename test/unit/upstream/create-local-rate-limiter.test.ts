@@ -129,7 +129,7 @@ describe('createLocalRateLimiter', () => {
 
   it('refuses, taking nothing, when no token comes before the deadline', async () => {
     const time = manualTime();
-    const limiter = createLocalRateLimiter({ perMinute: 60, perHourPerCredential: null }, time.now, time.sleep) as RateLimiter;
+    const limiter = createLocalRateLimiter({ perMinute: 60, perHourPerCredential: null, minuteBurst: 1 }, time.now, time.sleep) as RateLimiter;
     await limiter.acquire({ credential: 's', deadline: 0, priority: 'foreground' });
     const refused = await limiter.acquire({ credential: 's', deadline: 500, priority: 'foreground' }).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(RateLimitWaitError);
@@ -139,7 +139,7 @@ describe('createLocalRateLimiter', () => {
 
   it('background work never waits and leaves half the burst to foreground calls', async () => {
     const time = manualTime();
-    const limiter = createLocalRateLimiter({ perMinute: 600, perHourPerCredential: null }, time.now, time.sleep) as RateLimiter;
+    const limiter = createLocalRateLimiter({ perMinute: 600, perHourPerCredential: null, minuteBurst: 10 }, time.now, time.sleep) as RateLimiter;
     // Burst 10: background may take 5, the other 5 stay.
     const outcomes = await Promise.all(
       Array.from({ length: 8 }, () =>
@@ -175,6 +175,26 @@ describe('the hourly burst', () => {
       const at = started.map((s) => s.at);
       expect(at.filter((t) => t === 0)).toHaveLength(burst);
       expect(mostInAnyWindow(at, 3_600_000)).toBeLessThanOrEqual(1000);
+    }
+  });
+});
+
+describe('the minute burst', () => {
+  it('lets a fifth of the minute go at once by default, or what minuteBurst says, and never more than the minute in any 60 s', async () => {
+    for (const [minuteBurst, burst] of [
+      [undefined, 20],
+      [5, 5],
+    ] as const) {
+      const time = manualTime();
+      const limiter = createLocalRateLimiter({ perMinute: 100, perHourPerCredential: null, minuteBurst }, time.now, time.sleep);
+      const started = await startTimes(
+        limiter as RateLimiter,
+        time,
+        Array.from({ length: 300 }, () => 's'),
+      );
+      const at = started.map((s) => s.at);
+      expect(at.filter((t) => t === 0)).toHaveLength(burst);
+      expect(mostInAnyWindow(at, 60_000)).toBeLessThanOrEqual(100);
     }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { burstOf } from '../../../src/upstream/rate-limit-buckets.js';
+import { minuteBucketShape } from '../../../src/upstream/rate-limit-buckets.js';
 import { TokenBucket } from '../../../src/upstream/token-bucket.js';
 
 const FAR = Number.MAX_SAFE_INTEGER;
@@ -39,7 +39,7 @@ describe('TokenBucket', () => {
   });
 
   it('never lets more than capacity + rate × window through', () => {
-    const bucket = new TokenBucket(600, burstOf(600), 0);
+    const bucket = new TokenBucket(600, 10, 0);
     const sendTimes: number[] = [];
     for (let i = 0; i < 100; i += 1) {
       const wait = bucket.reserve(i * 3, FAR);
@@ -55,6 +55,8 @@ describe('TokenBucket', () => {
   it('rejects nonsense settings', () => {
     expect(() => new TokenBucket(0, 1, 0)).toThrow(RangeError);
     expect(() => new TokenBucket(10, 0, 0)).toThrow(RangeError);
-    expect([burstOf(1), burstOf(60), burstOf(100), burstOf(600)]).toEqual([1, 1, 1, 10]);
+    // The minute's burst: a fifth by default, at least one, at most half whatever is asked.
+    expect([1, 60, 100, 600].map((limit) => minuteBucketShape(limit).capacity)).toEqual([1, 12, 20, 120]);
+    expect(minuteBucketShape(100, 80).capacity).toBe(50);
   });
 });
