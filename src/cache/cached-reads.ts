@@ -73,6 +73,7 @@ export class CachedReads {
     this.sweeps = new EndpointSweeps({
       now: options.now,
       deadlineMs: options.refreshDeadlineMs,
+      claim: options.store.claim?.bind(options.store),
       logger: options.logger,
       readPage: (settings, partition, query, ctx) => this.readSweepPage(settings, partition, query, ctx),
     });
@@ -136,6 +137,14 @@ export class CachedReads {
     this.drops.drop(endpoint, ids, lists);
     const store = this.options.store;
     await Promise.all([...ids.map((id) => store.deleteRecord(endpoint, id)), ...(lists ? [store.deleteLists(endpoint)] : [])]);
+  }
+
+  /**
+   * Another replica dropped these in the shared store (and in every local tier): only reads of
+   * this process that started before must not keep what they got for them.
+   */
+  droppedElsewhere(endpoint: string, ids: readonly string[], lists: boolean): void {
+    this.drops.drop(endpoint, ids, lists);
   }
 
   /** Keeps what a write answered as a record's entry in one partition (after `drop`). */

@@ -148,10 +148,20 @@ class CachingUpstreamClient implements CachingClient {
    * A change another replica or the webhook told us of. With the record at hand on a shared
    * (service) endpoint: nothing to do when the cache already holds it as it is (the webhook's echo
    * of our own write); another replica's write that patched its pages is patched here the same
-   * way (it already kept the record in the shared store); anything else is dropped.
+   * way (it already kept the record in the shared store); anything else is dropped. With a
+   * shared store (Redis), another replica's write already dropped and kept there, and its deletes
+   * reached this local tier: only this process's own bookkeeping follows.
    */
   private async heard(event: ChangeEvent): Promise<void> {
     const settings = this.settingsOf(event.endpoint);
+    if (event.source === 'mutation' && this.options.store.shared === true) {
+      // The writing replica dropped and kept in the shared store: deleting again here would only
+      // throw away the record it kept.
+      const patched = event.listsPatched === true && event.record !== null && settings.cached && !settings.personal;
+      this.reads.droppedElsewhere(event.endpoint, [event.id], !patched);
+      if (patched && event.record !== null) this.reads.patchLists(settings, event.id, event.record, event.at);
+      return;
+    }
     const record = event.kind === 'deleted' ? null : event.record;
     if (record !== null && settings.cached && !settings.personal) {
       if (this.reads.holds(event.endpoint, event.id, record)) return;
@@ -190,9 +200,6 @@ class CachingUpstreamClient implements CachingClient {
       await this.reads.drop(endpoint, id === undefined ? [] : [id]);
       throw error;
     }
-    // The answer's time, not the request's: a read that started before the write was answered (on
-    // any replica) has an older version and never replaces what the write answered.
-    const answeredAt = this.now();
     const record = kind !== 'deleted' && isRecord(answer) ? answer : null;
     const settings = this.settingsOf(endpoint);
     const answeredId = record === null ? null : identifierOf(record, settings.idKey);
@@ -203,6 +210,10 @@ class CachingUpstreamClient implements CachingClient {
       [id, answeredId].filter((value): value is string => typeof value === 'string'),
       !patch,
     );
+    // The answer's time, taken once the drop is done: a read that started before the write was
+    // answered (on any replica) has an older version and never replaces what the write answered,
+    // and the drop's own tombstone (Redis refuses what was read before a delete) does not refuse it.
+    const answeredAt = this.now();
     if (kept !== null && answeredId !== null) {
       await this.reads.replace(settings, { kind: 'record', endpoint, partition: this.reads.partitionOf(settings, ctx), id: answeredId }, kept, answeredAt);
       if (patch) this.reads.patchLists(settings, answeredId, kept, answeredAt);

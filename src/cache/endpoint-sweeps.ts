@@ -12,8 +12,10 @@
  * A sweep is not speculative work: it starts only on calls already spent, so it asks for tokens as
  * an operation's read does. An endpoint found to hold more than `sweepMaxRecords` is not swept
  * again for an hour. Personal (forward-auth) partitions are never swept: one user's reads would
- * pay for every record they may never ask for.
+ * pay for every record they may never ask for. Replicas sharing a store claim each sweep there, so
+ * one of them sweeps an endpoint per TTL for all.
  */
+import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { CallContext } from '../upstream/types.js';
 import type { EndpointCacheSettings } from './build-cache-settings.js';
@@ -26,6 +28,8 @@ export interface EndpointSweepsOptions {
   readonly readPage: ReadPage;
   /** Deadline of a sweep's page, from the page's start. */
   readonly deadlineMs: number;
+  /** Claims the sweep among replicas sharing the store (`CacheStore.claim`): one of them sweeps. */
+  readonly claim: ((name: string, ms: number) => Promise<boolean>) | undefined;
   readonly logger: Logger | undefined;
 }
 
@@ -91,6 +95,9 @@ export class EndpointSweeps {
     const pageSize = settings.maxBatch;
     let pages = 0;
     try {
+      // Another replica sweeping the same records into the shared store does it for this one too.
+      const name = `sweep:${settings.endpoint}:${createHash('sha256').update(partition).digest('base64url').slice(0, 22)}`;
+      if (this.options.claim !== undefined && !(await this.options.claim(name, settings.ttlMs))) return;
       for (let offset = 0; offset < settings.sweepMaxRecords; offset += pageSize) {
         const ctx: CallContext = {
           requestId: trigger.requestId,

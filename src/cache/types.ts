@@ -56,5 +56,15 @@ export interface CacheStore {
   deleteRecord(endpoint: string, id: string, partition?: Partition): Promise<void>;
   /** Drops every list page of an endpoint, in every partition. */
   deleteLists(endpoint: string): Promise<void>;
+  /**
+   * True when other replicas share the entries (Redis): a replica's write drops and keeps there,
+   * and its deletes reach every replica's local tier, so the others need not delete again.
+   */
+  readonly shared?: boolean;
+  /**
+   * Optional: claims a piece of work shared by the replicas (a sweep) for `ms`; false when another
+   * replica holds it. A store that cannot tell says true (the work is then done twice at worst).
+   */
+  claim?(name: string, ms: number): Promise<boolean>;
   close(): Promise<void>;
 }

@@ -16,6 +16,7 @@ import { parseCacheEntry } from './parse-cache-entry.js';
 import { deleteInRedis, readEntry, writeEntry } from './redis-cache-io.js';
 import { defineCacheScripts } from './redis-cache-scripts.js';
 import { createRedisFailureReporter, type RedisFailureReporter } from './redis-failure-reporter.js';
+import { withTimeout } from './with-timeout.js';
 
 export interface RedisCacheStoreOptions {
   readonly link: RedisLink;
@@ -36,6 +37,7 @@ export function createRedisCacheStore(options: RedisCacheStoreOptions): CacheSto
 }
 
 class RedisCacheStore implements CacheStore {
+  readonly shared = true;
   private readonly link: RedisLink;
   private readonly now: () => number;
   private readonly tier: LocalTier;
@@ -80,6 +82,23 @@ class RedisCacheStore implements CacheStore {
       if ((await writeEntry(this.link, key, entry, Math.ceil(ttl))) === 0) this.tier.forget(key);
     } catch (error) {
       this.failed('set', error);
+    }
+  }
+
+  /** SET NX PX: the first replica to ask holds it; Redis away or slow, every replica does the work. */
+  async claim(name: string, ms: number): Promise<boolean> {
+    if (!this.link.isReady()) return true;
+    try {
+      const set = this.link.client.set(`${this.link.keyPrefix}cache:claim:${name}`, '1', 'PX', Math.max(1, Math.round(ms)), 'NX');
+      // null from SET NX is "held by another"; null from withTimeout is "too slow to tell".
+      const claimed = await withTimeout(
+        set.then((answer) => answer === 'OK'),
+        this.link.commandTimeoutMs,
+      );
+      return claimed ?? true;
+    } catch (error) {
+      this.failed('claim', error);
+      return true;
     }
   }
 

@@ -124,4 +124,16 @@ describe('redis cache store', () => {
     expect(nameOf(await b.get({ kind: 'list', endpoint: 'countries', partition: 'service', query: 'limit=10' }))).toBe('countries');
     expect(await redis.admin.hget('test:lm:{partners}', 'g')).toBe('1');
   });
+
+  it('lets one replica claim a piece of shared work until its time is up', async () => {
+    const [a, b] = [await replica(), await replica()];
+    expect(await a.claim?.('sweep:partners:x', 200)).toBe(true);
+    expect(await b.claim?.('sweep:partners:x', 200)).toBe(false);
+    expect(await a.claim?.('sweep:partners:x', 200)).toBe(false);
+    expect(await b.claim?.('sweep:products:x', 200)).toBe(true);
+    const ttl = await redis.admin.pttl('test:cache:claim:sweep:partners:x');
+    expect(ttl > 0 && ttl <= 200).toBe(true);
+    await redis.admin.del('test:cache:claim:sweep:partners:x');
+    expect(await b.claim?.('sweep:partners:x', 200)).toBe(true);
+  });
 });
