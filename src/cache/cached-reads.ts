@@ -287,7 +287,8 @@ export class CachedReads {
     if (!(this.options.now() < previous.staleIfErrorUntil)) throw error;
     ctx.onCacheHit?.('stale-if-error', previous.fetchedAt, settings.endpoint);
     ctx.onServed?.(previous.freshUntil, settings.personal);
-    return previous.value;
+    // Stale, but never older than the writes and pushes known since.
+    return isList(previous.value) ? (this.patches.apply(settings, previous.value, previous.fetchedAt) ?? previous.value) : previous.value;
   }
 
   private batcherOf(settings: EndpointCacheSettings, partition: string, priority: 'foreground' | 'background'): RecordBatcher {

@@ -90,6 +90,23 @@ describe('a trusted pushed record', () => {
     expect(paths(stack)).toEqual(['/partners']);
   });
 
+  it('is shown by a page served instead of a failure (stale-if-error) too', async () => {
+    const clock = createClock();
+    stack = await start(clock);
+    const first = items(await stack.gql(PAGE))[0];
+    if (first === undefined) throw new Error('a page of partners');
+    await push(stack, clock, first.id, { city: 'Pushed City' });
+    // Past the stale window: a miss, and the upstream fails.
+    clock.advance(31_000);
+    stack.simulator.addFault('partners', { kind: 'status-500', count: 1 });
+    stack.simulator.clearRecords();
+    const page = await stack.gql(PAGE);
+    expect(items(page)[0]).toEqual({ ...first, city: 'Pushed City' });
+    expect(page.body.extensions?.['warnings']).toEqual([expect.objectContaining({ code: 'STALE_ANSWER' })]);
+    expect(cost(page)).toMatchObject({ restCalls: 1, cacheHits: 1, staleHits: 1 });
+    expect(stack.calls().map((call) => call.status)).toEqual([500]);
+  });
+
   it('of a filter key: a page naming that key is read again; the others are patched', async () => {
     const clock = createClock();
     stack = await start(clock);
