@@ -21,7 +21,7 @@ import { identifierOf } from '../shared/identifier-of.js';
 import { DropLog } from './drop-log.js';
 import { EndpointSweeps } from './endpoint-sweeps.js';
 import { fetchRecordsOf } from './fetch-records.js';
-import { ListPatches, sameRecord } from './list-patches.js';
+import { changedKeys, ListPatches, sameRecord } from './list-patches.js';
 import { RecordBatcher } from './record-batcher.js';
 import type { CacheEntry, CacheKey, CacheStore } from './types.js';
 
@@ -44,6 +44,12 @@ type Lookup = { readonly hit: 'fresh' | 'stale'; readonly entry: CacheEntry } | 
 
 /** Beyond this many sets of forwarded headers, a pushed record is simply dropped. */
 const MAX_SERVICE_PARTITIONS = 64;
+
+/**
+ * Odoo's active test hides archived records from every search that does not name `active`: a
+ * change of it may move a record across every page, whichever filters a page names.
+ */
+const ACTIVE_KEY = 'active';
 
 const WORSE: Readonly<Record<CacheHitKind, number>> = { fresh: 0, stale: 1, 'stale-if-error': 2 };
 
@@ -97,7 +103,9 @@ export class CachedReads {
 
   async read(settings: EndpointCacheSettings, key: CacheKey, query: Readonly<Record<string, string>> | undefined, ctx: CallContext): Promise<Value> {
     const found = await this.lookup(key, ctx);
-    if (found.hit !== null) return this.serve(settings, key, query, ctx, found.hit, found.entry);
+    // A page a pushed record may have entered or left (a filter key it names changed) is read again.
+    const outdated = found.hit !== null && key.kind === 'list' && this.patches.outdates(settings, query ?? {}, found.entry.fetchedAt);
+    if (found.hit !== null && !outdated) return this.serve(settings, key, query, ctx, found.hit, found.entry);
     ctx.onCacheMiss?.(settings.endpoint);
     if (key.kind === 'record' && settings.idListFilter !== null) return this.fetchBatched(settings, key, ctx, found.entry);
     return this.fetch(settings, key, query, ctx, found.entry);
@@ -162,6 +170,32 @@ export class CachedReads {
   }
 
   /**
+   * A complete record Odoo pushed, trusted: it replaces the versions the service partitions hold in
+   * this process (set-if-newer, versioned at `at`; any other partition drops the record) and the
+   * endpoint's list pages show it in place as for `patchLists`, except pages that filter on a key
+   * it changed (compared with the versions held), which are read again. False, with nothing done,
+   * when what changed cannot be told (no version held, or an absent one) or the change may move it
+   * across every page: the caller then drops as for a hint.
+   */
+  async keepPushed(settings: EndpointCacheSettings, id: string, record: UpstreamRecord, at: number): Promise<boolean> {
+    const held = this.heldVersions(settings.endpoint, id);
+    if (held === null || held.size === 0) return false;
+    const changed = changedKeys(held.values(), record);
+    if (changed.has(ACTIVE_KEY)) return false;
+    // A read of it that started before the push must not store its older answer.
+    this.drops.drop(settings.endpoint, [id], false);
+    const store = this.options.store;
+    const sets = [...this.servicePartitions].map((partition) =>
+      held.has(partition)
+        ? this.replace(settings, { kind: 'record', endpoint: settings.endpoint, partition, id }, record, at)
+        : store.deleteRecord(settings.endpoint, id, partition),
+    );
+    this.patches.add(settings, id, record, at, new Set([...changed].filter((key) => settings.filters.has(key))));
+    await Promise.all(sets);
+    return true;
+  }
+
+  /**
    * Whether the service partitions hold this record exactly as given and no other version of it
    * (fresh or stale; the in-process tier only, no store round trip).
    */
@@ -176,6 +210,24 @@ export class CachedReads {
       found = true;
     }
     return found;
+  }
+
+  /**
+   * The versions of a record the service partitions hold in this process, by partition (fresh,
+   * stale or expired: each says what the record was); null when that cannot be told (no in-process
+   * tier, too many partitions) or one holds it as absent.
+   */
+  private heldVersions(endpoint: string, id: string): Map<string, UpstreamRecord> | null {
+    const get = this.options.store.getSync;
+    if (get === undefined || this.servicePartitions.size >= MAX_SERVICE_PARTITIONS) return null;
+    const held = new Map<string, UpstreamRecord>();
+    for (const partition of this.servicePartitions) {
+      const entry = get({ kind: 'record', endpoint, partition, id });
+      if (entry === undefined) continue;
+      if (entry.value === null || isList(entry.value)) return null;
+      held.set(partition, entry.value);
+    }
+    return held;
   }
 
   /** Waits for the background refreshes running now (tests, shutdown). */
@@ -258,7 +310,8 @@ export class CachedReads {
     if (!(this.options.now() < previous.staleIfErrorUntil)) throw error;
     ctx.onCacheHit?.('stale-if-error', previous.fetchedAt, settings.endpoint);
     ctx.onServed?.(previous.freshUntil, settings.personal);
-    return previous.value;
+    // Stale, but never older than the writes and pushes known since.
+    return isList(previous.value) ? (this.patches.apply(settings, previous.value, previous.fetchedAt) ?? previous.value) : previous.value;
   }
 
   private batcherOf(settings: EndpointCacheSettings, partition: string, priority: 'foreground' | 'background'): RecordBatcher {

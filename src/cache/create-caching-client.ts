@@ -148,9 +148,12 @@ class CachingUpstreamClient implements CachingClient {
    * A change another replica or the webhook told us of. With the record at hand on a shared
    * (service) endpoint: nothing to do when the cache already holds it as it is (the webhook's echo
    * of our own write); another replica's write that patched its pages is patched here the same
-   * way (it already kept the record in the shared store); anything else is dropped. With a
-   * shared store (Redis), another replica's write already dropped and kept there, and its deletes
-   * reached this local tier: only this process's own bookkeeping follows.
+   * way (it already kept the record in the shared store); a record Odoo pushed (trusted) replaces
+   * the versions held and patches the list pages, when what changed can be told
+   * (`CachedReads.keepPushed`). Anything else (a hint, a delete, a personal endpoint: a pushed
+   * record has no user's visibility) is dropped. With a shared store (Redis), another replica's
+   * write already dropped and kept there, and its deletes reached this local tier: only this
+   * process's own bookkeeping follows.
    */
   private async heard(event: ChangeEvent): Promise<void> {
     const settings = this.settingsOf(event.endpoint);
@@ -169,6 +172,7 @@ class CachingUpstreamClient implements CachingClient {
         this.reads.patchLists(settings, event.id, record, event.at);
         return;
       }
+      if (event.source === 'webhook' && (await this.reads.keepPushed(settings, event.id, record, event.at))) return;
     }
     await this.reads.drop(event.endpoint, [event.id]);
   }

@@ -161,7 +161,7 @@ export async function createServer(options: ServerOptions): Promise<BjetServer> 
     await app.register(cors, { origin: origin === true ? true : [...origin] });
   }
   // The readiness checks ask the upstream itself, never the cache.
-  const webhooks = config.webhooks === null ? null : await registerWebhooks(app, { config: config.webhooks, index, bus, logger });
+  const webhooks = config.webhooks === null ? null : await registerWebhooks(app, { config: config.webhooks, index, bus, logger, now });
   const readiness = createReadiness({
     client: upstream,
     endpoints: readableEndpoints(config, model),

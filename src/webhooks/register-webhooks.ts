@@ -25,6 +25,8 @@ export interface WebhookOptions {
   readonly index: TypeIndex;
   readonly bus: ChangeBus;
   readonly logger: Logger;
+  /** Epoch-ms clock the events are stamped with (the cache's: a pushed record is versioned at it). */
+  readonly now?: () => number;
 }
 
 export interface Webhooks {
@@ -44,7 +46,7 @@ export async function registerWebhooks(app: FastifyInstance, options: WebhookOpt
   const section = resolveWebhookEndpoint(config, '');
   const byEndpoint = new Map([...index.endpoints.keys()].map((name) => [name, resolveWebhookEndpoint(config, name)]));
   const settings = (endpoint: string): WebhookEndpointSettings => byEndpoint.get(endpoint) ?? section;
-  const applier = createDeliveryApplier(options.bus, index, counters, logger);
+  const applier = createDeliveryApplier(options.bus, index, counters, logger, options.now);
   options.bus.subscribe((event) => {
     if (event.source === 'mutation') applier.remember(event);
   });

@@ -60,7 +60,7 @@ describe('own writes', () => {
     expect(cost(after)).toMatchObject({ restCalls: 0, cacheHits: 1, staleHits: 0 });
   });
 
-  it("the webhook's echo of our own write changes nothing; a pushed record that differs is dropped", async () => {
+  it("the webhook's echo of our own write changes nothing; a pushed record that differs replaces it (pushed-records.test.ts)", async () => {
     const clock = createClock();
     stack = await startCachedStack(clock);
     const CITY = 'query P($id: ID!) { partner(id: $id) { id city } }';
@@ -76,7 +76,10 @@ describe('own writes', () => {
     expect(cost(await stack.gql(CITY, { id: '4' }))).toMatchObject({ restCalls: 0, cacheHits: 1 });
     stack.server.bus.publish({ ...echo, record: { ...pushed, city: 'Changed in Odoo' } });
     await stack.server.settle();
-    expect(cost(await stack.gql(CITY, { id: '4' }))).toMatchObject({ restCalls: 1, cacheHits: 0 });
+    const changed = await stack.gql(CITY, { id: '4' });
+    expect(changed.body.data).toEqual({ partner: { id: '4', city: 'Changed in Odoo' } });
+    expect(cost(changed)).toMatchObject({ restCalls: 0, cacheHits: 1 });
+    expect(stack.calls()).toEqual([]);
   });
 
   it('publishes the change on the bus, and drops on every change the bus carries (a webhook)', async () => {
