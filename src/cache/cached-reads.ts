@@ -12,16 +12,17 @@
  * into one call at a time (record-batcher.ts); refreshes of stale records likewise.
  */
 import type { Logger } from 'pino';
-import { SERVICE_KEY, type CredentialKeys } from '../upstream/credential-keys.js';
+import type { CredentialKeys } from '../upstream/credential-keys.js';
 import type { CacheHitKind, CallContext, UpstreamClient, UpstreamRecord } from '../upstream/types.js';
 import { buildCacheEntry, isList, sizeOf, staleMayCover } from './build-cache-entry.js';
 import type { EndpointCacheSettings } from './build-cache-settings.js';
+import { CachePartitions } from './cache-partitions.js';
 import { storeKeyOf } from './create-memory-store.js';
-import { identifierOf } from '../shared/identifier-of.js';
 import { DropLog } from './drop-log.js';
 import { EndpointSweeps } from './endpoint-sweeps.js';
 import { fetchRecordsOf } from './fetch-records.js';
-import { changedKeys, ListPatches, sameRecord } from './list-patches.js';
+import { keepAnswer, withFallbackWait } from './keep-answer.js';
+import { changedKeys, ListPatches } from './list-patches.js';
 import { RecordBatcher } from './record-batcher.js';
 import type { CacheEntry, CacheKey, CacheStore } from './types.js';
 
@@ -41,9 +42,6 @@ export interface CachedReadsOptions {
 
 /** What the cache holds for a key now: an answer to serve, or the entry a miss may fall back on. */
 type Lookup = { readonly hit: 'fresh' | 'stale'; readonly entry: CacheEntry } | { readonly hit: null; readonly entry: CacheEntry | undefined };
-
-/** Beyond this many sets of forwarded headers, a pushed record is simply dropped. */
-const MAX_SERVICE_PARTITIONS = 64;
 
 /**
  * Odoo's active test hides archived records from every search that does not name `active`: a
@@ -66,16 +64,14 @@ export class CachedReads {
   private readonly patches: ListPatches;
   /** Background record refreshes not settled yet (tests, shutdown). */
   private readonly pending = new Set<Promise<unknown>>();
-  /** The service partitions seen (one per set of forwarded headers), for `holds`; bounded. */
-  private readonly servicePartitions = new Set<string>();
-  /** An operation's partitions, worked out once (its calls all carry the same context). */
-  private readonly partitions = new WeakMap<CallContext, { service: string; personal: string | undefined }>();
+  private readonly partitions: CachePartitions;
 
   constructor(
     private readonly client: UpstreamClient,
     private readonly options: CachedReadsOptions,
   ) {
     this.patches = new ListPatches(options.now);
+    this.partitions = new CachePartitions(options.credentials, options.store, options.now);
     this.sweeps = new EndpointSweeps({
       now: options.now,
       deadlineMs: options.refreshDeadlineMs,
@@ -85,20 +81,9 @@ export class CachedReads {
     });
   }
 
-  /**
-   * The credential's partition, plus the forwarded headers (e.g. `accept-language`) when there are
-   * any: the in-flight sharing treats them as part of the request, and so does the cache.
-   */
+  /** The read's partition (cache-partitions.ts). */
   partitionOf(settings: EndpointCacheSettings, ctx: CallContext): string {
-    let known = this.partitions.get(ctx);
-    if (known === undefined) {
-      known = { service: SERVICE_KEY + headersSuffix(ctx.forwardedHeaders), personal: undefined };
-      this.partitions.set(ctx, known);
-      if (this.servicePartitions.size < MAX_SERVICE_PARTITIONS) this.servicePartitions.add(known.service);
-    }
-    if (!settings.personal) return known.service;
-    known.personal ??= this.options.credentials.ofUser(ctx) + headersSuffix(ctx.forwardedHeaders);
-    return known.personal;
+    return this.partitions.of(settings, ctx);
   }
 
   async read(settings: EndpointCacheSettings, key: CacheKey, query: Readonly<Record<string, string>> | undefined, ctx: CallContext): Promise<Value> {
@@ -178,14 +163,15 @@ export class CachedReads {
    * across every page: the caller then drops as for a hint.
    */
   async keepPushed(settings: EndpointCacheSettings, id: string, record: UpstreamRecord, at: number): Promise<boolean> {
-    const held = this.heldVersions(settings.endpoint, id);
-    if (held === null || held.size === 0) return false;
+    const held = this.partitions.heldVersions(settings.endpoint, id);
+    const seen = this.partitions.serviceSeen();
+    if (held === null || held.size === 0 || seen === null) return false;
     const changed = changedKeys(held.values(), record);
     if (changed.has(ACTIVE_KEY)) return false;
     // A read of it that started before the push must not store its older answer.
     this.drops.drop(settings.endpoint, [id], false);
     const store = this.options.store;
-    const sets = [...this.servicePartitions].map((partition) =>
+    const sets = [...seen].map((partition) =>
       held.has(partition)
         ? this.replace(settings, { kind: 'record', endpoint: settings.endpoint, partition, id }, record, at)
         : store.deleteRecord(settings.endpoint, id, partition),
@@ -195,39 +181,9 @@ export class CachedReads {
     return true;
   }
 
-  /**
-   * Whether the service partitions hold this record exactly as given and no other version of it
-   * (fresh or stale; the in-process tier only, no store round trip).
-   */
+  /** Whether the service partitions hold this record exactly as given (cache-partitions.ts). */
   holds(endpoint: string, id: string, record: UpstreamRecord): boolean {
-    const get = this.options.store.getSync;
-    if (get === undefined || this.servicePartitions.size >= MAX_SERVICE_PARTITIONS) return false;
-    let found = false;
-    for (const partition of this.servicePartitions) {
-      const entry = get({ kind: 'record', endpoint, partition, id });
-      if (entry === undefined || !(this.options.now() < entry.staleUntil)) continue;
-      if (entry.value === null || isList(entry.value) || !sameRecord(entry.value, record)) return false;
-      found = true;
-    }
-    return found;
-  }
-
-  /**
-   * The versions of a record the service partitions hold in this process, by partition (fresh,
-   * stale or expired: each says what the record was); null when that cannot be told (no in-process
-   * tier, too many partitions) or one holds it as absent.
-   */
-  private heldVersions(endpoint: string, id: string): Map<string, UpstreamRecord> | null {
-    const get = this.options.store.getSync;
-    if (get === undefined || this.servicePartitions.size >= MAX_SERVICE_PARTITIONS) return null;
-    const held = new Map<string, UpstreamRecord>();
-    for (const partition of this.servicePartitions) {
-      const entry = get({ kind: 'record', endpoint, partition, id });
-      if (entry === undefined) continue;
-      if (entry.value === null || isList(entry.value)) return null;
-      held.set(partition, entry.value);
-    }
-    return held;
+    return this.partitions.hold(endpoint, id, record);
   }
 
   /** Waits for the background refreshes running now (tests, shutdown). */
@@ -276,33 +232,28 @@ export class CachedReads {
     if (key.kind === 'record') this.sweeps.noteRecordCall(settings, key.partition, ctx);
     let value: Value;
     try {
-      const call = this.withFallbackWait(ctx, previous);
+      const call = withFallbackWait(ctx, previous, this.options.now(), this.options.staleIfLimitedWaitMs);
       value = key.kind === 'record' ? await this.client.get(key.endpoint, key.id, call) : await this.client.list(key.endpoint, query ?? {}, call);
     } catch (error) {
       return this.staleOrThrow(settings, ctx, previous, error);
     }
     ctx.onServed?.(started + settings.ttlMs, settings.personal);
-    await this.keep(settings, key, value, started, mark);
+    await keepAnswer(this.options.store, this.drops, settings, key, value, started, mark);
     return value;
   }
 
   private async fetchBatched(settings: EndpointCacheSettings, key: RecordKey, ctx: CallContext, previous: CacheEntry | undefined): Promise<Value> {
     let answer;
     try {
-      answer = await this.batcherOf(settings, key.partition, ctx.priority ?? 'foreground').load(key.id, this.withFallbackWait(ctx, previous));
+      answer = await this.batcherOf(settings, key.partition, ctx.priority ?? 'foreground').load(
+        key.id,
+        withFallbackWait(ctx, previous, this.options.now(), this.options.staleIfLimitedWaitMs),
+      );
     } catch (error) {
       return this.staleOrThrow(settings, ctx, previous, error);
     }
     ctx.onServed?.(answer.startedAt + settings.ttlMs, settings.personal);
     return answer.record;
-  }
-
-  /** A read with a stale-if-error answer at hand waits only so long for a token. */
-  private withFallbackWait(ctx: CallContext, previous: CacheEntry | undefined): CallContext {
-    if (previous === undefined || ctx.cache === 'no-cache' || ctx.priority === 'background') return ctx;
-    const now = this.options.now();
-    if (!(now < previous.staleIfErrorUntil)) return ctx;
-    return { ...ctx, tokenDeadline: Math.min(ctx.tokenDeadline ?? ctx.deadline, now + this.options.staleIfLimitedWaitMs) };
   }
 
   private staleOrThrow(settings: EndpointCacheSettings, ctx: CallContext, previous: CacheEntry | undefined, error: unknown): Value {
@@ -321,7 +272,8 @@ export class CachedReads {
       const fetchRecords = fetchRecordsOf(this.client, settings, {
         now: this.options.now,
         mark: () => this.drops.mark(settings.endpoint),
-        keep: (id, record, fetchedAt, mark) => this.keep(settings, { kind: 'record', endpoint: settings.endpoint, partition, id }, record, fetchedAt, mark),
+        keep: (id, record, fetchedAt, mark) =>
+          keepAnswer(this.options.store, this.drops, settings, { kind: 'record', endpoint: settings.endpoint, partition, id }, record, fetchedAt, mark),
       });
       const counted: typeof fetchRecords = (ids, ctx) => {
         this.sweeps.noteRecordCall(settings, partition, ctx);
@@ -335,38 +287,12 @@ export class CachedReads {
     return batcher;
   }
 
-  /**
-   * Keeps what a read that started at `mark` got, but for what was dropped since. A list page also
-   * answers later by-id reads of the records on it; a sweep's page (`pageToo` false) only those.
-   */
-  private async keep(settings: EndpointCacheSettings, key: CacheKey, value: Value, fetchedAt: number, mark: number, pageToo = true): Promise<void> {
-    const { store } = this.options;
-    const drops = this.drops;
-    if (!isList(value)) {
-      if (key.kind === 'record' && drops.mayKeepRecord(key.endpoint, key.id, mark))
-        await store.set(key, buildCacheEntry(value, sizeOf(value), fetchedAt, settings));
-      return;
-    }
-    let bytes = 2;
-    const sets: Promise<void>[] = [];
-    for (const record of value) {
-      const size = sizeOf(record);
-      bytes += size + 1;
-      const id = identifierOf(record, settings.idKey);
-      if (id === null || !drops.mayKeepRecord(key.endpoint, id, mark)) continue;
-      const recordKey: CacheKey = { kind: 'record', endpoint: key.endpoint, partition: key.partition, id };
-      sets.push(store.set(recordKey, buildCacheEntry(record, size, fetchedAt, settings)));
-    }
-    if (pageToo && drops.mayKeepList(key.endpoint, mark)) sets.push(store.set(key, buildCacheEntry(value, bytes, fetchedAt, settings)));
-    await Promise.all(sets);
-  }
-
   /** One page of a sweep: its records are kept (not the page, which no operation asked for). */
   private async readSweepPage(settings: EndpointCacheSettings, partition: string, query: Readonly<Record<string, string>>, ctx: CallContext): Promise<number> {
     const started = this.options.now();
     const mark = this.drops.mark(settings.endpoint);
     const page = await this.client.list(settings.endpoint, query, ctx);
-    await this.keep(settings, { kind: 'list', endpoint: settings.endpoint, partition, query: '' }, page, started, mark, false);
+    await keepAnswer(this.options.store, this.drops, settings, { kind: 'list', endpoint: settings.endpoint, partition, query: '' }, page, started, mark, false);
     return page.length;
   }
 
@@ -397,12 +323,4 @@ export class CachedReads {
     this.refreshing.set(storeKey, running);
     void running.finally(() => this.refreshing.delete(storeKey));
   }
-}
-
-function headersSuffix(headers: Readonly<Record<string, string>> | undefined): string {
-  if (headers === undefined) return '';
-  const names = Object.keys(headers);
-  if (names.length === 0) return '';
-  names.sort();
-  return names.map((name) => `;${name}=${encodeURIComponent(headers[name] ?? '')}`).join('');
 }
