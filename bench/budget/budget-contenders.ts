@@ -13,7 +13,7 @@ import type { Dialect } from './dashboard-operations.js';
 import { pushVariant } from './push-variant.js';
 import { writeBudgetConfig } from './write-budget-config.js';
 
-export type ContenderId = BudgetContenderName | 'bjet-graphql-push';
+export type ContenderId = BudgetContenderName | 'bjet-graphql-push' | 'bjet-graphql-replicas';
 
 export interface StartContext {
   readonly repoRoot: string;
@@ -133,3 +133,6 @@ const mesh: BudgetContender = {
 export const BUDGET_CONTENDER_LIST: readonly BudgetContender[] = [bjet('bjet-graphql', 'default'), bjet('bjet-graphql-no-cache', 'off'), mesh, apolloDefaults];
 
 export const PUSH_CONTENDER: BudgetContender = bjet('bjet-graphql-push', 'default');
+
+/** `--replicas N`: N serve processes sharing `--redis`, run beside the one-process `bjet-graphql`. */
+export const REPLICAS_CONTENDER: BudgetContender = bjet('bjet-graphql-replicas', 'default');

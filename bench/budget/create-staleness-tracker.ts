@@ -14,6 +14,12 @@ export interface StalenessSummary {
   readonly edits: number;
   /** Staleness of each edit an answer showed, in ms. */
   readonly samplesMs: readonly number[];
+  /**
+   * For each edit an answer showed: the time from the edit to the first answer to a request sent
+   * after it, whatever that answer showed. The workload's own floor: however fresh the cache, an
+   * edit is not shown before someone reads it.
+   */
+  readonly firstReadMs: readonly number[];
   /** Edits still not shown at the end although answers were read after them. */
   readonly neverShown: number;
   /** Edits no answer read at all (their record was not asked for). */
@@ -40,11 +46,13 @@ interface Pending {
   readonly marker: string;
   readonly at: number;
   lastStaleAt: number | null;
+  firstReadAt: number | null;
 }
 
 export function createStalenessTracker(): StalenessTracker {
   const pending = new Map<number, Pending>();
   const samples: number[] = [];
+  const firstReads: number[] = [];
   let edits = 0;
   let neverShown = 0;
   let unread = 0;
@@ -64,14 +72,16 @@ export function createStalenessTracker(): StalenessTracker {
       edits += 1;
       const earlier = pending.get(partnerId);
       if (earlier !== undefined) close(earlier);
-      pending.set(partnerId, { marker, at, lastStaleAt: null });
+      pending.set(partnerId, { marker, at, lastStaleAt: null, firstReadAt: null });
     },
     observe(partners, sentAt, receivedAt, flagged) {
       for (const partner of partners) {
         const edit = pending.get(partner.id);
         if (edit === undefined || partner.name === null) continue;
+        if (sentAt > edit.at) edit.firstReadAt ??= receivedAt;
         if (partner.name.endsWith(edit.marker)) {
           samples.push(Math.max(0, receivedAt - edit.at));
+          firstReads.push(Math.max(0, (edit.firstReadAt ?? receivedAt) - edit.at));
           pending.delete(partner.id);
         } else if (sentAt > edit.at) {
           edit.lastStaleAt = receivedAt;
@@ -92,6 +102,7 @@ export function createStalenessTracker(): StalenessTracker {
       return {
         edits,
         samplesMs: [...samples],
+        firstReadMs: [...firstReads],
         neverShown: open.neverShown,
         unread: open.unread,
         worstMs: Math.max(worstSample, open.worstBound),

@@ -75,5 +75,47 @@ export function evaluateBudgetTargets(all: readonly ContenderFigures[], ceilingP
       ),
     );
   }
+  const push = all.find((f) => f.id === 'bjet-graphql-push');
+  if (push !== undefined) {
+    const p = push.staleness;
+    targets.push(
+      check(
+        'with push: staleness p99 ≤ 1 s (edit to the first answer that shows it)',
+        p.shown === 0 ? null : p.neverShown === 0 && (p.p99Ms ?? Infinity) <= 1000,
+        `${ms(p.p99Ms)} (${p.shown} of ${p.edits} edits shown, ${p.neverShown} never); the first read after an edit came ${ms(p.firstReadP99Ms)} after it at p99`,
+      ),
+    );
+  }
+  const replicas = all.find((f) => f.id === 'bjet-graphql-replicas');
+  if (replicas !== undefined) targets.push(...replicaTargets(ours, replicas));
   return targets;
+}
+
+/** The replicas beside one process, same workload, same run: within 10 % on answers and latency, 5 points on hits. */
+function replicaTargets(one: ContenderFigures, many: ContenderFigures): BudgetTarget[] {
+  const within = (a: number, b: number, share: number): boolean => Math.abs(a - b) <= share * b;
+  const pct = (a: number, b: number): string => `${(((a - b) / b) * 100).toFixed(1)} %`;
+  const hits = (f: ContenderFigures): string => (f.hitRatio === null ? 'unknown' : `${(f.hitRatio * 100).toFixed(1)} %`);
+  return [
+    check(
+      'replicas: answered operations within 10 % of one process',
+      within(many.okPerMinute, one.okPerMinute, 0.1),
+      `${many.okPerMinute.toFixed(0)} vs ${one.okPerMinute.toFixed(0)} a minute (${pct(many.okPerMinute, one.okPerMinute)})`,
+    ),
+    check(
+      'replicas: p50 and p99 within 10 % of one process',
+      within(many.p50Ms, one.p50Ms, 0.1) && within(many.p99Ms, one.p99Ms, 0.1),
+      `p50 ${ms(many.p50Ms)} vs ${ms(one.p50Ms)}, p99 ${ms(many.p99Ms)} vs ${ms(one.p99Ms)}`,
+    ),
+    check(
+      `replicas: ≤ ${PROXY_PER_MINUTE} upstream calls in any 60 s window, all together`,
+      many.busiestMinuteSent <= PROXY_PER_MINUTE,
+      `${many.busiestMinuteSent} sent in the busiest 60 s`,
+    ),
+    check(
+      'replicas: cache hit ratio within 5 points of one process',
+      many.hitRatio === null || one.hitRatio === null ? null : Math.abs(many.hitRatio - one.hitRatio) <= 0.05,
+      `${hits(many)} vs ${hits(one)}`,
+    ),
+  ];
 }

@@ -23,6 +23,7 @@ export function formatMainTable(figures: readonly ContenderFigures[]): string {
       'worst unflagged stale answer (bound + 1 s)',
       'flagged stale answers (oldest)',
       'read-your-writes violations',
+      'cache hits',
     ],
     figures.map((f) => {
       const top = [...f.credentials].sort((a, b) => b.accepted - a.accepted)[0];
@@ -40,6 +41,7 @@ export function formatMainTable(figures: readonly ContenderFigures[]): string {
         `${ms(s.worstServedMs)} (${ms(s.boundMs + 1000)})`,
         s.flaggedStaleReads === 0 ? '0' : `${s.flaggedStaleReads} (${ms(s.flaggedWorstMs)})`,
         `${f.ryw.violations} of ${f.ryw.checks}`,
+        f.hitRatio === null ? '–' : `${(f.hitRatio * 100).toFixed(1)} %`,
       ];
     }),
   );

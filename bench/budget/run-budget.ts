@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { findFreePort } from '../lib/free-port.js';
 import { ensureMeshInstalled } from '../lib/mesh-peer.js';
 import { readMachineInfo } from '../lib/read-machine-info.js';
-import { BUDGET_CONTENDER_LIST, PUSH_CONTENDER, type BudgetContender, type StartContext } from './budget-contenders.js';
+import { BUDGET_CONTENDER_LIST, PUSH_CONTENDER, REPLICAS_CONTENDER, type BudgetContender, type StartContext } from './budget-contenders.js';
 import { BUDGET_USAGE, parseBudgetOptions, type BudgetOptions } from './budget-options.js';
 import { buildDashboardOperations, type DashboardOperation } from './dashboard-operations.js';
 import { evaluateBudgetTargets } from './evaluate-budget-targets.js';
@@ -36,6 +36,7 @@ function findRepoRoot(from: string): string {
 
 async function selectContenders(options: BudgetOptions, repoRoot: string, notes: string[]): Promise<BudgetContender[]> {
   const wanted: BudgetContender[] = BUDGET_CONTENDER_LIST.filter((c) => options.contenders.includes(c.id as BudgetOptions['contenders'][number]));
+  if (options.replicas > 1) wanted.splice(wanted.findIndex((c) => c.id === 'bjet-graphql') + 1, 0, REPLICAS_CONTENDER);
   if (options.push) {
     if (pushVariant === null) notes.push('--push: left out, this build has no simulator outbound side and webhook config yet (bench/budget/push-variant.ts).');
     else wanted.push(PUSH_CONTENDER);
@@ -56,7 +57,9 @@ interface RunContext {
 
 async function runContender(ctx: RunContext, contender: BudgetContender): Promise<ContenderResult> {
   const { options } = ctx;
-  const ports = await Promise.all(Array.from({ length: contender.id.startsWith('bjet') ? options.replicas : 1 }, () => findFreePort()));
+  // The replicas side by side with one process: only the replicas contender runs N and shares Redis.
+  const replicas = contender.id === 'bjet-graphql-replicas';
+  const ports = await Promise.all(Array.from({ length: replicas ? options.replicas : 1 }, () => findFreePort()));
   const push = contender.id === 'bjet-graphql-push' ? pushVariant : null;
   const simArgs = push === null ? [] : push.simulatorArgs(`http://127.0.0.1:${ports[0] ?? 0}${push.webhookPath}`);
   const sim = await startBudgetSimulator(ctx.repoRoot, options.seed, simArgs);
@@ -65,7 +68,7 @@ async function runContender(ctx: RunContext, contender: BudgetContender): Promis
       ...ctx,
       simBaseUrl: sim.baseUrl,
       ports,
-      redisUrl: options.redisUrl,
+      redisUrl: replicas ? options.redisUrl : null,
       trustPayload: options.trustPayload,
       meshTtlSeconds: ctx.meshTtlSeconds,
     };
@@ -90,13 +93,35 @@ async function runContender(ctx: RunContext, contender: BudgetContender): Promis
       });
       const proxy = (await sim.readProxy()) as unknown as ContenderResult['proxy'];
       const calls = summarizeCalls(await sim.readRecords());
-      return { id: contender.id, notes: started.notes, boundSeconds: started.boundSeconds, run, smoke, proxy, calls };
+      const cache = contender.id.startsWith('bjet') ? await readCacheCounts(started.urls) : null;
+      return { id: contender.id, notes: started.notes, boundSeconds: started.boundSeconds, run, smoke, proxy, calls, cache };
     } finally {
       for (const child of started.processes) await child.stop();
     }
   } finally {
     await sim.process.stop();
   }
+}
+
+/** The cache's hits and misses over every replica, from their `/metrics` (null when one has none). */
+async function readCacheCounts(urls: readonly string[]): Promise<{ readonly hits: number; readonly misses: number } | null> {
+  let hits = 0;
+  let misses = 0;
+  for (const url of urls) {
+    const response = await fetch(url.replace(/\/graphql$/, '/metrics')).catch(() => null);
+    if (response === null || !response.ok) return null;
+    const text = await response.text();
+    hits += sumSeries(text, 'bjet_cache_hits_total');
+    misses += sumSeries(text, 'bjet_cache_misses_total');
+  }
+  return { hits, misses };
+}
+
+function sumSeries(text: string, name: string): number {
+  let total = 0;
+  for (const line of text.split('\n'))
+    if (line.startsWith(`${name}{`) || line.startsWith(`${name} `)) total += Number(line.slice(line.lastIndexOf(' ') + 1)) || 0;
+  return total;
 }
 
 async function main(): Promise<number> {

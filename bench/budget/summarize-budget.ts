@@ -13,6 +13,8 @@ export interface ContenderResult {
   readonly proxy: ProxyStats;
   /** Upstream calls by endpoint and kind (the simulator's request records). */
   readonly calls: readonly EndpointCalls[];
+  /** The record cache's hits and misses over all its processes (their `/metrics`); null for peers. */
+  readonly cache: { readonly hits: number; readonly misses: number } | null;
 }
 
 export interface CredentialFigures {
@@ -34,6 +36,8 @@ export interface ContenderFigures {
   readonly ok: number;
   readonly okPerMinute: number;
   readonly okShare: number;
+  /** Reads of cached endpoints the cache answered (hits ÷ hits and misses), null when not known. */
+  readonly hitRatio: number | null;
   readonly errorsByCode: Readonly<Record<string, number>>;
   readonly p50Ms: number;
   readonly p99Ms: number;
@@ -48,6 +52,8 @@ export interface ContenderFigures {
     readonly unread: number;
     readonly p50Ms: number | null;
     readonly p99Ms: number | null;
+    /** p99 of the edit to the first answer to a request sent after it (the workload's floor). */
+    readonly firstReadP99Ms: number | null;
     readonly worstMs: number;
     readonly worstIsLowerBound: boolean;
     /** Longest an answer not flagged as stale showed an edit's old value (the cache's promise). */
@@ -82,6 +88,7 @@ export function summarizeBudget(result: ContenderResult): ContenderFigures {
     ok,
     okPerMinute: ok / minutes,
     okShare: run.records.length === 0 ? 0 : ok / run.records.length,
+    hitRatio: result.cache === null || result.cache.hits + result.cache.misses === 0 ? null : result.cache.hits / (result.cache.hits + result.cache.misses),
     errorsByCode,
     p50Ms: percentile(latencies, 0.5) ?? 0,
     p99Ms: percentile(latencies, 0.99) ?? 0,
@@ -96,6 +103,10 @@ export function summarizeBudget(result: ContenderResult): ContenderFigures {
       unread: run.staleness.unread,
       p50Ms: percentile(stale, 0.5),
       p99Ms: percentile(stale, 0.99),
+      firstReadP99Ms: percentile(
+        [...run.staleness.firstReadMs].sort((a, b) => a - b),
+        0.99,
+      ),
       worstMs: run.staleness.worstMs,
       worstIsLowerBound: run.staleness.worstIsLowerBound,
       worstServedMs: run.staleness.worstServedMs,
