@@ -17,7 +17,8 @@ const bundle = await rolldown({
   platform: 'node',
   // graphql ships CommonJS ("main") and ESM ("module"); Node, and every dependency that requires
   // it, loads the CommonJS one, and two copies would be two realms ("another module or realm").
-  resolve: { mainFields: ['main'] },
+  // Apollo's createHash falls back to a JavaScript SHA-256 inside a bundle (see the shim).
+  resolve: { mainFields: ['main'], alias: { '@apollo/utils.createhash': path.join(root, 'scripts/bundle-shims/apollo-createhash.mjs') } },
   // The OpenTelemetry SDK loads only when tracing is on (src/telemetry/resolve-tracing.ts): kept out of
   // the bundle, it costs a start with tracing off nothing, and its exporter picks its Node transport
   // as Node resolves it (bundled, its export never reached the collector).

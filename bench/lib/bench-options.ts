@@ -27,8 +27,10 @@ const USAGE = `Usage: npm run bench -- [options]
   --rounds N           interleaved rounds per measurement (default 3)
   --duration S         closed-loop seconds per measurement (default 2)
   --rate-duration S    fixed-rate seconds per measurement (default 1.5)
-  --contenders a,b     among bjet-graphql, bjet-graphql-trace-1.0, bjet-graphql-trace-0.1 (tracing on
-                       at that sample ratio, timed on Q1 only), apollo-defaults, mesh, direct-rest (default all)
+  --contenders a,b     among bjet-graphql, bjet-graphql-cached and bjet-graphql-no-cache (the cache on
+                       with a TTL no run outlives, or off; timed on Q1 and Q2 at 0 ms, plain only),
+                       bjet-graphql-trace-1.0, bjet-graphql-trace-0.1 (tracing on at that sample
+                       ratio, timed on Q1 only), apollo-defaults, mesh, direct-rest (default all)
   --queries Q1,Q2      among Q1 Q2 Q3 Q4 Q5 M1 (default all)
   --bjet-concurrency N upstream concurrency of the bjet-graphql config (default 64)
   --size N             simulator dataset scale (default 1)

@@ -1,7 +1,8 @@
 /**
  * The contenders: how each starts (pinned to the server core) against a simulator, and how each is
  * asked one benchmark operation. The two tracing ones are bjet-graphql with the same config plus
- * `telemetry.tracing`, exporting to the bench's own OTLP sink.
+ * `telemetry.tracing`, exporting to the bench's own OTLP sink; the two cache ones, the same config
+ * with the record cache fully on (nothing expires in a run) or off on every endpoint.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -10,8 +11,18 @@ import { startManagedProcess, type ManagedProcess } from './managed-process.js';
 import { composeMesh, MESH_DIR } from './mesh-peer.js';
 import type { HttpCall } from './run-load.js';
 import type { Variant } from './write-bench-config.js';
+import { withFullCache, withoutCache } from './cache-variants.js';
 
-export const CONTENDER_NAMES = ['bjet-graphql', 'bjet-graphql-trace-1.0', 'bjet-graphql-trace-0.1', 'apollo-defaults', 'mesh', 'direct-rest'] as const;
+export const CONTENDER_NAMES = [
+  'bjet-graphql',
+  'bjet-graphql-cached',
+  'bjet-graphql-no-cache',
+  'bjet-graphql-trace-1.0',
+  'bjet-graphql-trace-0.1',
+  'apollo-defaults',
+  'mesh',
+  'direct-rest',
+] as const;
 export type ContenderName = (typeof CONTENDER_NAMES)[number];
 
 export interface StartContext {
@@ -33,6 +44,8 @@ export interface Contender {
   readonly name: ContenderName;
   /** Only these operations are timed (all are checked); default every timed one. */
   readonly timed?: readonly QueryId[];
+  /** Timed only on this simulator (checked on every one); default every one. */
+  readonly timedOn?: { readonly latencyMs: number; readonly variant: Variant };
   start(ctx: StartContext): Promise<ManagedProcess>;
   /** The HTTP request for one operation, or null when this contender has no equivalent. */
   callFor(query: BenchQuery, port: number): HttpCall | null;
@@ -70,17 +83,35 @@ const generatedSchemaContender = (name: ContenderName, start: Contender['start']
 const serveBjet = (ctx: StartContext, name: string, configFile: string): Promise<ManagedProcess> =>
   node(ctx, name, [path.join(ctx.repoRoot, 'bin/bjet-graphql.js'), 'serve', '--config', configFile, '--port', String(ctx.port)], '/healthz');
 
+type Json = Record<string, unknown>;
+
+/** bjet-graphql serving its bench config changed by `change`, written beside it as `<config>.<name>.json`. */
+const serveBjetWith = (ctx: StartContext, name: ContenderName, change: (config: Json) => Json): Promise<ManagedProcess> => {
+  const config = JSON.parse(readFileSync(ctx.configFile, 'utf8')) as Json;
+  const file = ctx.configFile.replace(/\.json$/, `.${name}.json`);
+  writeFileSync(file, `${JSON.stringify(change(config), null, 2)}\n`);
+  return serveBjet(ctx, name, file);
+};
+
+/**
+ * The fully cached case and its reference, the same build with the cache off: timed on Q1 and Q2
+ * at 0 ms without the id-list key (the CPU targets' cell), checked everywhere. The bench's warm-up
+ * fills the cache before any measured run, so the measured runs make no REST call at all.
+ */
+const cacheContender = (name: ContenderName, change: (config: Json) => Json): Contender => ({
+  ...generatedSchemaContender(name, (ctx) => serveBjetWith(ctx, name, change)),
+  timed: ['Q1', 'Q2'],
+  timedOn: { latencyMs: 0, variant: 'plain' },
+});
+
 /**
  * bjet-graphql's bench config plus tracing at `sampleRatio`, exporting under the sink's `/<name>`.
  * Timed on Q1 only (checked on everything), which keeps the full run's length about as it was.
  */
 const tracingContender = (name: ContenderName, sampleRatio: number): Contender => ({
-  ...generatedSchemaContender(name, (ctx) => {
-    const config = JSON.parse(readFileSync(ctx.configFile, 'utf8')) as Record<string, unknown>;
-    const file = ctx.configFile.replace(/\.json$/, `.${name}.json`);
-    writeFileSync(file, `${JSON.stringify({ ...config, telemetry: { tracing: { otlpEndpoint: `${ctx.otlpSinkUrl}/${name}`, sampleRatio } } }, null, 2)}\n`);
-    return serveBjet(ctx, name, file);
-  }),
+  ...generatedSchemaContender(name, (ctx) =>
+    serveBjetWith(ctx, name, (config) => ({ ...config, telemetry: { tracing: { otlpEndpoint: `${ctx.otlpSinkUrl}/${name}`, sampleRatio } } })),
+  ),
   timed: ['Q1'],
 });
 
@@ -88,6 +119,8 @@ export const TRACING_CONTENDERS: readonly ContenderName[] = ['bjet-graphql-trace
 
 export const CONTENDERS: readonly Contender[] = [
   generatedSchemaContender('bjet-graphql', (ctx) => serveBjet(ctx, 'bjet-graphql', ctx.configFile)),
+  cacheContender('bjet-graphql-cached', withFullCache),
+  cacheContender('bjet-graphql-no-cache', withoutCache),
   tracingContender('bjet-graphql-trace-1.0', 1),
   tracingContender('bjet-graphql-trace-0.1', 0.1),
   generatedSchemaContender('apollo-defaults', (ctx) =>

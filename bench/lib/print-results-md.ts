@@ -38,7 +38,7 @@ export function printResultsMd(doc: ResultsDocument): string {
     '',
     doc.checkDetails === '' ? 'Every contender answered every operation correctly.' : `Not timed (wrong, errors, or no equivalent):\n\n${doc.checkDetails}`,
     '',
-    '## Targets (issue 7)',
+    '## Targets (issues 7 and 14)',
     '',
     '| target | verdict | evidence |',
     '| --- | --- | --- |',

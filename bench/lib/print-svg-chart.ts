@@ -8,6 +8,8 @@ import type { CellSummary } from './summarize-samples.js';
 
 const COLORS: Readonly<Record<ContenderName, string>> = {
   'bjet-graphql': '#2563eb',
+  'bjet-graphql-cached': '#1e3a8a',
+  'bjet-graphql-no-cache': '#a5b4fc',
   'bjet-graphql-trace-1.0': '#60a5fa',
   'bjet-graphql-trace-0.1': '#93c5fd',
   'apollo-defaults': '#f59e0b',

@@ -119,7 +119,7 @@ async function measureRounds(group: BenchGroup, ctx: RunContext, sim: SimAdmin, 
     const order = ctx.contenders.map((_, i) => ctx.contenders[(i + round) % ctx.contenders.length]).filter((c) => c !== undefined);
     for (const query of timed) {
       for (const contender of order) {
-        const timedCall = timedCallOf(contender, query, servers, outcome);
+        const timedCall = timedCallOf(group, contender, query, servers, outcome);
         if (timedCall === null) continue;
         const started = Date.now();
         const measurement = await measureCell({
@@ -152,7 +152,7 @@ const WARM_UP_SEC = 2;
 async function warmUp(group: BenchGroup, ctx: RunContext, sim: SimAdmin, servers: Servers, outcome: GroupOutcome, timed: readonly BenchQuery[]): Promise<void> {
   for (const contender of ctx.contenders) {
     for (const query of timed) {
-      const timedCall = timedCallOf(contender, query, servers, outcome);
+      const timedCall = timedCallOf(group, contender, query, servers, outcome);
       if (timedCall === null) continue;
       await runLoad({ call: timedCall.call, expectBody: timedCall.expectBody, connections: group.connections, durationSec: WARM_UP_SEC });
       if (query.mutation) await sim.resetData();
@@ -164,12 +164,14 @@ async function warmUp(group: BenchGroup, ctx: RunContext, sim: SimAdmin, servers
  * What loading a contender with a query needs: its running server, the call, and the body it
  * answered when checked. Null when it is not timed (not started, no equivalent, wrong answer).
  */
-function timedCallOf(contender: Contender, query: BenchQuery, servers: Servers, outcome: GroupOutcome) {
+function timedCallOf(group: BenchGroup, contender: Contender, query: BenchQuery, servers: Servers, outcome: GroupOutcome) {
   const server = servers.get(contender.name);
   const check = outcome.checks.find((c) => c.contender === contender.name && c.query === query.id);
   const call = server === undefined ? null : contender.callFor(query, server.port);
   if (server === undefined || call === null || check?.result.status !== 'ok') return null;
   if (contender.timed !== undefined && !contender.timed.includes(query.id)) return null;
+  const on = contender.timedOn;
+  if (on !== undefined && (on.latencyMs !== group.latencyMs || on.variant !== group.variant)) return null;
   return { server, call, expectBody: check.result.body };
 }
 

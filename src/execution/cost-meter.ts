@@ -36,68 +36,57 @@ export interface CostMeter {
   recordServed(freshUntil: number, personal: boolean): void;
 }
 
+/**
+ * One per operation, so a class: its fields and methods live on one shape and one prototype,
+ * where an object literal of getters and closures cost a visible share of a cached operation.
+ */
+class OperationCostMeter implements CostMeter {
+  started = 0;
+  sent = 0;
+  shared = 0;
+  cacheHits = 0;
+  staleHits = 0;
+  staleIfErrorSince: number | null = null;
+  freshUntil = Number.POSITIVE_INFINITY;
+  personal = false;
+
+  constructor(readonly budget: number) {}
+
+  reserve(): void {
+    if (Math.max(this.started, this.sent) >= this.budget) {
+      throw new BjetError('UPSTREAM_BUDGET_EXCEEDED', `This operation needs more than ${this.budget} REST calls, its budget.`, {
+        details: { budget: this.budget },
+      });
+    }
+    this.started += 1;
+  }
+
+  recordSent(): void {
+    this.sent += 1;
+  }
+
+  recordShared(): void {
+    this.shared += 1;
+  }
+
+  recordCacheHit(kind: CacheHitKind, fetchedAt: number): void {
+    this.cacheHits += 1;
+    if (kind === 'fresh') {
+      this.started -= 1;
+      return;
+    }
+    this.staleHits += 1;
+    if (kind === 'stale') this.started -= 1;
+    else if (this.staleIfErrorSince === null || fetchedAt < this.staleIfErrorSince) this.staleIfErrorSince = fetchedAt;
+  }
+
+  recordServed(until: number, isPersonal: boolean): void {
+    if (until < this.freshUntil) this.freshUntil = until;
+    if (isPersonal) this.personal = true;
+  }
+}
+
+/** The meter, read-only to its readers: only its methods change it. */
 export function createCostMeter(budget: number): CostMeter {
-  let started = 0;
-  let sent = 0;
-  let shared = 0;
-  let cacheHits = 0;
-  let staleHits = 0;
-  let staleIfErrorSince: number | null = null;
-  let freshUntil = Number.POSITIVE_INFINITY;
-  let personal = false;
-  return {
-    budget,
-    get started() {
-      return started;
-    },
-    get sent() {
-      return sent;
-    },
-    get shared() {
-      return shared;
-    },
-    get cacheHits() {
-      return cacheHits;
-    },
-    get staleHits() {
-      return staleHits;
-    },
-    get staleIfErrorSince() {
-      return staleIfErrorSince;
-    },
-    get freshUntil() {
-      return freshUntil;
-    },
-    get personal() {
-      return personal;
-    },
-    reserve() {
-      if (Math.max(started, sent) >= budget) {
-        throw new BjetError('UPSTREAM_BUDGET_EXCEEDED', `This operation needs more than ${budget} REST calls, its budget.`, {
-          details: { budget },
-        });
-      }
-      started += 1;
-    },
-    recordSent() {
-      sent += 1;
-    },
-    recordShared() {
-      shared += 1;
-    },
-    recordCacheHit(kind, fetchedAt) {
-      cacheHits += 1;
-      if (kind === 'fresh') {
-        started -= 1;
-        return;
-      }
-      staleHits += 1;
-      if (kind === 'stale') started -= 1;
-      else if (staleIfErrorSince === null || fetchedAt < staleIfErrorSince) staleIfErrorSince = fetchedAt;
-    },
-    recordServed(until, isPersonal) {
-      if (until < freshUntil) freshUntil = until;
-      if (isPersonal) personal = true;
-    },
-  };
+  return new OperationCostMeter(budget);
 }

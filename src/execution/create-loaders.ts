@@ -24,6 +24,9 @@ export interface Loaders {
 
 export function createLoaders(client: UpstreamClient, index: TypeIndex, ctx: CallContext): Loaders {
   const loaders = new Map<string, RecordLoader>();
+  // Primed records wait here until an id is asked for: most pages have no relation back to their
+  // own endpoint, and a DataLoader entry is a promise per record. First primed wins, as in DataLoader.
+  const primed = new Map<string, Map<string, UpstreamRecord>>();
   const loaderFor = (name: string): RecordLoader => {
     let loader = loaders.get(name);
     if (loader === undefined) {
@@ -32,18 +35,38 @@ export function createLoaders(client: UpstreamClient, index: TypeIndex, ctx: Cal
     }
     return loader;
   };
+  /** The endpoint's loader, holding the primed records among `ids` (a loaded entry is kept). */
+  const loaderWith = (name: string, ids: readonly string[]): RecordLoader => {
+    const loader = loaderFor(name);
+    const waiting = primed.get(name);
+    if (waiting === undefined) return loader;
+    for (const id of ids) {
+      const record = waiting.get(id);
+      if (record === undefined) continue;
+      waiting.delete(id);
+      loader.prime(id, record);
+    }
+    return loader;
+  };
   return {
-    load: (endpoint, id) => loaderFor(endpoint).load(id),
-    loadMany: (endpoint, ids) => loaderFor(endpoint).loadMany(ids),
+    load: (endpoint, id) => loaderWith(endpoint, [id]).load(id),
+    loadMany: (endpoint, ids) => loaderWith(endpoint, ids).loadMany(ids),
     prime(endpoint, records) {
-      const loader = loaderFor(endpoint);
       const idKey = targetOf(index, endpoint).idKey;
+      let waiting = primed.get(endpoint);
+      if (waiting === undefined) {
+        waiting = new Map();
+        primed.set(endpoint, waiting);
+      }
       for (const record of records) {
         const id = identifierOf(record, idKey);
-        if (id !== null) loader.prime(id, record);
+        if (id !== null && !waiting.has(id)) waiting.set(id, record);
       }
     },
-    clear: (endpoint, id) => void loaderFor(endpoint).clear(id),
+    clear(endpoint, id) {
+      primed.get(endpoint)?.delete(id);
+      loaderFor(endpoint).clear(id);
+    },
   };
 }
 

@@ -40,9 +40,16 @@ interface Walk {
 export function buildCostEstimator(index: TypeIndex, defaultPageSize: number): CostEstimator {
   const roots = buildRootFields(index);
   const byType = new Map([...index.endpoints.values()].map((endpoint) => [endpoint.typeName, endpoint]));
+  // Without variables an operation costs the same every time, and its parsed document is reused
+  // (Apollo's document store): estimated once per operation node.
+  const constant = new WeakMap<OperationDefinitionNode, number>();
   return ({ operation, fragments, variables }) => {
+    const known = constant.get(operation);
+    if (known !== undefined) return known;
     const walk: Walk = { index, roots, byType, defaultPageSize, fragments, variables };
-    return fieldsOf(operation.selectionSet, '', fragments).reduce((sum, node) => sum + rootCost(walk, node), 0);
+    const cost = fieldsOf(operation.selectionSet, '', fragments).reduce((sum, node) => sum + rootCost(walk, node), 0);
+    if ((operation.variableDefinitions?.length ?? 0) === 0) constant.set(operation, cost);
+    return cost;
   };
 }
 

@@ -10,6 +10,7 @@ import type { CacheHitKind, CallRecord, UpstreamStatus } from '../upstream/types
 import type { DeliveryCount } from '../webhooks/create-webhook-counters.js';
 import { EVENT_NAMES } from '../webhooks/parse-event-name.js';
 import { registerCacheMetrics } from './register-cache-metrics.js';
+import { createTallyCounter } from './create-tally-counter.js';
 import { registerRedisMetrics, type WatchedRedis } from './register-redis-metrics.js';
 
 export type WaitResource = 'slot' | 'token';
@@ -94,11 +95,19 @@ export function createMetrics(): Metrics {
     'phase',
   ]);
   const limits = counter('bjet_operation_limit_refusals_total', 'Operations refused by an operation limit (server.limits), by rule', ['rule']);
-  const cacheHits = counter('bjet_cache_hits_total', 'Reads the record cache answered with nothing sent: fresh, stale (while revalidating) or stale-if-error', [
-    'endpoint',
-    'kind',
-  ]);
-  const cacheMisses = counter('bjet_cache_misses_total', 'Reads of a cached endpoint the record cache could not answer (they went upstream)', ['endpoint']);
+  // Counted per read, many per operation: tallied here, handed to prom-client at each scrape.
+  const cacheHits = createTallyCounter({
+    name: 'bjet_cache_hits_total',
+    help: 'Reads the record cache answered with nothing sent: fresh, stale (while revalidating) or stale-if-error',
+    labelNames: ['endpoint', 'kind'],
+    registers,
+  });
+  const cacheMisses = createTallyCounter({
+    name: 'bjet_cache_misses_total',
+    help: 'Reads of a cached endpoint the record cache could not answer (they went upstream)',
+    labelNames: ['endpoint'],
+    registers,
+  });
   const reloads = counter('bjet_config_reloads_total', 'Reloads of the config and schema/, by outcome (ok, or refused and the old ones kept)', ['outcome']);
   let readWebhooks: { read: () => readonly DeliveryCount[]; endpoints: ReadonlySet<string> } | null = null;
   new Counter({
@@ -177,8 +186,8 @@ export function createMetrics(): Metrics {
     watchSubscriptions(read) {
       readSubscriptions = read;
     },
-    cacheHit: (kind, endpoint) => cacheHits.inc({ endpoint, kind }),
-    cacheMiss: (endpoint) => cacheMisses.inc({ endpoint }),
+    cacheHit: (kind, endpoint) => cacheHits(endpoint, kind),
+    cacheMiss: (endpoint) => cacheMisses(endpoint),
     reloaded: (outcome) => reloads.inc({ outcome }),
     watchWebhooks(read, endpoints) {
       readWebhooks = { read, endpoints: new Set(endpoints) };

@@ -62,6 +62,26 @@ describe('estimateCost', () => {
     expect(estimate(query, { n: 500 })).toBe(1 + 3);
   });
 
+  it('estimates a parsed operation without variables once, one with variables for each set', () => {
+    const costOf = buildCostEstimator(fixture.index, 10);
+    const operationOf = (source: string): OperationDefinitionNode => {
+      const found = parse(source).definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+      if (found === undefined) throw new Error('no operation');
+      return found;
+    };
+    const fixed = operationOf('{ partners(limit: 50) { items { tags { name } } } }');
+    expect(costOf({ operation: fixed, fragments: {}, variables: {} })).toBe(1 + 3);
+    // The same node again: the first estimate, not a second walk (its selection changed meanwhile).
+    const selection = fixed.selectionSet.selections;
+    (fixed.selectionSet as { selections: typeof selection }).selections = [];
+    expect(costOf({ operation: fixed, fragments: {}, variables: {} })).toBe(1 + 3);
+    (fixed.selectionSet as { selections: typeof selection }).selections = selection;
+    const withVariables = operationOf('query($n: Int) { partners(limit: $n) { items { tags { name } } } }');
+    expect(costOf({ operation: withVariables, fragments: {}, variables: { n: 5 } })).toBe(2);
+    expect(costOf({ operation: withVariables, fragments: {}, variables: { n: 500 } })).toBe(1 + 3);
+    expect(costOf({ operation: withVariables, fragments: {}, variables: { n: 5 } })).toBe(2);
+  });
+
   it('follows fragments and adds up root fields', () => {
     const query = `{ a: partner(id: 1) { ...P } b: partner(id: 2) { name } country(id: 3) { code } }
       fragment P on Partner { country { code } }`;
