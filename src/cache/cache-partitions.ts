@@ -17,8 +17,8 @@ import type { CacheStore } from './types.js';
 const MAX_SERVICE_PARTITIONS = 64;
 
 export class CachePartitions {
-  /** The service partitions seen (one per set of forwarded headers); bounded. */
-  private readonly service = new Set<string>();
+  /** The service partitions seen (one per set of forwarded headers), with those headers; bounded. */
+  private readonly service = new Map<string, Readonly<Record<string, string>>>();
   /** An operation's partitions, worked out once (its calls all carry the same context). */
   private readonly byContext = new WeakMap<CallContext, { service: string; personal: string | undefined }>();
 
@@ -33,7 +33,7 @@ export class CachePartitions {
     if (known === undefined) {
       known = { service: SERVICE_KEY + headersSuffix(ctx.forwardedHeaders), personal: undefined };
       this.byContext.set(ctx, known);
-      if (this.service.size < MAX_SERVICE_PARTITIONS) this.service.add(known.service);
+      if (this.service.size < MAX_SERVICE_PARTITIONS && !this.service.has(known.service)) this.service.set(known.service, ctx.forwardedHeaders ?? {});
     }
     if (!settings.personal) return known.service;
     known.personal ??= this.credentials.ofUser(ctx) + headersSuffix(ctx.forwardedHeaders);
@@ -42,7 +42,12 @@ export class CachePartitions {
 
   /** The service partitions seen, while they can all be told (null past the bound). */
   serviceSeen(): ReadonlySet<string> | null {
-    return this.service.size >= MAX_SERVICE_PARTITIONS ? null : this.service;
+    return this.service.size >= MAX_SERVICE_PARTITIONS ? null : new Set(this.service.keys());
+  }
+
+  /** The forwarded headers of a service partition seen (what a read in it must send). */
+  headersOf(partition: string): Readonly<Record<string, string>> | undefined {
+    return this.service.get(partition);
   }
 
   /**
@@ -51,10 +56,9 @@ export class CachePartitions {
    */
   hold(endpoint: string, id: string, record: UpstreamRecord): boolean {
     const get = this.store.getSync;
-    const seen = this.serviceSeen();
-    if (get === undefined || seen === null) return false;
+    if (get === undefined || this.service.size >= MAX_SERVICE_PARTITIONS) return false;
     let found = false;
-    for (const partition of seen) {
+    for (const partition of this.service.keys()) {
       const entry = get({ kind: 'record', endpoint, partition, id });
       if (entry === undefined || !(this.now() < entry.staleUntil)) continue;
       if (entry.value === null || isList(entry.value) || !sameRecord(entry.value, record)) return false;
@@ -70,10 +74,9 @@ export class CachePartitions {
    */
   heldVersions(endpoint: string, id: string): Map<string, UpstreamRecord> | null {
     const get = this.store.getSync;
-    const seen = this.serviceSeen();
-    if (get === undefined || seen === null) return null;
+    if (get === undefined || this.service.size >= MAX_SERVICE_PARTITIONS) return null;
     const held = new Map<string, UpstreamRecord>();
-    for (const partition of seen) {
+    for (const partition of this.service.keys()) {
       const entry = get({ kind: 'record', endpoint, partition, id });
       if (entry === undefined) continue;
       if (entry.value === null || isList(entry.value)) return null;

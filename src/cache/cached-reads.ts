@@ -21,6 +21,7 @@ import { storeKeyOf } from './create-memory-store.js';
 import { DropLog } from './drop-log.js';
 import { EndpointSweeps } from './endpoint-sweeps.js';
 import { fetchRecordsOf } from './fetch-records.js';
+import { HINT_READ_AFTER_MS, HintedRecords } from './hinted-records.js';
 import { keepAnswer, withFallbackWait } from './keep-answer.js';
 import { changedKeys, ListPatches } from './list-patches.js';
 import { RecordBatcher } from './record-batcher.js';
@@ -37,6 +38,8 @@ export interface CachedReadsOptions {
   readonly refreshDeadlineMs: number;
   /** How long a read with a stale-if-error answer at hand waits for a rate-limit token. */
   readonly staleIfLimitedWaitMs: number;
+  /** How long after a hint its record is read again (hinted-records.ts; tests shorten it). */
+  readonly hintReadAfterMs?: number;
   readonly logger: Logger | undefined;
 }
 
@@ -65,6 +68,8 @@ export class CachedReads {
   /** Background record refreshes not settled yet (tests, shutdown). */
   private readonly pending = new Set<Promise<unknown>>();
   private readonly partitions: CachePartitions;
+  /** Hinted changes whose record is read again before the pages are touched. */
+  private readonly hints: HintedRecords;
 
   constructor(
     private readonly client: UpstreamClient,
@@ -72,6 +77,14 @@ export class CachedReads {
   ) {
     this.patches = new ListPatches(options.now);
     this.partitions = new CachePartitions(options.credentials, options.store, options.now);
+    this.hints = new HintedRecords({
+      heldVersions: (endpoint, id) => this.partitions.heldVersions(endpoint, id),
+      drop: (endpoint, ids, lists) => this.drop(endpoint, ids, lists),
+      readAgain: (settings, id, partition) => this.readAgain(settings, id, partition),
+      patch: (settings, id, record, moved) => this.patches.add(settings, id, record, options.now(), moved),
+      readAfterMs: options.hintReadAfterMs ?? HINT_READ_AFTER_MS,
+      logger: options.logger,
+    });
     this.sweeps = new EndpointSweeps({
       now: options.now,
       deadlineMs: options.refreshDeadlineMs,
@@ -181,6 +194,14 @@ export class CachedReads {
     return true;
   }
 
+  /**
+   * A hint that a shared record changed: its entries go, and it is read again before the pages are
+   * patched or dropped (hinted-records.ts). False, with nothing done, when that cannot be told.
+   */
+  hinted(settings: EndpointCacheSettings, id: string): Promise<boolean> {
+    return this.hints.hinted(settings, id);
+  }
+
   /** Whether the service partitions hold this record exactly as given (cache-partitions.ts). */
   holds(endpoint: string, id: string, record: UpstreamRecord): boolean {
     return this.partitions.hold(endpoint, id, record);
@@ -188,8 +209,8 @@ export class CachedReads {
 
   /** Waits for the background refreshes running now (tests, shutdown). */
   async settle(): Promise<void> {
-    while (this.refreshing.size > 0 || this.pending.size > 0 || this.sweeps.isBusy()) {
-      await Promise.all([...this.refreshing.values(), ...this.pending, this.sweeps.settle()]);
+    while (this.refreshing.size > 0 || this.pending.size > 0 || this.sweeps.isBusy() || this.hints.busy) {
+      await Promise.all([...this.refreshing.values(), ...this.pending, this.sweeps.settle(), this.hints.settle()]);
     }
   }
 
@@ -285,6 +306,19 @@ export class CachedReads {
       this.batchers.set(name, batcher);
     }
     return batcher;
+  }
+
+  /** A hinted record, read past the cache in a service partition it is held in (and kept). */
+  private async readAgain(settings: EndpointCacheSettings, id: string, partition: string): Promise<UpstreamRecord | null> {
+    const ctx: CallContext = {
+      requestId: 'webhook-hint',
+      deadline: this.options.now() + this.options.refreshDeadlineMs,
+      forwardedHeaders: this.partitions.headersOf(partition) ?? {},
+      priority: 'foreground',
+      cache: 'no-cache',
+    };
+    const value = await this.read(settings, { kind: 'record', endpoint: settings.endpoint, partition, id }, undefined, ctx);
+    return value === null || isList(value) ? null : value;
   }
 
   /** One page of a sweep: its records are kept (not the page, which no operation asked for). */

@@ -24,6 +24,8 @@ export interface CachingClientOptions {
   readonly credentials: CredentialKeys;
   readonly now?: () => number;
   readonly logger?: Logger;
+  /** How long after a hint pushed by Odoo its record is read again (default HINT_READ_AFTER_MS). */
+  readonly hintReadAfterMs?: number;
 }
 
 export interface CachingClient extends UpstreamClient {
@@ -78,6 +80,7 @@ class CachingUpstreamClient implements CachingClient {
       credentials: options.credentials,
       refreshDeadlineMs: options.config.server.operationDeadlineMs,
       staleIfLimitedWaitMs: STALE_IF_LIMITED_WAIT_MS,
+      ...(options.hintReadAfterMs === undefined ? {} : { hintReadAfterMs: options.hintReadAfterMs }),
       logger: options.logger?.child({ component: 'cache' }),
     });
     this.unsubscribe = options.bus.subscribe((event) => {
@@ -173,6 +176,9 @@ class CachingUpstreamClient implements CachingClient {
         return;
       }
       if (event.source === 'webhook' && (await this.reads.keepPushed(settings, event.id, record, event.at))) return;
+    }
+    if (record === null && event.kind !== 'deleted' && event.source === 'webhook' && settings.cached && !settings.personal) {
+      if (await this.reads.hinted(settings, event.id)) return;
     }
     await this.reads.drop(event.endpoint, [event.id]);
   }

@@ -188,20 +188,58 @@ describe('a trusted pushed record', () => {
   });
 });
 
-describe('what a push does not keep', () => {
-  it('a hint (no trustPayload) drops the record and the pages', async () => {
+describe('a hint (no trustPayload)', () => {
+  it('drops the record, reads it again once, then shows it in the pages as a trusted record would be', async () => {
     const clock = createClock();
     stack = await start(clock, false);
     const first = items(await stack.gql(PAGE))[0];
     if (first === undefined) throw new Error('a page of partners');
+    stack.simulator.clearRecords();
     await push(stack, clock, first.id, { city: 'Hinted City' });
+    await stack.server.settle();
+    // One read of the record, not of the pages.
+    expect(paths(stack)).toEqual([`/partners/${first.id}`]);
     stack.simulator.clearRecords();
     const page = await stack.gql(PAGE);
-    expect(items(page)[0]?.city).toBe('Hinted City');
-    expect(cost(page)).toMatchObject({ restCalls: 1, cacheHits: 0 });
+    expect(items(page)[0]).toEqual({ ...first, city: 'Hinted City' });
+    expect(cost(page)).toMatchObject({ restCalls: 0, cacheHits: 1, staleHits: 1 });
     expect(cost(await stack.gql(PARTNER, { id: first.id }))).toMatchObject({ restCalls: 0, cacheHits: 1 });
+    await stack.server.settle();
+    expect(paths(stack)).toEqual(['/partners']);
   });
 
+  it('of a filter key: the page naming it is read again, the others are patched', async () => {
+    const clock = createClock();
+    stack = await start(clock, false);
+    const first = items(await stack.gql(PAGE))[0];
+    if (first === undefined) throw new Error('a page of partners');
+    expect(items(await stack.gql(NAMED, { name: 'Hinted Name' }))).toEqual([]);
+    await push(stack, clock, first.id, { name: 'Hinted Name Ltd' });
+    await stack.server.settle();
+    stack.simulator.clearRecords();
+    const named = await stack.gql(NAMED, { name: 'Hinted Name' });
+    expect(items(named)).toEqual([{ id: first.id, name: 'Hinted Name Ltd' }]);
+    expect(cost(named)).toMatchObject({ restCalls: 1, cacheHits: 0 });
+    const page = await stack.gql(PAGE);
+    expect(items(page)[0]).toEqual({ ...first, name: 'Hinted Name Ltd' });
+    expect(cost(page)).toMatchObject({ restCalls: 0, cacheHits: 1, staleHits: 1 });
+  });
+
+  it('of a record no partition holds drops the pages: nothing tells what they lack', async () => {
+    const clock = createClock();
+    stack = await start(clock, false);
+    const page = items(await stack.gql(PAGE));
+    const unheld = '40';
+    expect(page.some((item) => item.id === unheld)).toBe(false);
+    await push(stack, clock, unheld, { city: 'Nowhere' });
+    await stack.server.settle();
+    stack.simulator.clearRecords();
+    expect(cost(await stack.gql(PAGE))).toMatchObject({ restCalls: 1, cacheHits: 0 });
+    expect(paths(stack)).toEqual(['/partners']);
+  });
+});
+
+describe('what a push does not keep', () => {
   it('a record of a forward-auth endpoint (it has no user’s visibility) drops them', async () => {
     const clock = createClock();
     const forward = (config: Config): Config => ({
