@@ -1,53 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createCachingClient, type CachingClient } from '../../../src/cache/create-caching-client.js';
-import { createMemoryStore } from '../../../src/cache/create-memory-store.js';
-import { createLocalChangeBus } from '../../../src/changes/create-local-change-bus.js';
-import { buildDemoConfig } from '../../../src/config/build-demo-config.js';
-import type { Config, RateLimitConfig } from '../../../src/config/types.js';
+import { describe, expect, it } from 'vitest';
+import type { CachingClient } from '../../../src/cache/create-caching-client.js';
+import type { RateLimitConfig } from '../../../src/config/types.js';
 import { BjetError } from '../../../src/errors/bjet-error.js';
 import type { Simulator } from '../../../src/simulator/types.js';
-import { createUpstreamClient } from '../../../src/upstream/create-upstream-client.js';
-import { CredentialKeys } from '../../../src/upstream/credential-keys.js';
-import type { CacheHitKind, CallContext } from '../../../src/upstream/types.js';
+import type { CacheHitKind } from '../../../src/upstream/types.js';
 import { createClock, type Clock } from '../../support/cached-stack.js';
-import { relativePath } from '../../support/start-stack.js';
-import { startSimulator } from '../../support/simulator.js';
-import { withCache } from '../../support/with-cache.js';
+import { callContext as context, callsOf as calls, useCachingClient } from '../../support/caching-client.js';
 
-let simulator: Simulator | undefined;
-let client: CachingClient | undefined;
-afterEach(async () => {
-  await client?.close();
-  await simulator?.close();
-  client = undefined;
-  simulator = undefined;
-});
+const start = useCachingClient();
 
-const RATE_LIMIT_OFF: RateLimitConfig = { perMinute: null, perHourPerCredential: null };
-
-async function started(clock: Clock, rateLimit: RateLimitConfig = RATE_LIMIT_OFF): Promise<{ sim: Simulator; cached: CachingClient }> {
-  const sim = await startSimulator({ switches: { inFilter: true } });
-  simulator = sim;
-  const demo = buildDemoConfig(`${sim.baseUrl}`);
-  const tuned = withCache(demo, { ttlSeconds: 10, staleWhileRevalidateSeconds: 20, staleIfErrorSeconds: 60 });
-  const config: Config = { ...tuned, upstream: { ...tuned.upstream, rateLimit, retries: { ...tuned.upstream.retries, attempts: 1 } } };
-  const credentials = new CredentialKeys('test-secret');
-  const upstream = createUpstreamClient(config, { now: clock.now, credentialKeys: credentials });
-  const store = createMemoryStore({ maxEntries: 1000, maxBytes: 1_000_000 });
-  const cached = createCachingClient(upstream, { config, store, bus: createLocalChangeBus(), credentials, now: clock.now });
-  client = cached;
-  return { sim, cached };
-}
-
-function context(clock: Clock, hits: CacheHitKind[] = []): CallContext {
-  return { requestId: 'test', deadline: clock.now() + 30_000, onCacheHit: (kind) => hits.push(kind) };
-}
-
-function calls(sim: Simulator): string[] {
-  return sim.records.map((record) => {
-    const query = new URLSearchParams(record.query).toString();
-    return `${record.method} ${relativePath(record)}${query === '' ? '' : `?${query}`}`;
-  });
+async function started(clock: Clock, rateLimit?: RateLimitConfig): Promise<{ sim: Simulator; cached: CachingClient }> {
+  return start(clock, rateLimit === undefined ? {} : { rateLimit });
 }
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));

@@ -3,58 +3,21 @@
  * within a TTL as reading it whole would is read page by page, and its records are then hits.
  * Exact call lists against the simulator; the clock is the test's.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { createCachingClient, type CachingClient } from '../../../src/cache/create-caching-client.js';
-import { createMemoryStore } from '../../../src/cache/create-memory-store.js';
-import { createLocalChangeBus } from '../../../src/changes/create-local-change-bus.js';
-import { buildDemoConfig } from '../../../src/config/build-demo-config.js';
-import type { Config } from '../../../src/config/types.js';
+import { describe, expect, it } from 'vitest';
+import type { CachingClient } from '../../../src/cache/create-caching-client.js';
 import type { Simulator } from '../../../src/simulator/types.js';
-import { createUpstreamClient } from '../../../src/upstream/create-upstream-client.js';
-import { CredentialKeys } from '../../../src/upstream/credential-keys.js';
-import type { CacheHitKind, CallContext } from '../../../src/upstream/types.js';
+import type { CacheHitKind } from '../../../src/upstream/types.js';
 import { createClock, type Clock } from '../../support/cached-stack.js';
-import { relativePath } from '../../support/start-stack.js';
-import { startSimulator } from '../../support/simulator.js';
-import { withCache } from '../../support/with-cache.js';
+import { callContext as context, callsOf as calls, useCachingClient } from '../../support/caching-client.js';
 
-let simulator: Simulator | undefined;
-let client: CachingClient | undefined;
-afterEach(async () => {
-  await client?.close();
-  await simulator?.close();
-  client = undefined;
-  simulator = undefined;
-});
+const start = useCachingClient();
 
 async function started(clock: Clock, sweepMaxRecords: number): Promise<{ sim: Simulator; cached: CachingClient; partners: number }> {
-  const sim = await startSimulator({ switches: { inFilter: true } });
-  simulator = sim;
-  const tuned = withCache(buildDemoConfig(sim.baseUrl), { ttlSeconds: 10, staleWhileRevalidateSeconds: 20, staleIfErrorSeconds: 60, sweepMaxRecords });
-  const config: Config = {
-    ...tuned,
-    upstream: { ...tuned.upstream, rateLimit: { perMinute: null, perHourPerCredential: null }, retries: { ...tuned.upstream.retries, attempts: 1 } },
-  };
-  const credentials = new CredentialKeys('test-secret');
-  const upstream = createUpstreamClient(config, { now: clock.now, credentialKeys: credentials });
-  const store = createMemoryStore({ maxEntries: 10_000, maxBytes: 10_000_000 });
-  const cached = createCachingClient(upstream, { config, store, bus: createLocalChangeBus(), credentials, now: clock.now });
-  client = cached;
+  const { sim, cached, upstream } = await start(clock, { times: { sweepMaxRecords } });
   // What a list of the partners holds (archived records are not listed), read before the counts start.
   const partners = (await upstream.list('partners', { limit: '1000' }, context(clock))).length;
   sim.clearRecords();
   return { sim, cached, partners };
-}
-
-function context(clock: Clock, hits: CacheHitKind[] = []): CallContext {
-  return { requestId: 'test', deadline: clock.now() + 30_000, onCacheHit: (kind) => hits.push(kind) };
-}
-
-function calls(sim: Simulator): string[] {
-  return sim.records.map((record) => {
-    const query = new URLSearchParams(record.query).toString();
-    return `${record.method} ${relativePath(record)}${query === '' ? '' : `?${query}`}`;
-  });
 }
 
 /** The pages a sweep of `records` takes at 100 a page: until one comes back short. */
