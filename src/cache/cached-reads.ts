@@ -13,7 +13,7 @@
  */
 import type { Logger } from 'pino';
 import type { CredentialKeys } from '../upstream/credential-keys.js';
-import type { CacheHitKind, CallContext, UpstreamClient, UpstreamRecord } from '../upstream/types.js';
+import type { CallContext, UpstreamClient, UpstreamRecord } from '../upstream/types.js';
 import { buildCacheEntry, isList, sizeOf, staleMayCover } from './build-cache-entry.js';
 import type { EndpointCacheSettings } from './build-cache-settings.js';
 import { CachePartitions } from './cache-partitions.js';
@@ -22,8 +22,10 @@ import { DropLog } from './drop-log.js';
 import { EndpointSweeps } from './endpoint-sweeps.js';
 import { fetchRecordsOf } from './fetch-records.js';
 import { HINT_READ_AFTER_MS, HintedRecords } from './hinted-records.js';
+import { keepPushedRecord } from './pushed-records.js';
+import { readIdListPage } from './read-id-list-page.js';
 import { keepAnswer, withFallbackWait } from './keep-answer.js';
-import { changedKeys, ListPatches } from './list-patches.js';
+import { ListPatches } from './list-patches.js';
 import { RecordBatcher } from './record-batcher.js';
 import type { CacheEntry, CacheKey, CacheStore } from './types.js';
 
@@ -45,14 +47,6 @@ export interface CachedReadsOptions {
 
 /** What the cache holds for a key now: an answer to serve, or the entry a miss may fall back on. */
 type Lookup = { readonly hit: 'fresh' | 'stale'; readonly entry: CacheEntry } | { readonly hit: null; readonly entry: CacheEntry | undefined };
-
-/**
- * Odoo's active test hides archived records from every search that does not name `active`: a
- * change of it may move a record across every page, whichever filters a page names.
- */
-const ACTIVE_KEY = 'active';
-
-const WORSE: Readonly<Record<CacheHitKind, number>> = { fresh: 0, stale: 1, 'stale-if-error': 2 };
 
 export class CachedReads {
   /** Background refreshes of list pages running, by store key (single flight). */
@@ -109,33 +103,9 @@ export class CachedReads {
     return this.fetch(settings, key, query, ctx, found.entry);
   }
 
-  /**
-   * Records of an endpoint with an id-list filter, in `ids` order (absent ones left out): the
-   * id-list page the loaders asked for, read per id. It counts as one read: one cache hit when
-   * every id was answered from the cache, else the call it sent or joined.
-   */
-  async readRecords(settings: EndpointCacheSettings, partition: string, ids: readonly string[], ctx: CallContext): Promise<UpstreamRecord[]> {
-    let worst: { kind: CacheHitKind; fetchedAt: number } | null = null;
-    let allHits = true;
-    const inner: CallContext = {
-      ...ctx,
-      onCacheHit: (kind, fetchedAt) => {
-        if (worst === null || WORSE[kind] > WORSE[worst.kind]) worst = { kind, fetchedAt: Math.min(fetchedAt, worst?.fetchedAt ?? fetchedAt) };
-        else worst = { kind: worst.kind, fetchedAt: Math.min(fetchedAt, worst.fetchedAt) };
-      },
-      onCall: (call) => {
-        allHits = false;
-        ctx.onCall?.(call);
-      },
-      onShared: () => {
-        allHits = false;
-        ctx.onShared?.();
-      },
-    };
-    const values = await Promise.all(ids.map((id) => this.read(settings, { kind: 'record', endpoint: settings.endpoint, partition, id }, undefined, inner)));
-    const hit = worst as { kind: CacheHitKind; fetchedAt: number } | null;
-    if (allHits && hit !== null) ctx.onCacheHit?.(hit.kind, hit.fetchedAt, settings.endpoint);
-    return values.filter((value): value is UpstreamRecord => value !== null && !isList(value));
+  /** An id-list page the loaders asked for, read per id (read-id-list-page.ts). */
+  readRecords(settings: EndpointCacheSettings, partition: string, ids: readonly string[], ctx: CallContext): Promise<UpstreamRecord[]> {
+    return readIdListPage((key, inner) => this.read(settings, key, undefined, inner), settings, partition, ids, ctx);
   }
 
   /** Forgets what the upstream said about records (in every partition) and, unless told not to, the endpoint's list pages. */
@@ -167,31 +137,21 @@ export class CachedReads {
     this.patches.add(settings, id, record, at);
   }
 
-  /**
-   * A complete record Odoo pushed, trusted: it replaces the versions the service partitions hold in
-   * this process (set-if-newer, versioned at `at`; any other partition drops the record) and the
-   * endpoint's list pages show it in place as for `patchLists`, except pages that filter on a key
-   * it changed (compared with the versions held), which are read again. False, with nothing done,
-   * when what changed cannot be told (no version held, or an absent one) or the change may move it
-   * across every page: the caller then drops as for a hint.
-   */
-  async keepPushed(settings: EndpointCacheSettings, id: string, record: UpstreamRecord, at: number): Promise<boolean> {
-    const held = this.partitions.heldVersions(settings.endpoint, id);
-    const seen = this.partitions.serviceSeen();
-    if (held === null || held.size === 0 || seen === null) return false;
-    const changed = changedKeys(held.values(), record);
-    if (changed.has(ACTIVE_KEY)) return false;
-    // A read of it that started before the push must not store its older answer.
-    this.drops.drop(settings.endpoint, [id], false);
-    const store = this.options.store;
-    const sets = [...seen].map((partition) =>
-      held.has(partition)
-        ? this.replace(settings, { kind: 'record', endpoint: settings.endpoint, partition, id }, record, at)
-        : store.deleteRecord(settings.endpoint, id, partition),
+  /** A complete record Odoo pushed, trusted (pushed-records.ts); false, with nothing done, when what changed cannot be told. */
+  keepPushed(settings: EndpointCacheSettings, id: string, record: UpstreamRecord, at: number): Promise<boolean> {
+    return keepPushedRecord(
+      {
+        partitions: this.partitions,
+        store: this.options.store,
+        drops: this.drops,
+        patches: this.patches,
+        replace: (key, kept, fetchedAt) => this.replace(settings, key, kept, fetchedAt),
+      },
+      settings,
+      id,
+      record,
+      at,
     );
-    this.patches.add(settings, id, record, at, new Set([...changed].filter((key) => settings.filters.has(key))));
-    await Promise.all(sets);
-    return true;
   }
 
   /**

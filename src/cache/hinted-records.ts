@@ -15,12 +15,10 @@
 import type { Logger } from 'pino';
 import type { UpstreamRecord } from '../upstream/types.js';
 import type { EndpointCacheSettings } from './build-cache-settings.js';
-import { changedKeys } from './list-patches.js';
+import { ACTIVE_KEY, changedKeys } from './list-patches.js';
 
 /** How long after a hint its record is read again (Odoo commits after the outbound call). */
 export const HINT_READ_AFTER_MS = 300;
-
-const ACTIVE_KEY = 'active';
 
 export interface HintedRecordsHooks {
   /** The versions the service partitions hold in this process (cache-partitions.ts). */

@@ -85,3 +85,9 @@ export function changedKeys(held: Iterable<UpstreamRecord>, record: UpstreamReco
   }
   return changed;
 }
+
+/**
+ * Odoo's active test hides archived records from every search that does not name `active`: a
+ * change of it may move a record across every page, whichever filters a page names.
+ */
+export const ACTIVE_KEY = 'active';
