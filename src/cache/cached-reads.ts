@@ -94,6 +94,7 @@ export class CachedReads {
   }
 
   async read(settings: EndpointCacheSettings, key: CacheKey, query: Readonly<Record<string, string>> | undefined, ctx: CallContext): Promise<Value> {
+    if (key.kind === 'record') this.sweeps.noteRecordRead(settings, key.partition, key.id);
     const found = await this.lookup(key, ctx);
     // A page a pushed record may have entered or left (a filter key it names changed) is read again.
     const outdated = found.hit !== null && key.kind === 'list' && this.patches.outdates(settings, query ?? {}, found.entry.fetchedAt);
@@ -301,7 +302,8 @@ export class CachedReads {
     const failed = (error: unknown): void => {
       this.options.logger?.debug({ endpoint: key.endpoint, kind: key.kind, err: error }, 'cache refresh failed; the stale entry stays until its window ends');
     };
-    if (key.kind === 'record' && this.sweeps.isRunning(key.endpoint, key.partition)) return;
+    // A sweep running, or renewed by this stale read, refreshes the record with every other.
+    if (key.kind === 'record' && (this.sweeps.isRunning(key.endpoint, key.partition) || this.sweeps.renew(settings, key.partition, background))) return;
     if (key.kind === 'record' && settings.idListFilter !== null) {
       // The batcher is the single flight: an id queued or out is joined.
       const running = this.batcherOf(settings, key.partition, 'background')

@@ -5,12 +5,15 @@
  * sweep would (the pages the last sweep took), the endpoint is read page by page and every record
  * it returned is kept, fresh. The next sweep comes the same way, when the records' own reads have
  * cost as much again, and never sooner than a TTL: an endpoint nobody reads is never swept, and a
- * sweep never costs more than the calls it replaces. The first sweep, which also finds out the
- * endpoint's size, comes after FIRST_SWEEP_AFTER_CALLS: a cold cache warms up in seconds, and an
- * endpoint too big to sweep costs at most `sweepMaxRecords / pageSize` calls an hour to find out.
+ * sweep never costs more than the calls it replaces. Once swept, a stale record read a TTL later
+ * renews the sweep instead of starting its own refresh, when at least as many records as the sweep
+ * took pages were read since (one record read now and then keeps its own refreshes). The first
+ * sweep, which also finds out the endpoint's size, comes after FIRST_SWEEP_AFTER_CALLS: a cold
+ * cache warms up in seconds, and an endpoint too big to sweep costs at most
+ * `sweepMaxRecords / pageSize` calls an hour to find out.
  *
- * A sweep is not speculative work: it starts only on calls already spent, so it asks for tokens as
- * an operation's read does. An endpoint found to hold more than `sweepMaxRecords` is not swept
+ * A sweep is not speculative work: it starts only on calls already spent, or in place of the
+ * refreshes that reads are about to start, so it asks for tokens as an operation's read does. An endpoint found to hold more than `sweepMaxRecords` is not swept
  * again for an hour. Personal (forward-auth) partitions are never swept: one user's reads would
  * pay for every record they may never ask for. Replicas sharing a store claim each sweep there, so
  * one of them sweeps an endpoint per TTL for all.
@@ -41,6 +44,8 @@ interface SweepState {
   pages: number | null;
   notBefore: number;
   running: Promise<void> | null;
+  /** The records read since the last sweep started (counted once the endpoint has been swept). */
+  readonly read: Set<string>;
 }
 
 /** Record calls within a TTL before the first sweep of an endpoint in a partition. */
@@ -68,7 +73,33 @@ export class EndpointSweeps {
     if (state.running !== null || now < state.notBefore || now - state.startedAt < settings.ttlMs) return;
     const cost = state.pages ?? FIRST_SWEEP_AFTER_CALLS;
     if (calls.length < cost) return;
-    calls.length = 0;
+    this.start(settings, partition, ctx, state, now);
+  }
+
+  /** A record of a swept endpoint was read: it counts towards the next sweep's renewal. */
+  noteRecordRead(settings: EndpointCacheSettings, partition: string, id: string): void {
+    if (settings.sweepMaxRecords === 0) return;
+    const state = this.states.get(`${settings.endpoint}\u0000${partition}`);
+    if (state !== undefined && state.pages !== null && state.read.size < settings.sweepMaxRecords) state.read.add(id);
+  }
+
+  /**
+   * A stale record of the endpoint is read: instead of its own refresh, the sweep is renewed when
+   * the endpoint was swept a TTL ago or more and at least as many records as the sweep took pages
+   * were read since (a stale read would otherwise start a call of its own). True when it was.
+   */
+  renew(settings: EndpointCacheSettings, partition: string, ctx: CallContext): boolean {
+    const state = this.states.get(`${settings.endpoint}\u0000${partition}`);
+    if (state === undefined || state.pages === null || state.running !== null) return false;
+    const now = this.options.now();
+    if (now < state.notBefore || now - state.startedAt < settings.ttlMs || state.read.size < state.pages) return false;
+    this.start(settings, partition, ctx, state, now);
+    return true;
+  }
+
+  private start(settings: EndpointCacheSettings, partition: string, ctx: CallContext, state: SweepState, now: number): void {
+    state.calls.length = 0;
+    state.read.clear();
     state.startedAt = now;
     state.running = this.sweep(settings, partition, ctx, state).finally(() => {
       state.running = null;
@@ -129,7 +160,7 @@ export class EndpointSweeps {
     let state = this.states.get(name);
     if (state === undefined) {
       if (this.states.size >= MAX_STATES) for (const [known, old] of this.states) if (old.running === null) this.states.delete(known);
-      state = { calls: [], startedAt: -Infinity, pages: null, notBefore: 0, running: null };
+      state = { calls: [], startedAt: -Infinity, pages: null, notBefore: 0, running: null, read: new Set() };
       this.states.set(name, state);
     }
     return state;

@@ -54,13 +54,13 @@ describe('sweeps', () => {
     expect(calls(sim)).toEqual([]);
   });
 
-  it('sweeps again only a TTL later, when the records’ own reads have cost the pages the last sweep took', async () => {
+  it('renews a sweep a TTL later, at the stale read that finds as many records read since as it took pages', async () => {
     const clock = createClock();
     const { sim, cached, partners } = await started(clock, 1000);
     await readOneByOne(cached, clock, [1, 2]);
     await cached.settle();
     const pages = sweepPages(partners);
-    // Past the TTL, each stale read starts one background refresh (settled one at a time here).
+    // Past the TTL, a stale read starts its own refresh while fewer records than pages were read since the sweep.
     clock.advance(11_000);
     sim.clearRecords();
     const refreshed: string[] = [];
@@ -70,10 +70,25 @@ describe('sweeps', () => {
       refreshed.push(`GET /partners/${id}`);
     }
     expect(calls(sim)).toEqual(refreshed);
+    // The next one renews the sweep instead: its record is refreshed with every other.
     await cached.get('partners', String(pages.length), context(clock));
     await cached.settle();
-    expect(calls(sim).slice(0, refreshed.length)).toEqual(refreshed);
-    expect(sorted(calls(sim).slice(refreshed.length))).toEqual(sorted([`GET /partners/${pages.length}`, ...pages]));
+    expect(calls(sim)).toEqual([...refreshed, ...pages]);
+  });
+
+  it('keeps one record read now and then to its own refreshes: no sweep is renewed for it', async () => {
+    const clock = createClock();
+    const { sim, cached } = await started(clock, 1000);
+    await readOneByOne(cached, clock, [1, 2]);
+    await cached.settle();
+    sim.clearRecords();
+    for (let round = 0; round < 3; round += 1) {
+      clock.advance(11_000);
+      await cached.get('partners', '7', context(clock));
+      await cached.settle();
+    }
+    // Stale at each read (a TTL after its last refresh): each refresh is a call of its own, never the pages.
+    expect(calls(sim)).toEqual(['GET /partners/7', 'GET /partners/7', 'GET /partners/7']);
   });
 
   it('an endpoint with more records than sweepMaxRecords is read one page, then left to its per-id reads', async () => {
