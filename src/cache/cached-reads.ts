@@ -18,6 +18,7 @@ import { buildCacheEntry, isList, sizeOf, staleMayCover } from './build-cache-en
 import type { EndpointCacheSettings } from './build-cache-settings.js';
 import { CachePartitions } from './cache-partitions.js';
 import { storeKeyOf } from './create-memory-store.js';
+import { detachedContext } from './detached-context.js';
 import { DropLog } from './drop-log.js';
 import { EndpointSweeps } from './endpoint-sweeps.js';
 import { fetchRecordsOf } from './fetch-records.js';
@@ -292,13 +293,7 @@ export class CachedReads {
   }
 
   private refresh(settings: EndpointCacheSettings, key: CacheKey, query: Readonly<Record<string, string>> | undefined, ctx: CallContext): void {
-    const background: CallContext = {
-      requestId: ctx.requestId,
-      deadline: this.options.now() + this.options.refreshDeadlineMs,
-      authorization: ctx.authorization,
-      forwardedHeaders: ctx.forwardedHeaders ?? {},
-      priority: 'background',
-    };
+    const background = detachedContext(ctx, this.options.now() + this.options.refreshDeadlineMs, 'background');
     const failed = (error: unknown): void => {
       this.options.logger?.debug({ endpoint: key.endpoint, kind: key.kind, err: error }, 'cache refresh failed; the stale entry stays until its window ends');
     };

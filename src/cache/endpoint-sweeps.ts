@@ -22,6 +22,7 @@ import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { CallContext } from '../upstream/types.js';
 import type { EndpointCacheSettings } from './build-cache-settings.js';
+import { detachedContext } from './detached-context.js';
 
 /** Reads and keeps one page of the endpoint in the partition; resolves with its length. */
 export type ReadPage = (settings: EndpointCacheSettings, partition: string, query: Readonly<Record<string, string>>, ctx: CallContext) => Promise<number>;
@@ -130,13 +131,7 @@ export class EndpointSweeps {
       const name = `sweep:${settings.endpoint}:${createHash('sha256').update(partition).digest('base64url').slice(0, 22)}`;
       if (this.options.claim !== undefined && !(await this.options.claim(name, settings.ttlMs))) return;
       for (let offset = 0; offset < settings.sweepMaxRecords; offset += pageSize) {
-        const ctx: CallContext = {
-          requestId: trigger.requestId,
-          deadline: this.options.now() + this.options.deadlineMs,
-          authorization: trigger.authorization,
-          forwardedHeaders: trigger.forwardedHeaders ?? {},
-          priority: 'foreground',
-        };
+        const ctx = detachedContext(trigger, this.options.now() + this.options.deadlineMs, 'foreground');
         const length = await this.options.readPage(settings, partition, { limit: String(pageSize), offset: String(offset) }, ctx);
         pages += 1;
         if (length < pageSize) {
