@@ -55,11 +55,12 @@ const FIRST_SWEEP_AFTER_CALLS = 2;
 /** How long an endpoint found too big for a sweep is left to its per-id reads. */
 const TOO_BIG_BACKOFF_MS = 60 * 60 * 1000;
 
-/** Partitions tracked at most (forwarded headers make new ones); idle ones are forgotten past it. */
+/** Partitions tracked at most per endpoint (forwarded headers make new ones); idle ones are forgotten past it. */
 const MAX_STATES = 256;
 
 export class EndpointSweeps {
-  private readonly states = new Map<string, SweepState>();
+  /** By endpoint, then partition: a record read looks its state up without building a key. */
+  private readonly states = new Map<string, Map<string, SweepState>>();
 
   constructor(private readonly options: EndpointSweepsOptions) {}
 
@@ -80,7 +81,7 @@ export class EndpointSweeps {
   /** A record of a swept endpoint was read: it counts towards the next sweep's renewal. */
   noteRecordRead(settings: EndpointCacheSettings, partition: string, id: string): void {
     if (settings.sweepMaxRecords === 0) return;
-    const state = this.states.get(`${settings.endpoint}\u0000${partition}`);
+    const state = this.states.get(settings.endpoint)?.get(partition);
     if (state !== undefined && state.pages !== null && state.read.size < settings.sweepMaxRecords) state.read.add(id);
   }
 
@@ -90,7 +91,7 @@ export class EndpointSweeps {
    * were read since (a stale read would otherwise start a call of its own). True when it was.
    */
   renew(settings: EndpointCacheSettings, partition: string, ctx: CallContext): boolean {
-    const state = this.states.get(`${settings.endpoint}\u0000${partition}`);
+    const state = this.states.get(settings.endpoint)?.get(partition);
     if (state === undefined || state.pages === null || state.running !== null) return false;
     const now = this.options.now();
     if (now < state.notBefore || now - state.startedAt < settings.ttlMs || state.read.size < state.pages) return false;
@@ -109,18 +110,19 @@ export class EndpointSweeps {
 
   /** Whether a sweep of the endpoint runs in the partition now (it refreshes every record). */
   isRunning(endpoint: string, partition: string): boolean {
-    return this.states.get(`${endpoint}\u0000${partition}`)?.running != null;
+    return this.states.get(endpoint)?.get(partition)?.running != null;
   }
 
   /** Whether any sweep runs now. */
   isBusy(): boolean {
-    for (const state of this.states.values()) if (state.running !== null) return true;
+    for (const partitions of this.states.values()) for (const state of partitions.values()) if (state.running !== null) return true;
     return false;
   }
 
   /** Waits for the sweeps running now (tests, shutdown). */
   async settle(): Promise<void> {
-    await Promise.all([...this.states.values()].flatMap((state) => (state.running === null ? [] : [state.running])));
+    const running = [...this.states.values()].flatMap((partitions) => [...partitions.values()].map((state) => state.running));
+    await Promise.all(running.filter((sweep) => sweep !== null));
   }
 
   private async sweep(settings: EndpointCacheSettings, partition: string, trigger: CallContext, state: SweepState): Promise<void> {
@@ -151,12 +153,16 @@ export class EndpointSweeps {
   }
 
   private stateOf(endpoint: string, partition: string): SweepState {
-    const name = `${endpoint}\u0000${partition}`;
-    let state = this.states.get(name);
+    let partitions = this.states.get(endpoint);
+    if (partitions === undefined) {
+      partitions = new Map();
+      this.states.set(endpoint, partitions);
+    }
+    let state = partitions.get(partition);
     if (state === undefined) {
-      if (this.states.size >= MAX_STATES) for (const [known, old] of this.states) if (old.running === null) this.states.delete(known);
+      if (partitions.size >= MAX_STATES) for (const [known, old] of partitions) if (old.running === null) partitions.delete(known);
       state = { calls: [], startedAt: -Infinity, pages: null, notBefore: 0, running: null, read: new Set() };
-      this.states.set(name, state);
+      partitions.set(partition, state);
     }
     return state;
   }
