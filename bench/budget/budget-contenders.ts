@@ -13,7 +13,7 @@ import type { Dialect } from './dashboard-operations.js';
 import { pushVariant } from './push-variant.js';
 import { writeBudgetConfig } from './write-budget-config.js';
 
-export type ContenderId = BudgetContenderName | 'bjet-graphql-push' | 'bjet-graphql-replicas';
+export type ContenderId = BudgetContenderName | 'bjet-graphql-push' | 'bjet-graphql-replicas' | 'bjet-graphql-one-replica';
 
 export interface StartContext {
   readonly repoRoot: string;
@@ -136,3 +136,9 @@ export const PUSH_CONTENDER: BudgetContender = bjet('bjet-graphql-push', 'defaul
 
 /** `--replicas N`: N serve processes sharing `--redis`, run beside the one-process `bjet-graphql`. */
 export const REPLICAS_CONTENDER: BudgetContender = bjet('bjet-graphql-replicas', 'default');
+
+/**
+ * `--replicas N --redis URL`: one serve process on the same Redis, the replicas' baseline: what N
+ * replicas cost beyond one, apart from what the shared store costs beyond memory.
+ */
+export const ONE_REPLICA_CONTENDER: BudgetContender = bjet('bjet-graphql-one-replica', 'default');

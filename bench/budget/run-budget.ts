@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { findFreePort } from '../lib/free-port.js';
 import { ensureMeshInstalled } from '../lib/mesh-peer.js';
 import { readMachineInfo } from '../lib/read-machine-info.js';
-import { BUDGET_CONTENDER_LIST, PUSH_CONTENDER, REPLICAS_CONTENDER, type BudgetContender, type StartContext } from './budget-contenders.js';
+import { BUDGET_CONTENDER_LIST, ONE_REPLICA_CONTENDER, PUSH_CONTENDER, REPLICAS_CONTENDER, type BudgetContender, type StartContext } from './budget-contenders.js';
 import { BUDGET_USAGE, parseBudgetOptions, type BudgetOptions } from './budget-options.js';
 import { buildDashboardOperations, type DashboardOperation } from './dashboard-operations.js';
 import { evaluateBudgetTargets } from './evaluate-budget-targets.js';
@@ -36,7 +36,10 @@ function findRepoRoot(from: string): string {
 
 async function selectContenders(options: BudgetOptions, repoRoot: string, notes: string[]): Promise<BudgetContender[]> {
   const wanted: BudgetContender[] = BUDGET_CONTENDER_LIST.filter((c) => options.contenders.includes(c.id as BudgetOptions['contenders'][number]));
-  if (options.replicas > 1) wanted.splice(wanted.findIndex((c) => c.id === 'bjet-graphql') + 1, 0, REPLICAS_CONTENDER);
+  if (options.replicas > 1) {
+    const baseline = options.redisUrl === null ? [] : [ONE_REPLICA_CONTENDER];
+    wanted.splice(wanted.findIndex((c) => c.id === 'bjet-graphql') + 1, 0, ...baseline, REPLICAS_CONTENDER);
+  }
   if (options.push) {
     if (pushVariant === null) notes.push('--push: left out, this build has no simulator outbound side and webhook config yet (bench/budget/push-variant.ts).');
     else wanted.push(PUSH_CONTENDER);
@@ -57,8 +60,10 @@ interface RunContext {
 
 async function runContender(ctx: RunContext, contender: BudgetContender): Promise<ContenderResult> {
   const { options } = ctx;
-  // The replicas side by side with one process: only the replicas contender runs N and shares Redis.
+  // The replicas side by side with one process: the replicas contender runs N, it and its
+  // one-replica baseline share Redis (each under its own key prefix).
   const replicas = contender.id === 'bjet-graphql-replicas';
+  const onRedis = replicas || contender.id === 'bjet-graphql-one-replica';
   const ports = await Promise.all(Array.from({ length: replicas ? options.replicas : 1 }, () => findFreePort()));
   const push = contender.id === 'bjet-graphql-push' ? pushVariant : null;
   const simArgs = push === null ? [] : push.simulatorArgs(`http://127.0.0.1:${ports[0] ?? 0}${push.webhookPath}`);
@@ -68,7 +73,7 @@ async function runContender(ctx: RunContext, contender: BudgetContender): Promis
       ...ctx,
       simBaseUrl: sim.baseUrl,
       ports,
-      redisUrl: replicas ? options.redisUrl : null,
+      redisUrl: onRedis ? options.redisUrl : null,
       trustPayload: options.trustPayload,
       meshTtlSeconds: ctx.meshTtlSeconds,
     };

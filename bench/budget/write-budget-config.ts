@@ -74,11 +74,12 @@ function patchesFor(options: BudgetConfigOptions): Patch[][] {
     const redisUrl = options.redisUrl;
     groups.push([
       {
-        label: 'redis: { url: <--redis> }, upstream.cache.store: redis, upstream.credentialKeySecret',
+        label: 'redis: { url: <--redis>, keyPrefix: <contender>:<run> }, upstream.cache.store: redis, upstream.credentialKeySecret',
         apply: (c) => {
           const upstream = asObject(c.upstream);
           const cache = upstream['cache'] === false ? false : { ...asObject(upstream['cache'] ?? {}), store: 'redis' };
-          return { ...c, redis: { url: redisUrl }, upstream: { ...upstream, cache, credentialKeySecret: 'bench-replicas' } };
+          // A prefix per contender and run: one's cache and spent buckets are not the next one's.
+          return { ...c, redis: { url: redisUrl, keyPrefix: `${options.name}:${process.pid}:` }, upstream: { ...upstream, cache, credentialKeySecret: 'bench-replicas' } };
         },
       },
     ]);
