@@ -8,7 +8,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findFreePort } from '../lib/free-port.js';
+import type { ManagedProcess } from '../lib/managed-process.js';
 import { ensureMeshInstalled } from '../lib/mesh-peer.js';
+import { readCpuMs } from '../lib/proc-stats.js';
 import { readMachineInfo } from '../lib/read-machine-info.js';
 import { BUDGET_CONTENDER_LIST, ONE_REPLICA_CONTENDER, PUSH_CONTENDER, REPLICAS_CONTENDER, type BudgetContender, type StartContext } from './budget-contenders.js';
 import { BUDGET_USAGE, parseBudgetOptions, type BudgetOptions } from './budget-options.js';
@@ -88,6 +90,7 @@ async function runContender(ctx: RunContext, contender: BudgetContender): Promis
       };
       const smoke = await runSmoke(started.urls[0] ?? '', facts);
       log(`  smoke: ${smoke.map((s) => `${s.op} ${s.code ?? 'ok'}`).join(', ')}`);
+      const cpuBefore = serverCpuMs(started.processes);
       const run = await runDashboard({
         ...facts,
         targets: started.urls,
@@ -96,15 +99,26 @@ async function runContender(ctx: RunContext, contender: BudgetContender): Promis
         editIntervalMs: options.editIntervalS * 1000,
         simOrigin: sim.origin,
       });
+      const cpuAfter = serverCpuMs(started.processes);
       const proxy = (await sim.readProxy()) as unknown as ContenderResult['proxy'];
       const calls = summarizeCalls(await sim.readRecords());
       const cache = contender.id.startsWith('bjet') ? await readCacheCounts(started.urls) : null;
-      return { id: contender.id, notes: started.notes, boundSeconds: started.boundSeconds, run, smoke, proxy, calls, cache };
+      const cpu = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
+      return { id: contender.id, notes: started.notes, boundSeconds: started.boundSeconds, run, smoke, proxy, calls, cache, serverCpuMs: cpu };
     } finally {
       for (const child of started.processes) await child.stop();
     }
   } finally {
     await sim.process.stop();
+  }
+}
+
+/** CPU time of the contender's processes so far (all replicas), or null when /proc cannot tell. */
+function serverCpuMs(processes: readonly ManagedProcess[]): number | null {
+  try {
+    return processes.reduce((sum, child) => sum + readCpuMs(child.pid), 0);
+  } catch {
+    return null;
   }
 }
 

@@ -15,6 +15,8 @@ export interface ContenderResult {
   readonly calls: readonly EndpointCalls[];
   /** The record cache's hits and misses over all its processes (their `/metrics`); null for peers. */
   readonly cache: { readonly hits: number; readonly misses: number } | null;
+  /** CPU time (user + system) its processes spent during the run, all replicas together; null when unreadable. */
+  readonly serverCpuMs: number | null;
 }
 
 export interface CredentialFigures {
@@ -38,6 +40,8 @@ export interface ContenderFigures {
   readonly okShare: number;
   /** Reads of cached endpoints the cache answered (hits ÷ hits and misses), null when not known. */
   readonly hitRatio: number | null;
+  /** Server CPU per operation sent (all its processes), null when unreadable. */
+  readonly cpuMsPerOp: number | null;
   readonly errorsByCode: Readonly<Record<string, number>>;
   readonly p50Ms: number;
   readonly p99Ms: number;
@@ -89,6 +93,7 @@ export function summarizeBudget(result: ContenderResult): ContenderFigures {
     okPerMinute: ok / minutes,
     okShare: run.records.length === 0 ? 0 : ok / run.records.length,
     hitRatio: result.cache === null || result.cache.hits + result.cache.misses === 0 ? null : result.cache.hits / (result.cache.hits + result.cache.misses),
+    cpuMsPerOp: result.serverCpuMs === null || run.records.length === 0 ? null : result.serverCpuMs / run.records.length,
     errorsByCode,
     p50Ms: percentile(latencies, 0.5) ?? 0,
     p99Ms: percentile(latencies, 0.99) ?? 0,
