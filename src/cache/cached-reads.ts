@@ -21,13 +21,12 @@ import { storeKeyOf } from './create-memory-store.js';
 import { detachedContext } from './detached-context.js';
 import { DropLog } from './drop-log.js';
 import { EndpointSweeps } from './endpoint-sweeps.js';
-import { fetchRecordsOf } from './fetch-records.js';
 import { HINT_READ_AFTER_MS, HintedRecords } from './hinted-records.js';
 import { keepPushedRecord } from './pushed-records.js';
 import { readIdListPage } from './read-id-list-page.js';
 import { keepAnswer, withFallbackWait } from './keep-answer.js';
 import { ListPatches } from './list-patches.js';
-import { RecordBatcher } from './record-batcher.js';
+import { RecordBatchers } from './record-batchers.js';
 import type { CacheEntry, CacheKey, CacheStore } from './types.js';
 
 type Value = CacheEntry['value'];
@@ -56,8 +55,8 @@ export class CachedReads {
   private readonly drops = new DropLog();
   /** Endpoints read whole when their record reads cost as much (endpoint-sweeps.ts). */
   private readonly sweeps: EndpointSweeps;
-  /** Record batchers by priority, endpoint and partition; forgotten when idle. */
-  private readonly batchers = new Map<string, RecordBatcher>();
+  /** Record batchers by priority, endpoint and partition (record-batchers.ts). */
+  private readonly batchers: RecordBatchers;
   /** Our own writes that list pages fetched before them show (see `patchLists`). */
   private readonly patches: ListPatches;
   /** Background record refreshes not settled yet (tests, shutdown). */
@@ -87,6 +86,7 @@ export class CachedReads {
       logger: options.logger,
       readPage: (settings, partition, query, ctx) => this.readSweepPage(settings, partition, query, ctx),
     });
+    this.batchers = new RecordBatchers({ client, store: options.store, now: options.now, drops: this.drops, sweeps: this.sweeps });
   }
 
   /** The read's partition (cache-partitions.ts). */
@@ -228,10 +228,9 @@ export class CachedReads {
   private async fetchBatched(settings: EndpointCacheSettings, key: RecordKey, ctx: CallContext, previous: CacheEntry | undefined): Promise<Value> {
     let answer;
     try {
-      answer = await this.batcherOf(settings, key.partition, ctx.priority ?? 'foreground').load(
-        key.id,
-        withFallbackWait(ctx, previous, this.options.now(), this.options.staleIfLimitedWaitMs),
-      );
+      answer = await this.batchers
+        .of(settings, key.partition, ctx.priority ?? 'foreground')
+        .load(key.id, withFallbackWait(ctx, previous, this.options.now(), this.options.staleIfLimitedWaitMs));
     } catch (error) {
       return this.staleOrThrow(settings, ctx, previous, error);
     }
@@ -246,28 +245,6 @@ export class CachedReads {
     ctx.onServed?.(previous.freshUntil, settings.personal);
     // Stale, but never older than the writes and pushes known since.
     return isList(previous.value) ? (this.patches.apply(settings, previous.value, previous.fetchedAt) ?? previous.value) : previous.value;
-  }
-
-  private batcherOf(settings: EndpointCacheSettings, partition: string, priority: 'foreground' | 'background'): RecordBatcher {
-    const name = `${priority}\u0000${settings.endpoint}\u0000${partition}`;
-    let batcher = this.batchers.get(name);
-    if (batcher === undefined) {
-      const fetchRecords = fetchRecordsOf(this.client, settings, {
-        now: this.options.now,
-        mark: () => this.drops.mark(settings.endpoint),
-        keep: (id, record, fetchedAt, mark) =>
-          keepAnswer(this.options.store, this.drops, settings, { kind: 'record', endpoint: settings.endpoint, partition, id }, record, fetchedAt, mark),
-      });
-      const counted: typeof fetchRecords = (ids, ctx) => {
-        this.sweeps.noteRecordCall(settings, partition, ctx);
-        return fetchRecords(ids, ctx);
-      };
-      batcher = new RecordBatcher(counted, settings.maxBatch, this.options.now, () => {
-        if (this.batchers.get(name)?.idle === true) this.batchers.delete(name);
-      });
-      this.batchers.set(name, batcher);
-    }
-    return batcher;
   }
 
   /** A hinted record, read past the cache in a service partition it is held in (and kept). */
@@ -301,7 +278,8 @@ export class CachedReads {
     if (key.kind === 'record' && (this.sweeps.isRunning(key.endpoint, key.partition) || this.sweeps.renew(settings, key.partition, background))) return;
     if (key.kind === 'record' && settings.idListFilter !== null) {
       // The batcher is the single flight: an id queued or out is joined.
-      const running = this.batcherOf(settings, key.partition, 'background')
+      const running = this.batchers
+        .of(settings, key.partition, 'background')
         .load(key.id, background)
         .then(() => undefined, failed);
       this.pending.add(running);
