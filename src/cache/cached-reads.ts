@@ -14,11 +14,10 @@
 import type { Logger } from 'pino';
 import type { CredentialKeys } from '../upstream/credential-keys.js';
 import type { CallContext, UpstreamClient, UpstreamRecord } from '../upstream/types.js';
+import { BackgroundRefreshes } from './background-refreshes.js';
 import { buildCacheEntry, isList, sizeOf, staleMayCover } from './build-cache-entry.js';
 import type { EndpointCacheSettings } from './build-cache-settings.js';
 import { CachePartitions } from './cache-partitions.js';
-import { storeKeyOf } from './create-memory-store.js';
-import { detachedContext } from './detached-context.js';
 import { DropLog } from './drop-log.js';
 import { EndpointSweeps } from './endpoint-sweeps.js';
 import { HINT_READ_AFTER_MS, HintedRecords } from './hinted-records.js';
@@ -49,8 +48,6 @@ export interface CachedReadsOptions {
 type Lookup = { readonly hit: 'fresh' | 'stale'; readonly entry: CacheEntry } | { readonly hit: null; readonly entry: CacheEntry | undefined };
 
 export class CachedReads {
-  /** Background refreshes of list pages running, by store key (single flight). */
-  private readonly refreshing = new Map<string, Promise<void>>();
   /** What was dropped since a read started: it must not store its answer for those (drop-log.ts). */
   private readonly drops = new DropLog();
   /** Endpoints read whole when their record reads cost as much (endpoint-sweeps.ts). */
@@ -59,8 +56,8 @@ export class CachedReads {
   private readonly batchers: RecordBatchers;
   /** Our own writes that list pages fetched before them show (see `patchLists`). */
   private readonly patches: ListPatches;
-  /** Background record refreshes not settled yet (tests, shutdown). */
-  private readonly pending = new Set<Promise<unknown>>();
+  /** The refreshes stale reads started (background-refreshes.ts). */
+  private readonly refreshes: BackgroundRefreshes;
   private readonly partitions: CachePartitions;
   /** Hinted changes whose record is read again before the pages are touched. */
   private readonly hints: HintedRecords;
@@ -87,6 +84,14 @@ export class CachedReads {
       readPage: (settings, partition, query, ctx) => this.readSweepPage(settings, partition, query, ctx),
     });
     this.batchers = new RecordBatchers({ client, store: options.store, now: options.now, drops: this.drops, sweeps: this.sweeps });
+    this.refreshes = new BackgroundRefreshes({
+      now: options.now,
+      deadlineMs: options.refreshDeadlineMs,
+      sweeps: this.sweeps,
+      batchers: this.batchers,
+      fetch: (settings, key, query, ctx) => this.fetch(settings, key, query, ctx, undefined),
+      logger: options.logger,
+    });
   }
 
   /** The read's partition (cache-partitions.ts). */
@@ -171,8 +176,8 @@ export class CachedReads {
 
   /** Waits for the background refreshes running now (tests, shutdown). */
   async settle(): Promise<void> {
-    while (this.refreshing.size > 0 || this.pending.size > 0 || this.sweeps.isBusy() || this.hints.busy) {
-      await Promise.all([...this.refreshing.values(), ...this.pending, this.sweeps.settle(), this.hints.settle()]);
+    while (this.refreshes.busy || this.sweeps.isBusy() || this.hints.busy) {
+      await Promise.all([this.refreshes.settle(), this.sweeps.settle(), this.hints.settle()]);
     }
   }
 
@@ -199,7 +204,7 @@ export class CachedReads {
     const served = patched === null ? hit : 'stale';
     ctx.onCacheHit?.(served, entry.fetchedAt, settings.endpoint);
     ctx.onServed?.(entry.freshUntil, settings.personal);
-    if (served === 'stale') this.refresh(settings, key, query, ctx);
+    if (served === 'stale') this.refreshes.start(settings, key, query, ctx);
     return patched ?? entry.value;
   }
 
@@ -267,29 +272,5 @@ export class CachedReads {
     const page = await this.client.list(settings.endpoint, query, ctx);
     await keepAnswer(this.options.store, this.drops, settings, { kind: 'list', endpoint: settings.endpoint, partition, query: '' }, page, started, mark, false);
     return page.length;
-  }
-
-  private refresh(settings: EndpointCacheSettings, key: CacheKey, query: Readonly<Record<string, string>> | undefined, ctx: CallContext): void {
-    const background = detachedContext(ctx, this.options.now() + this.options.refreshDeadlineMs, 'background');
-    const failed = (error: unknown): void => {
-      this.options.logger?.debug({ endpoint: key.endpoint, kind: key.kind, err: error }, 'cache refresh failed; the stale entry stays until its window ends');
-    };
-    // A sweep running, or renewed by this stale read, refreshes the record with every other.
-    if (key.kind === 'record' && (this.sweeps.isRunning(key.endpoint, key.partition) || this.sweeps.renew(settings, key.partition, background))) return;
-    if (key.kind === 'record' && settings.idListFilter !== null) {
-      // The batcher is the single flight: an id queued or out is joined.
-      const running = this.batchers
-        .of(settings, key.partition, 'background')
-        .load(key.id, background)
-        .then(() => undefined, failed);
-      this.pending.add(running);
-      void running.finally(() => this.pending.delete(running));
-      return;
-    }
-    const storeKey = storeKeyOf(key);
-    if (this.refreshing.has(storeKey)) return;
-    const running = this.fetch(settings, key, query, background, undefined).then(() => undefined, failed);
-    this.refreshing.set(storeKey, running);
-    void running.finally(() => this.refreshing.delete(storeKey));
   }
 }
