@@ -15,7 +15,7 @@ import type { Logger } from 'pino';
 import type { CredentialKeys } from '../upstream/credential-keys.js';
 import type { CallContext, UpstreamClient, UpstreamRecord } from '../upstream/types.js';
 import { BackgroundRefreshes } from './background-refreshes.js';
-import { buildCacheEntry, isList, sizeOf, staleMayCover } from './build-cache-entry.js';
+import { buildCacheEntry, isList, sizeOf } from './build-cache-entry.js';
 import type { EndpointCacheSettings } from './build-cache-settings.js';
 import { CachePartitions } from './cache-partitions.js';
 import { DropLog } from './drop-log.js';
@@ -23,10 +23,10 @@ import { EndpointSweeps } from './endpoint-sweeps.js';
 import { HINT_READ_AFTER_MS, HintedRecords } from './hinted-records.js';
 import { keepPushedRecord } from './pushed-records.js';
 import { readIdListPage } from './read-id-list-page.js';
-import { keepAnswer, withFallbackWait } from './keep-answer.js';
 import { ListPatches } from './list-patches.js';
 import { RecordBatchers } from './record-batchers.js';
 import type { CacheEntry, CacheKey, CacheStore } from './types.js';
+import { UpstreamReads } from './upstream-reads.js';
 
 type Value = CacheEntry['value'];
 type RecordKey = Extract<CacheKey, { kind: 'record' }>;
@@ -56,6 +56,8 @@ export class CachedReads {
   private readonly batchers: RecordBatchers;
   /** Our own writes that list pages fetched before them show (see `patchLists`). */
   private readonly patches: ListPatches;
+  /** The misses, sent upstream (upstream-reads.ts). */
+  private readonly upstream: UpstreamReads;
   /** The refreshes stale reads started (background-refreshes.ts). */
   private readonly refreshes: BackgroundRefreshes;
   private readonly partitions: CachePartitions;
@@ -63,7 +65,7 @@ export class CachedReads {
   private readonly hints: HintedRecords;
 
   constructor(
-    private readonly client: UpstreamClient,
+    client: UpstreamClient,
     private readonly options: CachedReadsOptions,
   ) {
     this.patches = new ListPatches(options.now);
@@ -81,15 +83,25 @@ export class CachedReads {
       deadlineMs: options.refreshDeadlineMs,
       claim: options.store.claim?.bind(options.store),
       logger: options.logger,
-      readPage: (settings, partition, query, ctx) => this.readSweepPage(settings, partition, query, ctx),
+      readPage: (settings, partition, query, ctx) => this.upstream.readSweepPage(settings, partition, query, ctx),
     });
     this.batchers = new RecordBatchers({ client, store: options.store, now: options.now, drops: this.drops, sweeps: this.sweeps });
+    this.upstream = new UpstreamReads({
+      client,
+      store: options.store,
+      now: options.now,
+      staleIfLimitedWaitMs: options.staleIfLimitedWaitMs,
+      drops: this.drops,
+      sweeps: this.sweeps,
+      batchers: this.batchers,
+      patches: this.patches,
+    });
     this.refreshes = new BackgroundRefreshes({
       now: options.now,
       deadlineMs: options.refreshDeadlineMs,
       sweeps: this.sweeps,
       batchers: this.batchers,
-      fetch: (settings, key, query, ctx) => this.fetch(settings, key, query, ctx, undefined),
+      fetch: (settings, key, query, ctx) => this.upstream.fetch(settings, key, query, ctx, undefined),
       logger: options.logger,
     });
   }
@@ -106,8 +118,8 @@ export class CachedReads {
     const outdated = found.hit !== null && key.kind === 'list' && this.patches.outdates(settings, query ?? {}, found.entry.fetchedAt);
     if (found.hit !== null && !outdated) return this.serve(settings, key, query, ctx, found.hit, found.entry);
     ctx.onCacheMiss?.(settings.endpoint);
-    if (key.kind === 'record' && settings.idListFilter !== null) return this.fetchBatched(settings, key, ctx, found.entry);
-    return this.fetch(settings, key, query, ctx, found.entry);
+    if (key.kind === 'record' && settings.idListFilter !== null) return this.upstream.fetchBatched(settings, key, ctx, found.entry);
+    return this.upstream.fetch(settings, key, query, ctx, found.entry);
   }
 
   /** An id-list page the loaders asked for, read per id (read-id-list-page.ts). */
@@ -208,50 +220,6 @@ export class CachedReads {
     return patched ?? entry.value;
   }
 
-  private async fetch(
-    settings: EndpointCacheSettings,
-    key: CacheKey,
-    query: Readonly<Record<string, string>> | undefined,
-    ctx: CallContext,
-    previous: CacheEntry | undefined,
-  ): Promise<Value> {
-    const started = this.options.now();
-    const mark = this.drops.mark(key.endpoint);
-    if (key.kind === 'record') this.sweeps.noteRecordCall(settings, key.partition, ctx);
-    let value: Value;
-    try {
-      const call = withFallbackWait(ctx, previous, this.options.now(), this.options.staleIfLimitedWaitMs);
-      value = key.kind === 'record' ? await this.client.get(key.endpoint, key.id, call) : await this.client.list(key.endpoint, query ?? {}, call);
-    } catch (error) {
-      return this.staleOrThrow(settings, ctx, previous, error);
-    }
-    ctx.onServed?.(started + settings.ttlMs, settings.personal);
-    await keepAnswer(this.options.store, this.drops, settings, key, value, started, mark);
-    return value;
-  }
-
-  private async fetchBatched(settings: EndpointCacheSettings, key: RecordKey, ctx: CallContext, previous: CacheEntry | undefined): Promise<Value> {
-    let answer;
-    try {
-      answer = await this.batchers
-        .of(settings, key.partition, ctx.priority ?? 'foreground')
-        .load(key.id, withFallbackWait(ctx, previous, this.options.now(), this.options.staleIfLimitedWaitMs));
-    } catch (error) {
-      return this.staleOrThrow(settings, ctx, previous, error);
-    }
-    ctx.onServed?.(answer.startedAt + settings.ttlMs, settings.personal);
-    return answer.record;
-  }
-
-  private staleOrThrow(settings: EndpointCacheSettings, ctx: CallContext, previous: CacheEntry | undefined, error: unknown): Value {
-    if (previous === undefined || ctx.cache === 'no-cache' || !staleMayCover(error)) throw error;
-    if (!(this.options.now() < previous.staleIfErrorUntil)) throw error;
-    ctx.onCacheHit?.('stale-if-error', previous.fetchedAt, settings.endpoint);
-    ctx.onServed?.(previous.freshUntil, settings.personal);
-    // Stale, but never older than the writes and pushes known since.
-    return isList(previous.value) ? (this.patches.apply(settings, previous.value, previous.fetchedAt) ?? previous.value) : previous.value;
-  }
-
   /** A hinted record, read past the cache in a service partition it is held in (and kept). */
   private async readAgain(settings: EndpointCacheSettings, id: string, partition: string): Promise<UpstreamRecord | null> {
     const ctx: CallContext = {
@@ -263,14 +231,5 @@ export class CachedReads {
     };
     const value = await this.read(settings, { kind: 'record', endpoint: settings.endpoint, partition, id }, undefined, ctx);
     return value === null || isList(value) ? null : value;
-  }
-
-  /** One page of a sweep: its records are kept (not the page, which no operation asked for). */
-  private async readSweepPage(settings: EndpointCacheSettings, partition: string, query: Readonly<Record<string, string>>, ctx: CallContext): Promise<number> {
-    const started = this.options.now();
-    const mark = this.drops.mark(settings.endpoint);
-    const page = await this.client.list(settings.endpoint, query, ctx);
-    await keepAnswer(this.options.store, this.drops, settings, { kind: 'list', endpoint: settings.endpoint, partition, query: '' }, page, started, mark, false);
-    return page.length;
   }
 }
