@@ -10,18 +10,21 @@
  * On an endpoint with an id-list filter, records are read per id whichever form the loaders asked
  * in (one id, or an id-list page): hits answer at once, and the misses of every operation merge
  * into one call at a time (record-batcher.ts); refreshes of stale records likewise.
+ *
+ * This class answers from what is held; the misses go upstream in upstream-reads.ts, the refreshes
+ * run in background-refreshes.ts, and what changes do to the cache is in cache-changes.ts.
  */
 import type { Logger } from 'pino';
 import type { CredentialKeys } from '../upstream/credential-keys.js';
 import type { CallContext, UpstreamClient, UpstreamRecord } from '../upstream/types.js';
 import { BackgroundRefreshes } from './background-refreshes.js';
-import { buildCacheEntry, isList, sizeOf } from './build-cache-entry.js';
+import { isList } from './build-cache-entry.js';
 import type { EndpointCacheSettings } from './build-cache-settings.js';
+import { CacheChanges } from './cache-changes.js';
 import { CachePartitions } from './cache-partitions.js';
 import { DropLog } from './drop-log.js';
 import { EndpointSweeps } from './endpoint-sweeps.js';
-import { HINT_READ_AFTER_MS, HintedRecords } from './hinted-records.js';
-import { keepPushedRecord } from './pushed-records.js';
+import { HINT_READ_AFTER_MS } from './hinted-records.js';
 import { readIdListPage } from './read-id-list-page.js';
 import { ListPatches } from './list-patches.js';
 import { RecordBatchers } from './record-batchers.js';
@@ -48,61 +51,54 @@ export interface CachedReadsOptions {
 type Lookup = { readonly hit: 'fresh' | 'stale'; readonly entry: CacheEntry } | { readonly hit: null; readonly entry: CacheEntry | undefined };
 
 export class CachedReads {
-  /** What was dropped since a read started: it must not store its answer for those (drop-log.ts). */
-  private readonly drops = new DropLog();
   /** Endpoints read whole when their record reads cost as much (endpoint-sweeps.ts). */
   private readonly sweeps: EndpointSweeps;
-  /** Record batchers by priority, endpoint and partition (record-batchers.ts). */
-  private readonly batchers: RecordBatchers;
   /** Our own writes that list pages fetched before them show (see `patchLists`). */
   private readonly patches: ListPatches;
+  private readonly partitions: CachePartitions;
   /** The misses, sent upstream (upstream-reads.ts). */
   private readonly upstream: UpstreamReads;
   /** The refreshes stale reads started (background-refreshes.ts). */
   private readonly refreshes: BackgroundRefreshes;
-  private readonly partitions: CachePartitions;
-  /** Hinted changes whose record is read again before the pages are touched. */
-  private readonly hints: HintedRecords;
+  /** Drops, replacements and patches as records change (cache-changes.ts). */
+  private readonly changes: CacheChanges;
 
   constructor(
     client: UpstreamClient,
     private readonly options: CachedReadsOptions,
   ) {
-    this.patches = new ListPatches(options.now);
-    this.partitions = new CachePartitions(options.credentials, options.store, options.now);
-    this.hints = new HintedRecords({
-      heldVersions: (endpoint, id) => this.partitions.heldVersions(endpoint, id),
-      drop: (endpoint, ids, lists) => this.drop(endpoint, ids, lists),
-      readAgain: (settings, id, partition) => this.readAgain(settings, id, partition),
-      patch: (settings, id, record, moved) => this.patches.add(settings, id, record, options.now(), moved),
-      readAfterMs: options.hintReadAfterMs ?? HINT_READ_AFTER_MS,
-      logger: options.logger,
+    const { store, now, logger, staleIfLimitedWaitMs } = options;
+    // What was dropped since a read started: it must not store its answer for those (drop-log.ts).
+    const drops = new DropLog();
+    this.patches = new ListPatches(now);
+    this.partitions = new CachePartitions(options.credentials, store, now);
+    this.changes = new CacheChanges({
+      store,
+      now,
+      drops,
+      partitions: this.partitions,
+      patches: this.patches,
+      readDeadlineMs: options.refreshDeadlineMs,
+      hintReadAfterMs: options.hintReadAfterMs ?? HINT_READ_AFTER_MS,
+      read: (settings, key, ctx) => this.read(settings, key, undefined, ctx),
+      logger,
     });
     this.sweeps = new EndpointSweeps({
-      now: options.now,
+      now,
       deadlineMs: options.refreshDeadlineMs,
-      claim: options.store.claim?.bind(options.store),
-      logger: options.logger,
+      claim: store.claim?.bind(store),
+      logger,
       readPage: (settings, partition, query, ctx) => this.upstream.readSweepPage(settings, partition, query, ctx),
     });
-    this.batchers = new RecordBatchers({ client, store: options.store, now: options.now, drops: this.drops, sweeps: this.sweeps });
-    this.upstream = new UpstreamReads({
-      client,
-      store: options.store,
-      now: options.now,
-      staleIfLimitedWaitMs: options.staleIfLimitedWaitMs,
-      drops: this.drops,
-      sweeps: this.sweeps,
-      batchers: this.batchers,
-      patches: this.patches,
-    });
+    const batchers = new RecordBatchers({ client, store, now, drops, sweeps: this.sweeps });
+    this.upstream = new UpstreamReads({ client, store, now, staleIfLimitedWaitMs, drops, sweeps: this.sweeps, batchers, patches: this.patches });
     this.refreshes = new BackgroundRefreshes({
-      now: options.now,
+      now,
       deadlineMs: options.refreshDeadlineMs,
       sweeps: this.sweeps,
-      batchers: this.batchers,
+      batchers,
       fetch: (settings, key, query, ctx) => this.upstream.fetch(settings, key, query, ctx, undefined),
-      logger: options.logger,
+      logger,
     });
   }
 
@@ -127,69 +123,45 @@ export class CachedReads {
     return readIdListPage((key, inner) => this.read(settings, key, undefined, inner), settings, partition, ids, ctx);
   }
 
-  /** Forgets what the upstream said about records (in every partition) and, unless told not to, the endpoint's list pages. */
-  async drop(endpoint: string, ids: readonly string[], lists = true): Promise<void> {
-    this.drops.drop(endpoint, ids, lists);
-    const store = this.options.store;
-    await Promise.all([...ids.map((id) => store.deleteRecord(endpoint, id)), ...(lists ? [store.deleteLists(endpoint)] : [])]);
+  /** Forgets records (in every partition) and, unless told not to, the endpoint's list pages (cache-changes.ts). */
+  drop(endpoint: string, ids: readonly string[], lists = true): Promise<void> {
+    return this.changes.drop(endpoint, ids, lists);
   }
 
-  /**
-   * Another replica dropped these in the shared store (and in every local tier): only reads of
-   * this process that started before must not keep what they got for them.
-   */
+  /** Another replica dropped these in the shared store: only this process's reads that started before keep nothing. */
   droppedElsewhere(endpoint: string, ids: readonly string[], lists: boolean): void {
-    this.drops.drop(endpoint, ids, lists);
+    this.changes.droppedElsewhere(endpoint, ids, lists);
   }
 
   /** Keeps what a write answered as a record's entry in one partition (after `drop`). */
-  async replace(settings: EndpointCacheSettings, key: RecordKey, record: UpstreamRecord, fetchedAt: number): Promise<void> {
-    await this.options.store.set(key, buildCacheEntry(record, sizeOf(record), fetchedAt, settings));
+  replace(settings: EndpointCacheSettings, key: RecordKey, record: UpstreamRecord, fetchedAt: number): Promise<void> {
+    return this.changes.replace(settings, key, record, fetchedAt);
   }
 
-  /**
-   * A write whose fields no filter reads, answered with the record: the endpoint's list pages
-   * fetched before it show the written record in its place and are refreshed in the background
-   * (its order or an Odoo-side domain may have moved it), instead of all being read again.
-   */
+  /** A write whose fields no filter reads: list pages fetched before it show the written record (cache-changes.ts). */
   patchLists(settings: EndpointCacheSettings, id: string, record: UpstreamRecord, at: number): void {
-    this.patches.add(settings, id, record, at);
+    this.changes.patchLists(settings, id, record, at);
   }
 
   /** A complete record Odoo pushed, trusted (pushed-records.ts); false, with nothing done, when what changed cannot be told. */
   keepPushed(settings: EndpointCacheSettings, id: string, record: UpstreamRecord, at: number): Promise<boolean> {
-    return keepPushedRecord(
-      {
-        partitions: this.partitions,
-        store: this.options.store,
-        drops: this.drops,
-        patches: this.patches,
-        replace: (key, kept, fetchedAt) => this.replace(settings, key, kept, fetchedAt),
-      },
-      settings,
-      id,
-      record,
-      at,
-    );
+    return this.changes.keepPushed(settings, id, record, at);
   }
 
-  /**
-   * A hint that a shared record changed: its entries go, and it is read again before the pages are
-   * patched or dropped (hinted-records.ts). False, with nothing done, when that cannot be told.
-   */
+  /** A hint that a shared record changed (hinted-records.ts); false, with nothing done, when that cannot be told. */
   hinted(settings: EndpointCacheSettings, id: string): Promise<boolean> {
-    return this.hints.hinted(settings, id);
+    return this.changes.hinted(settings, id);
   }
 
   /** Whether the service partitions hold this record exactly as given (cache-partitions.ts). */
   holds(endpoint: string, id: string, record: UpstreamRecord): boolean {
-    return this.partitions.hold(endpoint, id, record);
+    return this.changes.holds(endpoint, id, record);
   }
 
   /** Waits for the background refreshes running now (tests, shutdown). */
   async settle(): Promise<void> {
-    while (this.refreshes.busy || this.sweeps.isBusy() || this.hints.busy) {
-      await Promise.all([this.refreshes.settle(), this.sweeps.settle(), this.hints.settle()]);
+    while (this.refreshes.busy || this.sweeps.isBusy() || this.changes.busy) {
+      await Promise.all([this.refreshes.settle(), this.sweeps.settle(), this.changes.settle()]);
     }
   }
 
@@ -218,18 +190,5 @@ export class CachedReads {
     ctx.onServed?.(entry.freshUntil, settings.personal);
     if (served === 'stale') this.refreshes.start(settings, key, query, ctx);
     return patched ?? entry.value;
-  }
-
-  /** A hinted record, read past the cache in a service partition it is held in (and kept). */
-  private async readAgain(settings: EndpointCacheSettings, id: string, partition: string): Promise<UpstreamRecord | null> {
-    const ctx: CallContext = {
-      requestId: 'webhook-hint',
-      deadline: this.options.now() + this.options.refreshDeadlineMs,
-      forwardedHeaders: this.partitions.headersOf(partition) ?? {},
-      priority: 'foreground',
-      cache: 'no-cache',
-    };
-    const value = await this.read(settings, { kind: 'record', endpoint: settings.endpoint, partition, id }, undefined, ctx);
-    return value === null || isList(value) ? null : value;
   }
 }
