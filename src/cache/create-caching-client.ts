@@ -8,13 +8,12 @@
 import type { Logger } from 'pino';
 import type { ChangeBus, ChangeEvent, ChangeKind } from '../changes/types.js';
 import type { Config } from '../config/types.js';
-import { isRecord } from '../shared/guards.js';
 import type { CredentialKeys } from '../upstream/credential-keys.js';
 import type { CallContext, UpstreamClient, UpstreamRecord, UpstreamRequest, UpstreamResponse } from '../upstream/types.js';
 import { buildListQueryKey, isList } from './build-cache-entry.js';
 import { buildCacheSettings, type EndpointCacheSettings } from './build-cache-settings.js';
-import { identifierOf } from '../shared/identifier-of.js';
 import { CachedReads } from './cached-reads.js';
+import { writeThrough, writtenKeys } from './cached-writes.js';
 import type { CacheStore } from './types.js';
 
 export interface CachingClientOptions {
@@ -187,14 +186,8 @@ class CachingUpstreamClient implements CachingClient {
     return this.settings.get(endpoint) ?? UNCACHED;
   }
 
-  /**
-   * Drops what the write may have changed, then publishes (on success). The record the upstream
-   * answered replaces the writer's entry (its partition sees the write at once, at no call); every
-   * other partition goes upstream on its next read. The endpoint's list pages are dropped too,
-   * unless the write is an update of shared (service) records that no filter reads: then they show
-   * the written record and refresh in the background (`CachedReads.patchLists`).
-   */
-  private async write<T>(
+  /** A write through the cache (cached-writes.ts). */
+  private write<T>(
     endpoint: string,
     kind: ChangeKind,
     id: string | undefined,
@@ -202,57 +195,14 @@ class CachingUpstreamClient implements CachingClient {
     keys: readonly string[] | null,
     send: () => Promise<T>,
   ): Promise<T> {
-    let answer: T;
-    try {
-      answer = await send();
-    } catch (error) {
-      // It may have been applied all the same (a timeout, a reset): forget what it may have changed.
-      await this.reads.drop(endpoint, id === undefined ? [] : [id]);
-      throw error;
-    }
-    const record = kind !== 'deleted' && isRecord(answer) ? answer : null;
-    const settings = this.settingsOf(endpoint);
-    const answeredId = record === null ? null : identifierOf(record, settings.idKey);
-    const kept = record !== null && answeredId !== null && settings.cached && (id === undefined || id === answeredId) ? record : null;
-    const patch = kept !== null && kind === 'updated' && !settings.personal && keys !== null && !keys.some((key) => settings.filters.has(key));
-    await this.reads.drop(
-      endpoint,
-      [id, answeredId].filter((value): value is string => typeof value === 'string'),
-      !patch,
-    );
-    // The answer's time, taken once the drop is done: a read that started before the write was
-    // answered (on any replica) has an older version and never replaces what the write answered,
-    // and the drop's own tombstone (Redis refuses what was read before a delete) does not refuse it.
-    const answeredAt = this.now();
-    if (kept !== null && answeredId !== null) {
-      await this.reads.replace(settings, { kind: 'record', endpoint, partition: this.reads.partitionOf(settings, ctx), id: answeredId }, kept, answeredAt);
-      if (patch) this.reads.patchLists(settings, answeredId, kept, answeredAt);
-    }
-    const eventId = answeredId ?? id;
-    if (eventId !== undefined) {
-      this.publish({
-        kind,
-        endpoint,
-        id: eventId,
-        record,
-        writeDate: writeDateOf(record),
-        source: 'mutation',
-        at: answeredAt,
-        ...(patch ? { listsPatched: true } : {}),
-      });
-    }
-    return answer;
+    const deps = { reads: this.reads, settings: this.settingsOf(endpoint), now: this.now, publish: (event: ChangeEvent) => this.publish(event) };
+    return writeThrough(deps, { endpoint, kind, id, ctx, keys, send });
   }
 
   private publish(event: ChangeEvent): void {
     this.published.add(event);
     this.options.bus.publish(event);
   }
-}
-
-function writeDateOf(record: UpstreamRecord | null): string | null {
-  const value = record?.['write_date'];
-  return typeof value === 'string' ? value : null;
 }
 
 /** The ids of an id-list page the loaders asked for (the filter and its limit, nothing else), or null. */
@@ -265,9 +215,4 @@ function idListOf(settings: EndpointCacheSettings, query: Readonly<Record<string
   const ids = value.split(',').filter((id) => id !== '');
   if (ids.length === 0 || (query['limit'] !== undefined && Number(query['limit']) < ids.length)) return null;
   return ids;
-}
-
-/** The keys a write body sets, or null when it is not a record (nothing can be said about it). */
-function writtenKeys(body: unknown): readonly string[] | null {
-  return isRecord(body) ? Object.keys(body) : null;
 }
