@@ -14,6 +14,7 @@ import { buildListQueryKey, isList } from './build-cache-entry.js';
 import { buildCacheSettings, type EndpointCacheSettings } from './build-cache-settings.js';
 import { CachedReads } from './cached-reads.js';
 import { writeThrough, writtenKeys } from './cached-writes.js';
+import { applyHeardChange } from './heard-changes.js';
 import type { CacheStore } from './types.js';
 
 export interface CachingClientOptions {
@@ -146,40 +147,9 @@ class CachingUpstreamClient implements CachingClient {
     await this.client.close(options);
   }
 
-  /**
-   * A change another replica or the webhook told us of. With the record at hand on a shared
-   * (service) endpoint: nothing to do when the cache already holds it as it is (the webhook's echo
-   * of our own write); another replica's write that patched its pages is patched here the same
-   * way (it already kept the record in the shared store); a record Odoo pushed (trusted) replaces
-   * the versions held and patches the list pages, when what changed can be told
-   * (`CachedReads.keepPushed`). Anything else (a hint, a delete, a personal endpoint: a pushed
-   * record has no user's visibility) is dropped. With a shared store (Redis), another replica's
-   * write already dropped and kept there, and its deletes reached this local tier: only this
-   * process's own bookkeeping follows.
-   */
-  private async heard(event: ChangeEvent): Promise<void> {
-    const settings = this.settingsOf(event.endpoint);
-    if (event.source === 'mutation' && this.options.store.shared === true) {
-      // The writing replica dropped and kept in the shared store: deleting again here would only
-      // throw away the record it kept.
-      const patched = event.listsPatched === true && event.record !== null && settings.cached && !settings.personal;
-      this.reads.droppedElsewhere(event.endpoint, [event.id], !patched);
-      if (patched && event.record !== null) this.reads.patchLists(settings, event.id, event.record, event.at);
-      return;
-    }
-    const record = event.kind === 'deleted' ? null : event.record;
-    if (record !== null && settings.cached && !settings.personal) {
-      if (this.reads.holds(event.endpoint, event.id, record)) return;
-      if (event.source === 'mutation' && event.listsPatched === true) {
-        this.reads.patchLists(settings, event.id, record, event.at);
-        return;
-      }
-      if (event.source === 'webhook' && (await this.reads.keepPushed(settings, event.id, record, event.at))) return;
-    }
-    if (record === null && event.kind !== 'deleted' && event.source === 'webhook' && settings.cached && !settings.personal) {
-      if (await this.reads.hinted(settings, event.id)) return;
-    }
-    await this.reads.drop(event.endpoint, [event.id]);
+  /** A change another replica or the webhook told us of (heard-changes.ts). */
+  private heard(event: ChangeEvent): Promise<void> {
+    return applyHeardChange(this.reads, this.settingsOf(event.endpoint), this.options.store.shared === true, event);
   }
 
   private settingsOf(endpoint: string): EndpointCacheSettings {
