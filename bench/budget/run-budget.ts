@@ -12,7 +12,14 @@ import type { ManagedProcess } from '../lib/managed-process.js';
 import { ensureMeshInstalled } from '../lib/mesh-peer.js';
 import { readCpuMs } from '../lib/proc-stats.js';
 import { readMachineInfo } from '../lib/read-machine-info.js';
-import { BUDGET_CONTENDER_LIST, ONE_REPLICA_CONTENDER, PUSH_CONTENDER, REPLICAS_CONTENDER, type BudgetContender, type StartContext } from './budget-contenders.js';
+import {
+  BUDGET_CONTENDER_LIST,
+  ONE_REPLICA_CONTENDER,
+  PUSH_CONTENDER,
+  REPLICAS_CONTENDER,
+  type BudgetContender,
+  type StartContext,
+} from './budget-contenders.js';
 import { BUDGET_USAGE, parseBudgetOptions, type BudgetOptions } from './budget-options.js';
 import { buildDashboardOperations, type DashboardOperation } from './dashboard-operations.js';
 import { evaluateBudgetTargets } from './evaluate-budget-targets.js';

@@ -79,7 +79,11 @@ function patchesFor(options: BudgetConfigOptions): Patch[][] {
           const upstream = asObject(c.upstream);
           const cache = upstream['cache'] === false ? false : { ...asObject(upstream['cache'] ?? {}), store: 'redis' };
           // A prefix per contender and run: one's cache and spent buckets are not the next one's.
-          return { ...c, redis: { url: redisUrl, keyPrefix: `${options.name}:${process.pid}:` }, upstream: { ...upstream, cache, credentialKeySecret: 'bench-replicas' } };
+          return {
+            ...c,
+            redis: { url: redisUrl, keyPrefix: `${options.name}:${process.pid}:` },
+            upstream: { ...upstream, cache, credentialKeySecret: 'bench-replicas' },
+          };
         },
       },
     ]);
