@@ -12,11 +12,9 @@ import { storeKeyOf } from './create-memory-store.js';
 import { detachedContext } from './detached-context.js';
 import type { EndpointSweeps } from './endpoint-sweeps.js';
 import type { RecordBatchers } from './record-batchers.js';
-import type { CacheKey } from './types.js';
+import type { CacheKey, RecordKey } from './types.js';
 
 type Query = Readonly<Record<string, string>> | undefined;
-type RecordKey = Extract<CacheKey, { kind: 'record' }>;
-
 export interface BackgroundRefreshesDeps {
   readonly now: () => number;
   /** Deadline of a refresh, from its start. */

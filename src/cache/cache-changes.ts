@@ -13,9 +13,7 @@ import type { DropLog } from './drop-log.js';
 import { HintedRecords } from './hinted-records.js';
 import type { ListPatches } from './list-patches.js';
 import { keepPushedRecord } from './pushed-records.js';
-import type { CacheEntry, CacheKey, CacheStore } from './types.js';
-
-type RecordKey = Extract<CacheKey, { kind: 'record' }>;
+import type { CacheEntry, CacheStore, RecordKey } from './types.js';
 
 export interface CacheChangesDeps {
   readonly store: CacheStore;

@@ -28,12 +28,10 @@ import { HINT_READ_AFTER_MS } from './hinted-records.js';
 import { readIdListPage } from './read-id-list-page.js';
 import { ListPatches } from './list-patches.js';
 import { RecordBatchers } from './record-batchers.js';
-import type { CacheEntry, CacheKey, CacheStore } from './types.js';
+import type { CacheEntry, CacheKey, CacheStore, RecordKey } from './types.js';
 import { UpstreamReads } from './upstream-reads.js';
 
 type Value = CacheEntry['value'];
-type RecordKey = Extract<CacheKey, { kind: 'record' }>;
-
 export interface CachedReadsOptions {
   readonly store: CacheStore;
   readonly now: () => number;

@@ -7,9 +7,8 @@
 import type { CacheHitKind, CallContext, UpstreamRecord } from '../upstream/types.js';
 import { isList } from './build-cache-entry.js';
 import type { EndpointCacheSettings } from './build-cache-settings.js';
-import type { CacheEntry, CacheKey } from './types.js';
+import type { CacheEntry, RecordKey } from './types.js';
 
-type RecordKey = Extract<CacheKey, { kind: 'record' }>;
 type ReadOne = (key: RecordKey, ctx: CallContext) => Promise<CacheEntry['value']>;
 
 const WORSE: Readonly<Record<CacheHitKind, number>> = { fresh: 0, stale: 1, 'stale-if-error': 2 };

@@ -21,6 +21,9 @@ export type CacheKey =
   /** GET `/<endpoint>?<query>`: the query string sorted by key (limit, offset and filters). */
   | { readonly kind: 'list'; readonly endpoint: string; readonly partition: Partition; readonly query: string };
 
+/** The key of one record's entry. */
+export type RecordKey = Extract<CacheKey, { kind: 'record' }>;
+
 /** An entry as a store keeps it. */
 export interface CacheEntry {
   /** A record, `null` for an unknown id (404, kept at most the TTL), or a list page. */

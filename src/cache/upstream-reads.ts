@@ -14,11 +14,9 @@ import type { EndpointSweeps } from './endpoint-sweeps.js';
 import { keepAnswer, withFallbackWait } from './keep-answer.js';
 import type { ListPatches } from './list-patches.js';
 import type { RecordBatchers } from './record-batchers.js';
-import type { CacheEntry, CacheKey, CacheStore } from './types.js';
+import type { CacheEntry, CacheKey, CacheStore, RecordKey } from './types.js';
 
 type Value = CacheEntry['value'];
-type RecordKey = Extract<CacheKey, { kind: 'record' }>;
-
 export interface UpstreamReadsDeps {
   readonly client: UpstreamClient;
   readonly store: CacheStore;
