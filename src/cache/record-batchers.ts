@@ -1,7 +1,8 @@
 /**
  * The record batchers of the cache, one per priority, endpoint and partition (a call goes out with
- * one priority and one partition's credentials), made when first asked for and forgotten when idle. Each keeps what it read (but for what was dropped
- * since, drop-log.ts), and its calls count towards the endpoint's next sweep (endpoint-sweeps.ts).
+ * one priority and one partition's credentials), made when first asked for and forgotten when
+ * idle. Each keeps what it read (but for what was dropped since, drop-log.ts), and its calls count
+ * towards the endpoint's next sweep (endpoint-sweeps.ts).
  */
 import type { UpstreamClient } from '../upstream/types.js';
 import type { EndpointCacheSettings } from './build-cache-settings.js';
